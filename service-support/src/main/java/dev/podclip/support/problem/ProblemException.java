@@ -1,0 +1,69 @@
+package dev.podclip.support.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An error a service answers on purpose, rendered as RFC 9457 problem+json by {@link ProblemMappers}.
+ *
+ * <p>{@code slug} names the problem type: the body's {@code type} is {@link Problems#TYPE_BASE} + slug, and
+ * {@code docs/problems.md} lists every slug. Extensions are extra members of the body (for example the first bad
+ * line of an uploaded file).
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final Map<String, Object> extensions;
+
+    public ProblemException(int status, String slug, String title, String detail, Map<String, Object> extensions) {
+        super(Objects.requireNonNull(detail, "detail"));
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        this.status = status;
+        this.slug = Objects.requireNonNull(slug, "slug");
+        this.title = Objects.requireNonNull(title, "title");
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    public ProblemException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, Map.of());
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist");
+    }
+
+    public static ProblemException badRequest(String slug, String detail) {
+        return new ProblemException(400, slug, "Bad request", detail);
+    }
+
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(409, slug, "Conflict", detail);
+    }
+
+    public ProblemException with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(name, value);
+        return new ProblemException(status, slug, title, getMessage(), more);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.podclip.support.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every error a service answers is RFC 9457 problem+json, whichever layer raised it. Slugs are listed in
+ * docs/problems.md.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A validation problem lists at most this many field errors. */
+    private static final int MAX_FIELD_ERRORS = 50;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException problem, UriInfo uri) {
+        return Problems.response(problem, path(uri));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .limit(MAX_FIELD_ERRORS)
+                .map(ProblemMappers::fieldError)
+                .toList();
+        return Problems.response(400, "validation", "Invalid request",
+                "The request has " + e.getConstraintViolations().size() + " invalid field(s)", path(uri),
+                Map.of("errors", errors));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().isEmpty() ? "body" : e.getPathReference();
+        return Problems.response(400, "unreadable-body", "Unreadable request body",
+                "The body does not match the expected shape at " + field + ": " + e.getOriginalMessage(), path(uri),
+                Map.of());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return Problems.response(400, "unreadable-body", "Unreadable request body",
+                "The body is not valid JSON: " + e.getOriginalMessage(), path(uri), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response stale(OptimisticLockException e, UriInfo uri) {
+        return staleResponse(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleStateException e, UriInfo uri) {
+        return staleResponse(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorizedResponse(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorizedResponse(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problems.response(403, "forbidden", "Forbidden",
+                "Your token does not carry a role this operation needs", path(uri), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status < 400) {
+            return original;
+        }
+        Response.StatusType type = original.getStatusInfo();
+        String title = type.getReasonPhrase() == null ? "Error" : type.getReasonPhrase();
+        Response problem = Problems.response(status, slugOf(title), title, detailOf(e, title), path(uri), Map.of());
+        Response.ResponseBuilder builder = Response.fromResponse(problem);
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
+        return Problems.response(500, "internal", "Internal error",
+                "Something went wrong on our side; quote incident " + incident, path(uri),
+                Map.of("incident", incident));
+    }
+
+    private static Response staleResponse(UriInfo uri) {
+        return Problems.response(409, "stale-version", "Conflict",
+                "Someone else changed this resource first: read it again and retry with its current version",
+                path(uri), Map.of());
+    }
+
+    private static Response unauthorizedResponse(UriInfo uri) {
+        Response problem = Problems.response(401, "unauthorized", "Unauthorized",
+                "This operation needs a valid bearer token", path(uri), Map.of());
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private static Map<String, String> fieldError(ConstraintViolation<?> violation) {
+        String field = violation.getPropertyPath().toString();
+        // Method-parameter paths read "create.arg0.title"; callers know the field, not the method.
+        int dot = field.indexOf('.');
+        int second = dot < 0 ? -1 : field.indexOf('.', dot + 1);
+        String shown = second < 0 ? field : field.substring(second + 1);
+        return Map.of("field", shown, "message", violation.getMessage());
+    }
+
+    private static String detailOf(WebApplicationException e, String title) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank() || message.startsWith("HTTP ")) {
+            return title;
+        }
+        return message;
+    }
+
+    private static String slugOf(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+}
