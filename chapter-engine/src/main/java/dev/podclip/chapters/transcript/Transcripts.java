@@ -1,16 +1,25 @@
 package dev.podclip.chapters.transcript;
 
 import dev.podclip.chapters.Chapter;
+import dev.podclip.chapters.ChapterEngineException;
+import dev.podclip.chapters.ChapterEngineException.ErrorCode;
 import dev.podclip.chapters.ChapterSection;
 import dev.podclip.chapters.Cue;
+import dev.podclip.chapters.Limits;
 import dev.podclip.chapters.Transcript;
 import dev.podclip.chapters.TranscriptFormat;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Transcripts: WebVTT, SRT, Podcasting 2.0 JSON and HTML into cues; cues into chapters; cues back out. */
+/**
+ * Transcripts: WebVTT, SRT, Podcasting 2.0 JSON and HTML into cues; cues into chapters; cues back out. The rules are
+ * in docs/engine/transcripts.md.
+ */
 public final class Transcripts {
+
+    /** How much of the text detection looks at: the first lines say the format. */
+    private static final int DETECT_CHARS = 4_096;
 
     private Transcripts() {
     }
@@ -22,29 +31,76 @@ public final class Transcripts {
      * @throws dev.podclip.chapters.ChapterEngineException when the file cannot be read, naming the first bad line
      */
     public static Transcript read(byte[] bytes, TranscriptFormat format) {
-        throw new UnsupportedOperationException("not implemented yet");
+        DecodedText decoded = DecodedText.decode(bytes, Limits.MAX_TRANSCRIPT_BYTES);
+        String text = decoded.text();
+        TranscriptFormat actual = format != null ? format : detectText(text).orElseThrow(() ->
+                new ChapterEngineException(ErrorCode.UNKNOWN_FORMAT,
+                        "not a WebVTT, SRT, JSON or HTML transcript", 1));
+        CueSink sink = new CueSink();
+        decoded.warning().ifPresent(sink::warn);
+        switch (actual) {
+            case VTT -> VttReader.read(DecodedText.lines(text), sink);
+            case SRT -> SrtReader.read(DecodedText.lines(text), sink);
+            case JSON -> JsonTranscriptReader.read(text, sink);
+            case HTML -> HtmlTranscriptReader.read(text, sink);
+            default -> throw new AssertionError(actual);
+        }
+        if (sink.size() == 0 && !text.isBlank() && actual != TranscriptFormat.VTT && actual != TranscriptFormat.JSON) {
+            int line = Math.max(1, sink.firstBadLine());
+            throw new ChapterEngineException(ErrorCode.UNREADABLE_TRANSCRIPT,
+                    "line " + line + ": no cue could be read as " + actual, line);
+        }
+        return sink.finish(actual);
     }
 
     /** The format the content looks like, or empty. */
     public static Optional<TranscriptFormat> detect(byte[] bytes) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        byte[] head = bytes.length <= DETECT_CHARS * 4 ? bytes : java.util.Arrays.copyOf(bytes, DETECT_CHARS * 4);
+        return detectText(DecodedText.decode(head, Limits.MAX_TRANSCRIPT_BYTES).text());
+    }
+
+    static Optional<TranscriptFormat> detectText(String text) {
+        String head = (text.length() > DETECT_CHARS ? text.substring(0, DETECT_CHARS) : text).stripLeading();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        if (VttReader.isSignature(DecodedText.lines(head).get(0))) {
+            return Optional.of(TranscriptFormat.VTT);
+        }
+        char first = head.charAt(0);
+        if (first == '{' || first == '[') {
+            return Optional.of(TranscriptFormat.JSON);
+        }
+        if (first == '<') {
+            return Optional.of(TranscriptFormat.HTML);
+        }
+        for (String line : DecodedText.lines(head)) {
+            if (CueTimes.looksLikeTiming(line) && CueTimes.parseTimingLine(line, true) != null) {
+                return Optional.of(TranscriptFormat.SRT);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
-     * Assigns every cue to exactly one chapter, order kept, nothing lost. The rule for a cue that straddles a
-     * boundary is documented in docs/engine/.
+     * Assigns every cue to exactly one chapter, order kept, nothing lost: a cue belongs to the chapter containing its
+     * start (a straddling cue stays whole where it began; cues before the first chapter go to the first). Returns one
+     * section per chapter in the chapters' order, or an empty list when there are no chapters.
      */
     public static List<ChapterSection> assign(List<Chapter> chapters, List<Cue> cues) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return Sections.assign(List.copyOf(chapters), List.copyOf(cues));
     }
 
     /** Cues as WebVTT (speakers as voice tags). */
     public static String writeVtt(List<Cue> cues) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return TranscriptWriter.vtt(cues);
     }
 
     /** Cues as SRT (speakers as a {@code Name: } prefix). */
     public static String writeSrt(List<Cue> cues) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return TranscriptWriter.srt(cues);
     }
 }
