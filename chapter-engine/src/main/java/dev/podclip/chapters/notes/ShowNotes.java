@@ -1,13 +1,17 @@
 package dev.podclip.chapters.notes;
 
+import dev.podclip.chapters.Chapter;
+import dev.podclip.chapters.ChapterEngineException;
 import dev.podclip.chapters.ChapterList;
+import dev.podclip.chapters.Limits;
 import dev.podclip.chapters.StatedDuration;
 import dev.podclip.chapters.Timecode;
+import dev.podclip.chapters.boundary.Boundaries;
 import dev.podclip.chapters.boundary.BoundaryPolicy;
 
 import java.util.List;
 
-/** Chapter lists and seek links in show notes, plain text or HTML. */
+/** Chapter lists and seek links in show notes, plain text or HTML. Rules: docs/engine/show-notes.md. */
 public final class ShowNotes {
 
     private ShowNotes() {
@@ -24,7 +28,9 @@ public final class ShowNotes {
      *                                                     {@link dev.podclip.chapters.Limits#MAX_NOTES_CHARS}
      */
     public static ChapterList parseChapters(String textOrHtml, StatedDuration duration, BoundaryPolicy policy) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String notes = checked(textOrHtml);
+        List<Chapter> marks = ChapterReader.read(NotesText.toText(notes));
+        return Boundaries.close(marks, duration, policy == null ? BoundaryPolicy.DEFAULTS : policy);
     }
 
     /**
@@ -34,6 +40,17 @@ public final class ShowNotes {
      * @param durationMs the episode's duration when known (timestamps past it are no links), or null
      */
     public static List<Timecode> findTimecodes(String textOrHtml, Long durationMs) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return List.copyOf(TimecodeFinder.find(checked(textOrHtml), durationMs));
+    }
+
+    private static String checked(String textOrHtml) {
+        if (textOrHtml == null) {
+            return "";
+        }
+        if (textOrHtml.length() > Limits.MAX_NOTES_CHARS) {
+            throw new ChapterEngineException(ChapterEngineException.ErrorCode.INPUT_TOO_LARGE,
+                    "show notes of " + textOrHtml.length() + " chars; at most " + Limits.MAX_NOTES_CHARS + " are read");
+        }
+        return textOrHtml;
     }
 }

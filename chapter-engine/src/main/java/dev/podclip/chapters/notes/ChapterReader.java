@@ -1,0 +1,552 @@
+package dev.podclip.chapters.notes;
+
+import dev.podclip.chapters.Chapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the chapter list in show notes (already plain text, '\n' line ends) and reads its marks. One pass over the
+ * lines, one over each line's chars: linear time. Rules in docs/engine/show-notes.md.
+ */
+final class ChapterReader {
+
+    /** Fewest entries that make a chapter list (one timestamp is a seek link, not a list). */
+    static final int MIN_LIST_ENTRIES = 2;
+    /** Longest track number ("12. ", "003 - ") dropped from titles. */
+    static final int MAX_TRACK_DIGITS = 3;
+    /** How far before a run-together list a header ("Chapters:") is looked for. */
+    static final int HEADER_LOOKBACK_CHARS = 40;
+
+    /** Words that make a following timestamp part of a sentence ("at 12:30 we get into"). */
+    static final Set<String> PROSE_WORDS = Set.of("at", "from", "to", "until", "till", "around", "by", "after",
+            "before", "since", "about", "near", "approx", "approximately", "um", "ab", "bei", "gegen", "bis");
+    /** Headers that announce a run-together list. */
+    static final List<String> HEADERS = List.of("chapter", "timestamp", "time stamp", "timeline", "contents",
+            "tracklist", "track list", "setlist", "agenda", "outline", "kapitel", "zeitmarken", "topics");
+
+    private ChapterReader() {
+    }
+
+    /** One chapter line (or one part of a run-together line) as read, before boundaries are closed. */
+    static final class Entry {
+        final long startMs;
+        final Long endMs;
+        String title;
+        /** The title without its leading track number ("1. "), or null when it has none. */
+        final String titleWithoutTrack;
+        final String url;
+        /** A timestamp alone on its line: the title follows on the next text line. */
+        boolean awaitingTitle;
+
+        Entry(long startMs, Long endMs, String title, String titleWithoutTrack, String url, boolean awaitingTitle) {
+            this.startMs = startMs;
+            this.endMs = endMs;
+            this.title = title;
+            this.titleWithoutTrack = titleWithoutTrack;
+            this.url = url;
+            this.awaitingTitle = awaitingTitle;
+        }
+    }
+
+    /** The marks of the longest chapter list in {@code text} (ties: the first), or none. */
+    static List<Chapter> read(String text) {
+        List<Entry> best = List.of();
+        List<Entry> current = new ArrayList<>();
+        Entry pending = null;
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            List<Stamp> stamps = scan(text, lineStart, lineEnd);
+            List<Entry> entries = stamps.isEmpty() ? List.of() : readLine(text, lineStart, lineEnd, stamps);
+            if (!entries.isEmpty()) {
+                current.addAll(entries);
+                Entry last = entries.get(entries.size() - 1);
+                pending = last.awaitingTitle ? last : null;
+            } else if (!isBlank(text, lineStart, lineEnd)) {
+                if (pending != null && stamps.isEmpty()) {
+                    pending.title = text.substring(lineStart, lineEnd).strip();
+                    pending.awaitingTitle = false;
+                    pending = null;
+                } else {
+                    best = better(best, current);
+                    current = new ArrayList<>();
+                    pending = null;
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        best = better(best, current);
+        return best.size() < MIN_LIST_ENTRIES ? List.of() : toMarks(best);
+    }
+
+    private static List<Entry> better(List<Entry> best, List<Entry> candidate) {
+        return candidate.size() > best.size() ? candidate : best;
+    }
+
+    private static List<Chapter> toMarks(List<Entry> entries) {
+        int withTrack = 0;
+        for (Entry entry : entries) {
+            if (entry.titleWithoutTrack != null) {
+                withTrack++;
+            }
+        }
+        // Track numbers are dropped only when the list numbers its lines: one "7 Habits" title is a title.
+        boolean dropTracks = withTrack >= MIN_LIST_ENTRIES && withTrack * 2 >= entries.size();
+        List<Chapter> marks = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            String title = dropTracks && entry.titleWithoutTrack != null ? entry.titleWithoutTrack : entry.title;
+            Long endMs = entry.endMs != null && entry.endMs > entry.startMs ? entry.endMs : null;
+            marks.add(new Chapter(entry.startMs, endMs, title == null ? "" : title, entry.url, null, true));
+        }
+        return marks;
+    }
+
+    // ------------------------------------------------------------------------------------------------ scanning
+
+    /** Timestamps in one line, URLs skipped, glued digits resolved so that starts ascend where they can. */
+    static List<Stamp> scan(String s, int from, int to) {
+        List<Stamp> stamps = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (i == from || !Stamp.isWordChar(s.charAt(i - 1)))
+                    && urlAt(s, i, to)) {
+                while (i < to && !Character.isWhitespace(s.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
+            if (Stamp.isDigit(c) && (i == from || !Stamp.isDigit(s.charAt(i - 1)))) {
+                Stamp stamp = Stamp.read(s, i, to, true);
+                if (stamp != null) {
+                    stamps.add(stamp);
+                    i = stamp.end();
+                    continue;
+                }
+            }
+            i++;
+        }
+        return resolve(s, stamps);
+    }
+
+    static boolean urlAt(String s, int i, int to) {
+        return s.regionMatches(true, i, "http://", 0, 7) || s.regionMatches(true, i, "https://", 0, 8)
+                || s.regionMatches(true, i, "www.", 0, 4);
+    }
+
+    /**
+     * Picks each glued timestamp's reading: the one that keeps starts ascending between its neighbours; when both
+     * (or neither) do, the one that matches how the list pads its first field ({@code 02:13} or {@code 2:13}).
+     */
+    private static List<Stamp> resolve(String s, List<Stamp> stamps) {
+        boolean anyAlternative = false;
+        int padded = 0;
+        int unpadded = 0;
+        for (Stamp stamp : stamps) {
+            if (stamp.hasAlternative()) {
+                anyAlternative = true;
+            } else if (stamp.padded()) {
+                padded++;
+            } else if (s.charAt(stamp.start() + 1) == ':') {
+                unpadded++;
+            }
+        }
+        if (!anyAlternative) {
+            return stamps;
+        }
+        boolean preferPadded = padded >= unpadded;
+        List<Stamp> resolved = new ArrayList<>(stamps.size());
+        long previousMs = -1;
+        for (int k = 0; k < stamps.size(); k++) {
+            Stamp stamp = stamps.get(k);
+            if (stamp.hasAlternative()) {
+                long nextMs = Long.MAX_VALUE;
+                if (k + 1 < stamps.size()) {
+                    Stamp next = stamps.get(k + 1);
+                    nextMs = next.hasAlternative() ? Math.max(next.ms(), next.altMs()) : next.ms();
+                }
+                boolean primaryFits = stamp.ms() > previousMs && stamp.ms() < nextMs;
+                boolean altFits = stamp.altMs() > previousMs && stamp.altMs() < nextMs;
+                boolean useAlt;
+                if (primaryFits != altFits) {
+                    useAlt = altFits;
+                } else if (stamp.ms() == stamp.altMs()) {
+                    useAlt = !preferPadded;
+                } else {
+                    useAlt = false;
+                }
+                stamp = useAlt ? stamp.withAlternative() : stamp.withoutAlternative();
+            }
+            resolved.add(stamp);
+            previousMs = stamp.ms();
+        }
+        return resolved;
+    }
+
+    // ------------------------------------------------------------------------------------------------ lines
+
+    private static List<Entry> readLine(String s, int ls, int le, List<Stamp> stamps) {
+        if (stamps.size() >= 2 && !(stamps.size() == 2 && isRange(s, stamps.get(0), stamps.get(1), ls, le))) {
+            List<Entry> together = readRunTogether(s, ls, le, stamps);
+            if (!together.isEmpty()) {
+                return together;
+            }
+        }
+        Entry entry = readSingle(s, ls, le, stamps);
+        return entry == null ? List.of() : List.of(entry);
+    }
+
+    /** {@code 00:00 - 09:24 roots}: a start, a dash, an end. */
+    private static boolean isRange(String s, Stamp first, Stamp second, int ls, int le) {
+        int i = outerEnd(s, first, le);
+        int j = outerStart(s, second, ls);
+        boolean dash = false;
+        for (int k = i; k < j; k++) {
+            char c = s.charAt(k);
+            if (isDash(c) || c == '~') {
+                if (dash) {
+                    return false;
+                }
+                dash = true;
+            } else if (c != ' ') {
+                return false;
+            }
+        }
+        return dash && j >= i;
+    }
+
+    /** One chapter on this line, read from its first timestamp (a range's second one is its end). */
+    private static Entry readSingle(String s, int ls, int le, List<Stamp> stamps) {
+        Stamp stamp = stamps.get(0);
+        Long endMs = null;
+        int afterStart = outerEnd(s, stamp, le);
+        if (stamps.size() >= 2 && isRange(s, stamp, stamps.get(1), ls, le)) {
+            endMs = stamps.get(1).ms();
+            afterStart = outerEnd(s, stamps.get(1), le);
+        }
+        int beforeEnd = outerStart(s, stamp, ls);
+        if (proseBefore(s, ls, beforeEnd)) {
+            return null;
+        }
+        String before = s.substring(ls, beforeEnd);
+        String after = s.substring(afterStart, le);
+        String label = stripBulletsAndTrack(before.strip());
+        String afterCore = after.strip();
+        if (label.isEmpty() || (label.endsWith(":") && !stripClosing(afterCore).isEmpty())) {
+            // Timestamp first: "1. 00:00 - Intro", "[0:00] Intro", "Chapters: 00:00 Intro", "(00:00)" alone.
+            TitleAndUrl title = TitleAndUrl.of(stripLeadingSeparators(after));
+            boolean alone = title.title.isEmpty();
+            return new Entry(stamp.ms(), endMs, title.title, null, title.url, alone);
+        }
+        if (stripClosing(afterCore).isEmpty()) {
+            // Title first: "Suite-Pee 4:26", "1. Those Beaten Paths 0:00", "Migration (00:00 )".
+            return titleFirst(stamp.ms(), endMs, before, "");
+        }
+        if (afterCore.startsWith("(") || afterCore.startsWith("[")) {
+            // Title, time, note: "Attack 5:31 (First live performance since 2011)".
+            return titleFirst(stamp.ms(), endMs, before, afterCore);
+        }
+        return null; // a timestamp inside a sentence: a seek link, not a chapter
+    }
+
+    private static Entry titleFirst(long startMs, Long endMs, String before, String note) {
+        String core = stripTrailingSeparators(stripLeadingBullets(before.strip()));
+        TitleAndUrl title = TitleAndUrl.of(note.isEmpty() ? core : core + " " + note);
+        String withoutTrack = null;
+        int track = trackNumberLength(title.title);
+        if (track > 0) {
+            withoutTrack = title.title.substring(track).strip();
+        }
+        return new Entry(startMs, endMs, title.title, withoutTrack, title.url, false);
+    }
+
+    /**
+     * Several timestamps on one line: a list run together ({@code …story02:13 - How…}). Split at each timestamp that
+     * reads as a chapter start; timestamps that do not (in a sentence, descending) stay title text. Empty when the
+     * line does not read as a list.
+     */
+    private static List<Entry> readRunTogether(String s, int ls, int le, List<Stamp> stamps) {
+        Stamp last = stamps.get(stamps.size() - 1);
+        Stamp first = stamps.get(0);
+        boolean titleFirst = stripClosing(s.substring(outerEnd(s, last, le), le).strip()).isEmpty()
+                && !stripBulletsAndTrack(s.substring(ls, outerStart(s, first, ls)).strip()).isEmpty();
+        List<Stamp> splits = new ArrayList<>(stamps.size());
+        int marked = 0;
+        long previousMs = -1;
+        for (Stamp stamp : stamps) {
+            int before = outerStart(s, stamp, ls);
+            int after = outerEnd(s, stamp, le);
+            if (proseBefore(s, ls, before) || stamp.ms() <= previousMs) {
+                continue;
+            }
+            int next = skipSpaces(s, after, le);
+            if (!titleFirst && (next >= le || isSentencePunctuation(s, next, le))) {
+                continue;
+            }
+            if (titleFirst && next < le && Character.isLetterOrDigit(s.charAt(next))) {
+                continue;
+            }
+            if (before != stamp.start() || (next < le && isSeparator(s.charAt(next)))) {
+                marked++;
+            }
+            splits.add(stamp);
+            previousMs = stamp.ms();
+        }
+        if (splits.size() < MIN_LIST_ENTRIES) {
+            return List.of();
+        }
+        boolean startsAtZero = splits.get(0).ms() == 0;
+        if (!startsAtZero && marked * 2 < splits.size() && !headerBefore(s, ls, outerStart(s, splits.get(0), ls))) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>(splits.size());
+        for (int k = 0; k < splits.size(); k++) {
+            Stamp stamp = splits.get(k);
+            if (titleFirst) {
+                int from = k == 0 ? ls : outerEnd(s, splits.get(k - 1), le);
+                entries.add(titleFirst(stamp.ms(), null, s.substring(from, outerStart(s, stamp, ls)), ""));
+            } else {
+                int to = k + 1 < splits.size() ? outerStart(s, splits.get(k + 1), ls) : le;
+                TitleAndUrl title = TitleAndUrl.of(stripLeadingSeparators(s.substring(outerEnd(s, stamp, le), to)));
+                entries.add(new Entry(stamp.ms(), null, title.title, null, title.url, false));
+            }
+        }
+        return entries;
+    }
+
+    // ------------------------------------------------------------------------------------------------ text rules
+
+    /** Where a timestamp's text begins, its opening bracket included ("[0:00]", "(00:00 )"). */
+    static int outerStart(String s, Stamp stamp, int ls) {
+        int i = stamp.start() - 1;
+        while (i >= ls && s.charAt(i) == ' ') {
+            i--;
+        }
+        if (i >= ls && (s.charAt(i) == '(' || s.charAt(i) == '[')) {
+            char close = s.charAt(i) == '(' ? ')' : ']';
+            int j = skipSpaces(s, stamp.end(), s.length());
+            if (j < s.length() && s.charAt(j) == close) {
+                return i;
+            }
+        }
+        return stamp.start();
+    }
+
+    /** Where a timestamp's text ends, its closing bracket included. */
+    static int outerEnd(String s, Stamp stamp, int le) {
+        int j = skipSpaces(s, stamp.end(), le);
+        if (j < le && (s.charAt(j) == ')' || s.charAt(j) == ']')) {
+            char open = s.charAt(j) == ')' ? '(' : '[';
+            int i = stamp.start() - 1;
+            while (i >= 0 && s.charAt(i) == ' ') {
+                i--;
+            }
+            if (i >= 0 && s.charAt(i) == open) {
+                return j + 1;
+            }
+        }
+        return stamp.end();
+    }
+
+    private static int skipSpaces(String s, int i, int le) {
+        while (i < le && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isBlank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "at 12:30", "from 13:30": the word right before (space-separated) makes the timestamp prose. */
+    private static boolean proseBefore(String s, int ls, int stampStart) {
+        int i = stampStart - 1;
+        if (i < ls || s.charAt(i) != ' ') {
+            return false; // glued to the text before: a run-together list, not a sentence
+        }
+        while (i >= ls && s.charAt(i) == ' ') {
+            i--;
+        }
+        int end = i + 1;
+        while (i >= ls && Character.isLetter(s.charAt(i))) {
+            i--;
+        }
+        if (end - (i + 1) == 0 || end - (i + 1) > 14) {
+            return i >= ls && s.charAt(i) == '@' && end == i + 1;
+        }
+        return PROSE_WORDS.contains(s.substring(i + 1, end).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean headerBefore(String s, int ls, int end) {
+        int from = Math.max(ls, end - HEADER_LOOKBACK_CHARS);
+        String window = s.substring(from, end).toLowerCase(Locale.ROOT);
+        for (String header : HEADERS) {
+            if (window.contains(header)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A timestamp followed by ',' ';' '!' '?' or a sentence-ending '.' is prose ("(8:52), from …"). */
+    private static boolean isSentencePunctuation(String s, int i, int le) {
+        char c = s.charAt(i);
+        if (c == ',' || c == ';' || c == '!' || c == '?') {
+            return true;
+        }
+        return c == '.' && (i + 1 >= le || s.charAt(i + 1) == ' ');
+    }
+
+    static boolean isDash(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2014'
+                || c == '\u2015' || c == '\u2212' || c == '\uFF0D' || c == '\uFE58' || c == '\uFE63';
+    }
+
+    static boolean isSeparator(char c) {
+        return isDash(c) || c == ':' || c == '|' || c == '~' || c == '\uFF1A' || c == '\u2022' || c == '\u00B7'
+                || c == '>' || c == '\u00BB' || c == '\u2192' || c == '/';
+    }
+
+    private static boolean isBullet(char c) {
+        return isDash(c) || c == '*' || c == '\u2022' || c == '\u25CF' || c == '\u25CB' || c == '\u25E6'
+                || c == '\u25AA' || c == '\u25A0' || c == '\u25BA' || c == '\u25B6' || c == '>' || c == '\u00B7'
+                || c == '\u2713' || c == '\u2714' || c == '\u2192' || c == '\u00BB';
+    }
+
+    private static String stripLeadingBullets(String s) {
+        int i = 0;
+        while (i < s.length() && (isBullet(s.charAt(i)) || s.charAt(i) == ' ')) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    /** Bullets and a track number before a timestamp ("1. ", "01 - ", "#3"): not part of any title. */
+    private static String stripBulletsAndTrack(String s) {
+        String rest = stripLeadingBullets(s);
+        int track = trackNumberLength(rest);
+        if (track > 0) {
+            return rest.substring(track).strip();
+        }
+        if (rest.length() > 0 && rest.length() <= MAX_TRACK_DIGITS + 1 && allTrackChars(rest)) {
+            return ""; // "1." or "12" or "#3" alone before the timestamp
+        }
+        return rest;
+    }
+
+    private static boolean allTrackChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Stamp.isDigit(c) || (i == 0 && c == '#') || (i == s.length() - 1 && (c == '.' || c == ')')))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Length of a leading track number with its punctuation and spaces ("1. ", "01 - ", "3) "), or 0. */
+    static int trackNumberLength(String s) {
+        int i = 0;
+        if (i < s.length() && s.charAt(i) == '#') {
+            i++;
+        }
+        int digitsStart = i;
+        while (i < s.length() && Stamp.isDigit(s.charAt(i))) {
+            i++;
+        }
+        int digits = i - digitsStart;
+        if (digits == 0 || digits > MAX_TRACK_DIGITS) {
+            return 0;
+        }
+        if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ')')) {
+            i++;
+            if (i < s.length() && s.charAt(i) != ' ') {
+                return 0; // "1.5 hours", "3)x"
+            }
+        } else {
+            int j = skipSpaces(s, i, s.length());
+            if (j == i || j >= s.length() || !isDash(s.charAt(j))) {
+                return 0; // "7 Habits": a title that starts with a number
+            }
+            i = j + 1;
+            if (i < s.length() && s.charAt(i) != ' ') {
+                return 0;
+            }
+        }
+        int end = skipSpaces(s, i, s.length());
+        return end >= s.length() ? 0 : end;
+    }
+
+    private static String stripLeadingSeparators(String s) {
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == ' ' || (isSeparator(c) && c != '/')) {
+                i++;
+            } else if (c == '.' && (i + 1 >= s.length() || s.charAt(i + 1) == ' ') && i == 0) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return s.substring(i).strip();
+    }
+
+    private static String stripTrailingSeparators(String s) {
+        int end = s.length();
+        while (end > 0) {
+            char c = s.charAt(end - 1);
+            if (c == ' ' || c == '(' || c == '[' || (isSeparator(c) && c != '/' && c != '>')) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return s.substring(0, end);
+    }
+
+    /** Text after a timestamp with only closing punctuation removed: empty means "nothing follows". */
+    private static String stripClosing(String s) {
+        int end = s.length();
+        while (end > 0) {
+            char c = s.charAt(end - 1);
+            if (c == ' ' || c == ')' || c == ']' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?') {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return s.substring(0, end);
+    }
+
+    /** A title and the {@code <https://…>} link mp4chaps lines carry at their end. */
+    record TitleAndUrl(String title, String url) {
+
+        static TitleAndUrl of(String text) {
+            String t = text.strip();
+            if (t.endsWith(">")) {
+                int lt = t.lastIndexOf('<');
+                if (lt >= 0) {
+                    String inside = t.substring(lt + 1, t.length() - 1).strip();
+                    if (inside.regionMatches(true, 0, "http://", 0, 7)
+                            || inside.regionMatches(true, 0, "https://", 0, 8)) {
+                        return new TitleAndUrl(t.substring(0, lt).strip(), inside);
+                    }
+                }
+            }
+            return new TitleAndUrl(t, null);
+        }
+    }
+}
