@@ -1,0 +1,152 @@
+package dev.podclip.chapters.files;
+
+import dev.podclip.chapters.Chapter;
+import dev.podclip.chapters.ChapterEngineException;
+import dev.podclip.chapters.ChapterEngineException.ErrorCode;
+import dev.podclip.chapters.Warning;
+import dev.podclip.chapters.WarningCode;
+import dev.podclip.chapters.time.Durations;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Podlove Simple Chapters: {@code <psc:chapters><psc:chapter start="00:01:02.500" title href image/></psc:chapters>},
+ * alone or inside a feed item, with the {@code psc} prefix, another prefix or none (elements are matched by local
+ * name, so an undeclared prefix in a pasted snippet still reads). {@code start} is Normal Play Time. DOCTYPEs are
+ * refused and no external entity, DTD or schema is ever fetched (XXE).
+ */
+final class PodloveReader {
+
+    private PodloveReader() {
+    }
+
+    static ChapterMarks read(byte[] bytes) {
+        FileText.check(bytes);
+        Document document = parse(bytes);
+        List<Element> lists = elementsNamed(document, "chapters");
+        if (lists.isEmpty()) {
+            throw new ChapterEngineException(ErrorCode.UNREADABLE_XML,
+                    "no Podlove Simple Chapters (<psc:chapters>) in this XML", 0);
+        }
+        List<Chapter> marks = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
+        int number = 0;
+        for (Node child = lists.get(0).getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && "chapter".equals(localName(element))) {
+                number++;
+                Chapter mark = chapter(number, element, warnings);
+                if (mark != null) {
+                    marks.add(mark);
+                }
+            }
+        }
+        if (lists.size() > 1) {
+            warnings.add(Warning.of(WarningCode.ENTRY_SKIPPED,
+                    lists.size() + " <psc:chapters> lists; only the first was read"));
+        }
+        return new ChapterMarks(marks, warnings, null);
+    }
+
+    private static Chapter chapter(int number, Element element, List<Warning> warnings) {
+        String start = element.getAttribute("start");
+        OptionalLong startMs = Durations.parseNpt(start);
+        if (startMs.isEmpty()) {
+            warnings.add(Warning.of(WarningCode.ENTRY_SKIPPED, "chapter " + number + ": start \"" + start
+                    + "\" is no Normal Play Time; skipped"));
+            return null;
+        }
+        return new Chapter(startMs.getAsLong(), null, element.getAttribute("title"),
+                attribute(element, "href"), attribute(element, "image"), true);
+    }
+
+    private static String attribute(Element element, String name) {
+        String value = element.getAttribute(name).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static List<Element> elementsNamed(Document document, String local) {
+        List<Element> found = new ArrayList<>();
+        NodeList all = document.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element element = (Element) all.item(i);
+            if (local.equals(localName(element))) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    /** The name after any prefix; the parser is not namespace aware so undeclared prefixes do no harm. */
+    private static String localName(Element element) {
+        String name = element.getTagName();
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(colon + 1);
+    }
+
+    private static Document parse(byte[] bytes) {
+        try {
+            DocumentBuilder builder = secureFactory().newDocumentBuilder();
+            builder.setErrorHandler(THROWING);
+            builder.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entities are not read: " + systemId);
+            });
+            return builder.parse(new ByteArrayInputStream(bytes));
+        } catch (SAXParseException bad) {
+            int line = Math.max(0, bad.getLineNumber());
+            throw new ChapterEngineException(ErrorCode.UNREADABLE_XML,
+                    "line " + line + ": not well-formed XML: " + bad.getMessage(), line);
+        } catch (SAXException | IOException bad) {
+            throw new ChapterEngineException(ErrorCode.UNREADABLE_XML, "not readable XML: " + bad.getMessage(), 0);
+        } catch (ParserConfigurationException impossible) {
+            throw new IllegalStateException("the JDK's XML parser lacks a security feature", impossible);
+        }
+    }
+
+    /** XXE closed: no DOCTYPE at all, no external entities, DTDs, schemas or XIncludes. */
+    private static DocumentBuilderFactory secureFactory() throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        factory.setNamespaceAware(false);
+        return factory;
+    }
+
+    private static final ErrorHandler THROWING = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException exception) {
+            // warnings do not stop a well-formed document
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+    };
+}
