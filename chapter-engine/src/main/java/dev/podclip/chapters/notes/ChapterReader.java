@@ -151,9 +151,9 @@ final class ChapterReader {
         for (Stamp stamp : stamps) {
             if (stamp.hasAlternative()) {
                 anyAlternative = true;
-            } else if (stamp.padded()) {
+            } else if (isMinuteFirst(s, stamp) && stamp.padded()) {
                 padded++;
-            } else if (s.charAt(stamp.start() + 1) == ':') {
+            } else if (isMinuteFirst(s, stamp) && s.charAt(stamp.start() + 1) == ':') {
                 unpadded++;
             }
         }
@@ -178,6 +178,8 @@ final class ChapterReader {
                     useAlt = altFits;
                 } else if (stamp.ms() == stamp.altMs()) {
                     useAlt = !preferPadded;
+                } else if (primaryFits && !isMinuteFirst(s, stamp)) {
+                    useAlt = true; // "v21:16:35": an episode runs 1 h more likely than 21 h: the smaller hour
                 } else {
                     useAlt = false;
                 }
@@ -187,6 +189,17 @@ final class ChapterReader {
             previousMs = stamp.ms();
         }
         return resolved;
+    }
+
+    /** {@code MM:SS} rather than {@code H:MM:SS}: only minutes show a list's padding style (hours rarely pad). */
+    private static boolean isMinuteFirst(String s, Stamp stamp) {
+        int colons = 0;
+        for (int i = stamp.start(); i < stamp.end(); i++) {
+            if (s.charAt(i) == ':') {
+                colons++;
+            }
+        }
+        return colons == 1;
     }
 
     // ------------------------------------------------------------------------------------------------ lines
@@ -289,8 +302,9 @@ final class ChapterReader {
             if (!titleFirst && (next >= le || isSentencePunctuation(s, next, le))) {
                 continue;
             }
-            if (titleFirst && next < le && Character.isLetterOrDigit(s.charAt(next))) {
-                continue;
+            if (titleFirst && next < le && (Character.isLetterOrDigit(s.charAt(next))
+                    || (stamp != last && isSentencePunctuation(s, next, le)))) {
+                continue; // "(8:52), then …": a list of times in a sentence
             }
             if (before != stamp.start() || (next < le && isSeparator(s.charAt(next)))) {
                 marked++;
@@ -440,20 +454,10 @@ final class ChapterReader {
         if (track > 0) {
             return rest.substring(track).strip();
         }
-        if (rest.length() > 0 && rest.length() <= MAX_TRACK_DIGITS + 1 && allTrackChars(rest)) {
-            return ""; // "1." or "12" or "#3" alone before the timestamp
+        if (trackNumberLength(rest + " x") == rest.length() + 1) {
+            return ""; // "1." or "12 -" or "#3" alone before the timestamp
         }
         return rest;
-    }
-
-    private static boolean allTrackChars(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(Stamp.isDigit(c) || (i == 0 && c == '#') || (i == s.length() - 1 && (c == '.' || c == ')')))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Length of a leading track number with its punctuation and spaces ("1. ", "01 - ", "3) "), or 0. */

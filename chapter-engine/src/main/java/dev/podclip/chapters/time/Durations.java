@@ -21,6 +21,11 @@ public final class Durations {
     static final int MAX_NUMBER_DIGITS = 12;
 
     static final long SECOND_MS = 1_000;
+    /**
+     * Most rounding a stated duration is allowed: podcast apps display durations truncated to whole minutes and drop
+     * a zero minute part ("1 hr" is 1:00:00 to 1:00:59), so a written hour does not mean an hour of slack.
+     */
+    static final long MAX_SLACK_MS = 60_000;
     static final long MINUTE_MS = 60 * SECOND_MS;
     static final long HOUR_MS = 60 * MINUTE_MS;
     static final long DAY_MS = 24 * HOUR_MS;
@@ -33,8 +38,9 @@ public final class Durations {
      * {@code 87 Min.}, {@code PT1H18M}, {@code 4680} (seconds), {@code 01:18:00}. The slack says how much the stated
      * value may be rounded ({@code 1h 18m}: a minute). Empty when the text is no duration.
      *
-     * <p>Slack rule: the size of the smallest unit written (a fraction divides it: {@code 2.5 hours} is 6 minutes),
-     * and 0 when that unit is a second or finer (clock forms, plain seconds): those are what media files measure.
+     * <p>Slack rule: the size of the smallest unit written (a fraction divides it), at most a minute
+     * ({@link #MAX_SLACK_MS}), and 0 when that unit is a second or finer (clock forms, plain seconds): those are
+     * what media files measure. So {@code 1h 18m}, {@code 49 min}, {@code 1 hr}: 60 s; {@code 3h 11m 53s}: 0.
      */
     public static Optional<StatedDuration> parseHuman(String text) {
         if (text == null || text.length() > MAX_TEXT_CHARS) {
@@ -57,7 +63,7 @@ public final class Durations {
         if (reading == null || reading.valueMs > Limits.MAX_TIME_MS) {
             return Optional.empty();
         }
-        long slackMs = reading.smallestUnitMs <= SECOND_MS ? 0 : reading.smallestUnitMs;
+        long slackMs = reading.smallestUnitMs <= SECOND_MS ? 0 : Math.min(MAX_SLACK_MS, reading.smallestUnitMs);
         return Optional.of(new StatedDuration(reading.valueMs, slackMs, text));
     }
 
