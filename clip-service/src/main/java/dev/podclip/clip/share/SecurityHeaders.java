@@ -1,0 +1,21 @@
+package dev.podclip.clip.share;
+
+/**
+ * Content-Security-Policy of share and embed pages. Pages carry no inline script or style: the player script and
+ * the style sheet are static files under /share/, so 'self' is the only script and style source. Media may come
+ * from any http(s) host because episodes' media live on their hosts' CDNs.
+ */
+public final class SecurityHeaders {
+
+    public static final String CSP = "Content-Security-Policy";
+    private static final String COMMON = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' https: data:; media-src https: http:; connect-src 'none'; base-uri 'none'; "
+            + "form-action 'none'";
+    /** A share page may not be framed: it is a top-level page (clickjacking). */
+    public static final String PAGE_POLICY = COMMON + "; frame-ancestors 'none'";
+    /** The embed page exists to be framed by any site (oEmbed, twitter:player). */
+    public static final String EMBED_POLICY = COMMON + "; frame-ancestors *";
+
+    private SecurityHeaders() {
+    }
+}
