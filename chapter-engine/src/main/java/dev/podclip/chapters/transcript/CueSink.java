@@ -26,6 +26,7 @@ final class CueSink {
     private final List<Warning> warnings = new ArrayList<>();
     private int droppedWarnings;
     private int firstBadLine;
+    private int skipped;
 
     void add(long startMs, long endMs, String text, String speaker) {
         assert startMs >= 0 && endMs >= 0 : startMs + ".." + endMs;
@@ -51,6 +52,7 @@ final class CueSink {
 
     /** A cue that could not be read: skipped, with its line (1-based) in the message. */
     void skipped(int line, String why) {
+        skipped++;
         if (firstBadLine == 0) {
             firstBadLine = line;
         }
@@ -59,6 +61,7 @@ final class CueSink {
 
     /** A cue that could not be read, in a format without lines (a JSON segment). */
     void skippedAt(String where, String why) {
+        skipped++;
         warn(Warning.of(WarningCode.CUE_SKIPPED, where + ": " + why + "; cue skipped"));
     }
 
@@ -72,6 +75,10 @@ final class CueSink {
 
     int size() {
         return cues.size();
+    }
+
+    int skippedCount() {
+        return skipped;
     }
 
     int firstBadLine() {

@@ -45,12 +45,17 @@ public final class Transcripts {
             case HTML -> HtmlTranscriptReader.read(text, sink);
             default -> throw new AssertionError(actual);
         }
-        if (sink.size() == 0 && !text.isBlank() && actual != TranscriptFormat.VTT && actual != TranscriptFormat.JSON) {
-            int line = Math.max(1, sink.firstBadLine());
+        if (sink.size() == 0 && (sink.skippedCount() > 0 || (!text.isBlank() && lineFormat(actual)))) {
+            int line = actual == TranscriptFormat.JSON ? 0 : Math.max(1, sink.firstBadLine());
             throw new ChapterEngineException(ErrorCode.UNREADABLE_TRANSCRIPT,
-                    "line " + line + ": no cue could be read as " + actual, line);
+                    (line > 0 ? "line " + line + ": " : "") + "no cue could be read as " + actual, line);
         }
         return sink.finish(actual);
+    }
+
+    /** SRT and HTML have no signature: text with no cue at all is not one of them. */
+    private static boolean lineFormat(TranscriptFormat format) {
+        return format == TranscriptFormat.SRT || format == TranscriptFormat.HTML;
     }
 
     /** The format the content looks like, or empty. */

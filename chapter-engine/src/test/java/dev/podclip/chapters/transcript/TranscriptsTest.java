@@ -232,10 +232,24 @@ class TranscriptsTest {
 
     @Test
     void timesPastTheLimitAreSkipped() {
-        Transcript t = Transcripts.read("WEBVTT\n\n101:00:00.000 --> 101:00:01.000\nx\n"
+        Transcript t = Transcripts.read("WEBVTT\n\n101:00:00.000 --> 101:00:01.000\nx\n\n00:01.000 --> 00:02.000\ny\n"
                 .getBytes(StandardCharsets.UTF_8), TranscriptFormat.VTT);
-        assertThat(t.cues()).isEmpty();
+        assertThat(t.cues()).extracting(Cue::text).containsExactly("y");
         assertThat(codes(t)).containsExactly(WarningCode.CUE_SKIPPED);
+    }
+
+    @Test
+    void aFileWhoseEveryCueIsBrokenIsUnreadable() {
+        assertThatThrownBy(() -> Transcripts.read("WEBVTT\n\n00:01.000 --> later\nx\n\n00:0x.000 --> 00:02.000\ny\n"
+                .getBytes(StandardCharsets.UTF_8), TranscriptFormat.VTT))
+                .isInstanceOfSatisfying(ChapterEngineException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNREADABLE_TRANSCRIPT);
+                    assertThat(e.line()).isEqualTo(3);
+                });
+        assertThatThrownBy(() -> Transcripts.read("{\"segments\": [{\"startTime\": \"x\", \"body\": \"a\"}]}"
+                .getBytes(StandardCharsets.UTF_8), TranscriptFormat.JSON))
+                .isInstanceOfSatisfying(ChapterEngineException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNREADABLE_TRANSCRIPT));
     }
 
     @Test
