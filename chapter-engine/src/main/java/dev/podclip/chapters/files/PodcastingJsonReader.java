@@ -34,6 +34,8 @@ final class PodcastingJsonReader {
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
             .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
             .build());
+    /** A hand-edited file may lose a comma or two; more than this is no longer a slip. */
+    private static final int MAX_COMMA_REPAIRS = 10;
     private static final long BAD = -2;
     private static final long ABSENT = -1;
 
@@ -78,17 +80,23 @@ final class PodcastingJsonReader {
         try {
             return nonNull(STRICT.readTree(text));
         } catch (JacksonException strictError) {
-            try {
-                JsonNode root = nonNull(LENIENT.readTree(text));
-                warnings.add(Warning.of(WarningCode.LENIENT_JSON, "not strict JSON (" + where(strictError) + ": "
-                        + strictError.getOriginalMessage() + "); read with comments, trailing commas and single "
-                        + "quotes allowed"));
-                return root;
-            } catch (JacksonException lenientError) {
-                int line = lineOf(strictError);
-                throw new ChapterEngineException(ErrorCode.UNREADABLE_JSON,
-                        where(strictError) + ": " + strictError.getOriginalMessage(), line);
+            String repaired = text;
+            for (int attempt = 0; attempt <= MAX_COMMA_REPAIRS; attempt++) {
+                try {
+                    JsonNode root = nonNull(LENIENT.readTree(repaired));
+                    warnings.add(Warning.of(WarningCode.LENIENT_JSON, "not strict JSON (" + where(strictError) + ": "
+                            + strictError.getOriginalMessage() + "); read with comments, trailing commas and single "
+                            + "quotes allowed" + (attempt > 0 ? " and " + attempt + " missing comma(s) added" : "")));
+                    return root;
+                } catch (JacksonException lenientError) {
+                    repaired = withMissingComma(repaired, lenientError);
+                    if (repaired == null) {
+                        break;
+                    }
+                }
             }
+            throw new ChapterEngineException(ErrorCode.UNREADABLE_JSON,
+                    where(strictError) + ": " + strictError.getOriginalMessage(), lineOf(strictError));
         }
     }
 
@@ -155,6 +163,24 @@ final class PodcastingJsonReader {
 
     private static JsonNode nonNull(JsonNode node) {
         return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+    }
+
+    /**
+     * The text with a comma inserted where the parser expected one (a hand-edited file that lost the comma between
+     * two entries), or null when the error is another one.
+     */
+    private static String withMissingComma(String text, JacksonException error) {
+        JsonLocation location = error.getLocation();
+        String message = error.getOriginalMessage();
+        if (location == null || message == null || !message.contains("was expecting comma")) {
+            return null;
+        }
+        long offset = location.getCharOffset();
+        if (offset <= 0 || offset > text.length()) {
+            return null;
+        }
+        int at = (int) offset - 1;
+        return text.substring(0, at) + "," + text.substring(at);
     }
 
     private static int lineOf(JacksonException error) {

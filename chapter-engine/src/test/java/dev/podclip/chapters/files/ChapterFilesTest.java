@@ -82,8 +82,16 @@ class ChapterFilesTest {
     }
 
     @Test
+    void aMissingCommaBetweenEntriesIsAddedWithLenientJson() {
+        ChapterList list = ChapterFiles.read(fixture("broken.json"), null, RULES);
+        assertThat(list.chapters()).extracting(Chapter::title).containsExactly("One", "Missing comma above");
+        assertThat(list.warnings()).filteredOn(w -> w.code() == WarningCode.LENIENT_JSON)
+                .singleElement().satisfies(w -> assertThat(w.message()).contains("line 5", "missing comma"));
+    }
+
+    @Test
     void brokenJsonIsAClearErrorNamingItsLine() {
-        assertThatThrownBy(() -> ChapterFiles.read(fixture("broken.json"), null, RULES))
+        assertThatThrownBy(() -> ChapterFiles.read(fixture("unreadable.json"), null, RULES))
                 .isInstanceOfSatisfying(ChapterEngineException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.UNREADABLE_JSON);
                     assertThat(e.line()).isEqualTo(5);
