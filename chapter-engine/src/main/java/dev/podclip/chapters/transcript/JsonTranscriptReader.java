@@ -84,18 +84,18 @@ final class JsonTranscriptReader {
 
     private static Segment segment(int number, JsonNode node, CueSink sink) {
         if (!node.isObject()) {
-            sink.skippedAt("segment " + number, "not an object");
+            sink.skippedAt("segment " + (number + 1), "not an object");
             return null;
         }
         JsonNode body = node.has("body") ? node.get("body") : node.path("text");
         if (!body.isTextual() && !body.isNumber()) {
-            sink.skippedAt("segment " + number, "no body");
+            sink.skippedAt("segment " + (number + 1), "no body");
             return null;
         }
         long startMs = seconds(node.has("startTime") ? node.get("startTime") : node.path("start"));
         long endMs = seconds(node.has("endTime") ? node.get("endTime") : node.path("end"));
         if (startMs == BAD || endMs == BAD) {
-            sink.skippedAt("segment " + number, "unreadable startTime or endTime");
+            sink.skippedAt("segment " + (number + 1), "unreadable startTime or endTime");
             return null;
         }
         JsonNode speakerNode = node.path("speaker");

@@ -45,11 +45,9 @@ final class VttReader {
                         if (blank) {
                             break;
                         }
-                        state = startBlock(line, i + 1, sink);
-                        if (state == State.PAYLOAD) {
-                            times = CueTimes.parseTimingLine(line, false);
-                            payload.setLength(0);
-                        }
+                        times = CueTimes.looksLikeTiming(line) ? CueTimes.parseTimingLine(line, false) : null;
+                        state = startBlock(line, times, i + 1, sink);
+                        payload.setLength(0);
                     } else {
                         if (payload.length() > 0) {
                             payload.append('\n');
@@ -59,11 +57,9 @@ final class VttReader {
                 }
                 case BETWEEN -> {
                     if (!blank) {
-                        state = startBlock(line, i + 1, sink);
-                        if (state == State.PAYLOAD) {
-                            times = CueTimes.parseTimingLine(line, false);
-                            payload.setLength(0);
-                        }
+                        times = CueTimes.looksLikeTiming(line) ? CueTimes.parseTimingLine(line, false) : null;
+                        state = startBlock(line, times, i + 1, sink);
+                        payload.setLength(0);
                     }
                 }
                 case AFTER_ID -> {
@@ -92,7 +88,7 @@ final class VttReader {
     }
 
     /** The state after the first line of a block: a comment or style block, a cue identifier or a timing line. */
-    private static State startBlock(String line, int lineNumber, CueSink sink) {
+    private static State startBlock(String line, long[] times, int lineNumber, CueSink sink) {
         String trimmed = line.strip();
         if (isKeywordBlock(trimmed, "NOTE") || trimmed.equals("STYLE") || trimmed.equals("REGION")) {
             return State.SKIP;
@@ -100,7 +96,7 @@ final class VttReader {
         if (!CueTimes.looksLikeTiming(line)) {
             return State.AFTER_ID;
         }
-        if (CueTimes.parseTimingLine(line, false) == null) {
+        if (times == null) {
             sink.skipped(lineNumber, "unreadable timing line");
             return State.SKIP;
         }
