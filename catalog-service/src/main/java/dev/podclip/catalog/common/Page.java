@@ -1,0 +1,21 @@
+package dev.podclip.catalog.common;
+
+import java.util.List;
+
+/**
+ * One page of a listing.
+ *
+ * @param items the items, at most {@code size}
+ * @param page  the page index, from 0
+ * @param size  the page size actually used (the requested one, capped at the hard page limit)
+ * @param total how many items match in all
+ */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public Page {
+        items = List.copyOf(items);
+        if (items.size() > size) {
+            throw new IllegalArgumentException("page of " + items.size() + " items exceeds its size " + size);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.podclip.catalog.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * Everything tunable in the catalog ({@code catalog.*}); each key can be overridden by its environment variable
+ * ({@code catalog.relay.batch-size} is {@code CATALOG_RELAY_BATCH_SIZE}). docs/catalog-service.md has the table.
+ */
+@ConfigMapping(prefix = "catalog")
+public interface CatalogConfig {
+
+    Paging paging();
+
+    Relay relay();
+
+    Topic topic();
+
+    DemoMedia demoMedia();
+
+    interface Paging {
+        /** Page size when the client names none. */
+        @WithDefault("20")
+        int defaultSize();
+
+        /** The hard page limit: larger requested sizes are capped to this. */
+        @WithDefault("100")
+        int maxSize();
+    }
+
+    interface Relay {
+        /** Off only in tests that inspect the outbox table; in production the relay always runs. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows one slot publishes per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Outbox slots; rows of an episode go to slot hash(episode id) mod slots. Change only on an empty outbox. */
+        @WithDefault("16")
+        int slots();
+
+        /** Time between relay ticks (the scheduler also reads {@code catalog.relay.interval}). */
+        @WithDefault("200ms")
+        Duration interval();
+
+        /** First pause after a failed publish; doubles per consecutive failure up to {@link #backoffMax()}. */
+        @WithDefault("500ms")
+        Duration backoffMin();
+
+        @WithDefault("10s")
+        Duration backoffMax();
+
+        /** The producer's delivery.timeout.ms: how long one batch may wait for acknowledgements. */
+        @WithDefault("10s")
+        Duration deliveryTimeout();
+    }
+
+    interface Topic {
+        /** Partitions of catalog.episodes.v1 when the catalog creates it (an existing topic is left alone). */
+        @WithDefault("8")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Pause between attempts to create the topic while the broker is unreachable. */
+        @WithDefault("5s")
+        Duration retryInterval();
+
+        /** Time limit of the readiness / wellness probe of the broker. */
+        @WithDefault("2s")
+        Duration healthTimeout();
+    }
+
+    interface DemoMedia {
+        /** Serve synthetic WAV files under /media/demo (local stack and tests only). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Longest synthetic file served. */
+        @WithDefault("18000000")
+        long maxDurationMs();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.podclip.catalog.episode;
+
+import dev.podclip.catalog.common.Page;
+import dev.podclip.catalog.common.PageRequest;
+import dev.podclip.catalog.config.CatalogConfig;
+import dev.podclip.support.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * Episodes: reads are public, writes need the editor role. Updates are optimistic: send the version you read as
+ * {@code If-Match: "<version>"} (412 when stale) or as {@code version} in the body (409 when stale).
+ */
+@Path("/api/episodes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "episodes")
+public class EpisodeResource {
+
+    @Inject
+    EpisodeService episodes;
+    @Inject
+    CatalogConfig config;
+
+    /** Filters combine: {@code ?show=<id>&guid=<guid>} finds the one episode of a feed item (idempotent loaders). */
+    @GET
+    public Page<EpisodeView> list(@QueryParam("show") UUID showId, @QueryParam("guid") String guid,
+                                  @QueryParam("slug") String slug, @QueryParam("page") Integer page,
+                                  @QueryParam("size") Integer size) {
+        return episodes.list(showId, guid, slug,
+                PageRequest.of(page, size, config.paging().defaultSize(), config.paging().maxSize()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(Response.ok(), episodes.get(id));
+    }
+
+    /** The transcript file as stored; its format is in the X-Transcript-Format header. */
+    @GET
+    @Path("{id}/transcript")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    public Response transcript(@PathParam("id") UUID id) {
+        EpisodeInput.TranscriptInput transcript = episodes.transcript(id);
+        return Response.ok(transcript.body()).header("X-Transcript-Format", transcript.format()).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    public Response create(@NotNull @Valid EpisodeInput input, UriInfo uri) {
+        EpisodeView episode = episodes.create(input);
+        return withEtag(Response.created(uri.getAbsolutePathBuilder().path(episode.id().toString()).build()),
+                episode);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.EDITOR)
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid EpisodeInput input) {
+        return withEtag(Response.ok(), episodes.update(id, input, ifMatch));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.EDITOR)
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        episodes.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static Response withEtag(Response.ResponseBuilder builder, EpisodeView episode) {
+        return builder.entity(episode).tag(new EntityTag(Long.toString(episode.version()))).build();
+    }
+}

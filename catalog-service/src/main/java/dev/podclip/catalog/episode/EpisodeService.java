@@ -1,0 +1,211 @@
+package dev.podclip.catalog.episode;
+
+import dev.podclip.catalog.common.DatabaseConflicts;
+import dev.podclip.catalog.common.Page;
+import dev.podclip.catalog.common.PageRequest;
+import dev.podclip.catalog.common.Versions;
+import dev.podclip.catalog.outbox.OutboxWriter;
+import dev.podclip.catalog.show.Show;
+import dev.podclip.catalog.show.ShowService;
+import dev.podclip.support.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Episodes. Every change bumps the version and writes its event into the outbox in the same transaction.
+ *
+ * <p>Lock order, the same everywhere so writers never deadlock: the show (FOR SHARE here, FOR UPDATE in a show
+ * update), then the episode (FOR UPDATE).
+ */
+@ApplicationScoped
+public class EpisodeService {
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ShowService shows;
+    @Inject
+    OutboxWriter outbox;
+
+    @Transactional
+    public EpisodeView create(EpisodeInput input) {
+        if (input.showId() == null) {
+            throw EpisodeRules.invalid("showId", "must not be null");
+        }
+        check(input);
+        Show show = shows.lockShared(input.showId());
+        Instant now = OutboxWriter.now();
+        Episode episode = new Episode();
+        episode.id = UUID.randomUUID();
+        episode.show = show;
+        episode.version = 1;
+        episode.createdAt = now;
+        apply(episode, input, now);
+        write(input, () -> {
+            episode.persist();
+            outbox.upserted(episode, now);
+        });
+        return EpisodeView.of(episode);
+    }
+
+    @Transactional
+    public EpisodeView get(UUID id) {
+        Episode episode = Episode.findById(id);
+        if (episode == null) {
+            throw ProblemException.notFound("episode", id);
+        }
+        return EpisodeView.of(episode);
+    }
+
+    /** The transcript body, or 404 when the episode has none. */
+    @Transactional
+    public EpisodeInput.TranscriptInput transcript(UUID id) {
+        Episode episode = Episode.findById(id);
+        if (episode == null) {
+            throw ProblemException.notFound("episode", id);
+        }
+        if (episode.transcriptBody == null) {
+            throw ProblemException.notFound("transcript of episode", id);
+        }
+        return new EpisodeInput.TranscriptInput(episode.transcriptFormat, episode.transcriptBody);
+    }
+
+    /** Newest first (unpublished drafts before all), then by id, so pages are stable. */
+    @Transactional
+    public Page<EpisodeView> list(UUID showId, String guid, String slug, PageRequest request) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (showId != null) {
+            where.add("show.id = :show");
+            values.put("show", showId);
+        }
+        if (guid != null) {
+            where.add("guid = :guid");
+            values.put("guid", guid);
+        }
+        if (slug != null) {
+            where.add("slug = :slug");
+            values.put("slug", slug);
+        }
+        Sort order = Sort.by("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_FIRST).and("id");
+        PanacheQuery<Episode> query = where.isEmpty() ? Episode.findAll(order)
+                : Episode.find(String.join(" and ", where), order, values);
+        return new Page<>(query.page(request.page(), request.size()).list().stream().map(EpisodeView::of).toList(),
+                request.page(), request.size(), query.count());
+    }
+
+    @Transactional
+    public EpisodeView update(UUID id, EpisodeInput input, String ifMatch) {
+        check(input);
+        Episode episode = lock(id);
+        Versions.check(episode.version, ifMatch, input.version(), true);
+        if (input.showId() != null && !input.showId().equals(episode.show.id)) {
+            throw EpisodeRules.invalid("showId", "an episode cannot move to another show");
+        }
+        Instant now = OutboxWriter.now();
+        apply(episode, input, now);
+        episode.version = episode.version + 1;
+        write(input, () -> outbox.upserted(episode, now));
+        return EpisodeView.of(episode);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Episode episode = lock(id);
+        Versions.check(episode.version, ifMatch, null, false);
+        DatabaseConflicts.write(entityManager, Map.of(), () -> {
+            outbox.deleted(episode.id, episode.version + 1, OutboxWriter.now());
+            episode.delete();
+        });
+    }
+
+    /** After a show's fields changed: each of its episodes gets a new version and an event embedding the new show. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reeventShow(Show show, Instant now) {
+        List<Episode> all = Episode.<Episode>find("show.id = ?1", Sort.by("id"), show.id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        DatabaseConflicts.write(entityManager, Map.of(), () -> {
+            for (Episode episode : all) {
+                episode.version = episode.version + 1;
+                episode.updatedAt = now;
+                outbox.upserted(episode, now);
+            }
+        });
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long countOfShow(UUID showId) {
+        return Episode.count("show.id", showId);
+    }
+
+    /** The episode locked for update, after its show is locked for share (the lock order); 404 when missing. */
+    private Episode lock(UUID id) {
+        List<?> showIds = entityManager.createNativeQuery("SELECT show_id FROM episodes WHERE id = :id")
+                .setParameter("id", id).getResultList();
+        if (showIds.isEmpty()) {
+            throw ProblemException.notFound("episode", id);
+        }
+        shows.lockShared((UUID) showIds.get(0));
+        Episode episode = Episode.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (episode == null) {
+            throw ProblemException.notFound("episode", id);
+        }
+        return episode;
+    }
+
+    private static void check(EpisodeInput input) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("guid", input.guid());
+        texts.put("title", input.title());
+        texts.put("showNotes", input.showNotes());
+        texts.put("durationText", input.durationText());
+        texts.put("chaptersJson", input.chaptersJson());
+        texts.put("transcript.body", input.transcript() == null ? null : input.transcript().body());
+        EpisodeRules.checkNoNul(texts);
+        EpisodeRules.checkChaptersJson(input.chaptersJson());
+    }
+
+    private void write(EpisodeInput input, Runnable writes) {
+        DatabaseConflicts.write(entityManager, Map.of(
+                "episodes_show_guid_key", ProblemException.conflict("duplicate-guid",
+                        "The show has an episode with guid " + input.guid() + " already"),
+                "episodes_show_slug_key", ProblemException.conflict("duplicate-slug",
+                        "The show has an episode with slug " + input.slug() + " already")), writes);
+    }
+
+    private static void apply(Episode episode, EpisodeInput input, Instant now) {
+        episode.guid = input.guid();
+        episode.slug = input.slug();
+        episode.title = input.title();
+        episode.showNotes = input.showNotes();
+        episode.publishedAt = input.publishedAt();
+        episode.durationText = input.durationText();
+        episode.durationMs = EpisodeRules.durationMs(input.durationText());
+        episode.audioUrl = input.audioUrl();
+        episode.videoUrl = input.videoUrl();
+        episode.pageUrl = input.pageUrl();
+        episode.chaptersJson = input.chaptersJson();
+        if (input.transcript() == null) {
+            episode.transcriptFormat = null;
+            episode.transcriptBody = null;
+            episode.transcriptSha256 = null;
+        } else {
+            episode.transcriptFormat = input.transcript().format();
+            episode.transcriptBody = input.transcript().body();
+            episode.transcriptSha256 = EpisodeRules.sha256Hex(input.transcript().body());
+        }
+        episode.updatedAt = now;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.podclip.catalog.outbox;
+
+import dev.podclip.catalog.config.CatalogConfig;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes the outbox. Each slot is published in its own transaction holding
+ * {@code pg_try_advisory_xact_lock(LOCK_NAMESPACE, slot)}, so across catalog instances one slot has one publisher at a
+ * time; inside a slot rows go out in id order, which for one episode is version order. Rows are deleted only after
+ * Kafka acknowledged them (at least once); a failure stops the slot's batch at the failed row and pauses the relay
+ * with exponential backoff. Runs every {@code catalog.relay.interval} and right after a commit that wrote rows.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** First key of the advisory locks ("cat1"), so the slot numbers do not collide with other advisory locks. */
+    static final int LOCK_NAMESPACE = 0x63617431;
+    /** Batches one slot may publish in one pass, so a large backlog in one slot does not starve the others. */
+    static final int MAX_BATCHES_PER_SLOT_PASS = 8;
+    /** Upper bound of a slot transaction: the delivery timeout plus room for the queries. */
+    private static final int SLOT_TRANSACTION_TIMEOUT_S = 120;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    TopicSetup topic;
+    @Inject
+    CatalogConfig config;
+    @Inject
+    OutboxMetrics metrics;
+
+    private final ReentrantLock passLock = new ReentrantLock();
+    private final AtomicBoolean nudgePending = new AtomicBoolean();
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "catalog-outbox-nudge");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile long pausedUntilNs = System.nanoTime();
+    private int consecutiveFailures;
+
+    @Scheduled(every = "${catalog.relay.interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        drain();
+    }
+
+    /** After a commit that wrote outbox rows: publish now rather than at the next tick. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (config.relay().enabled() && nudgePending.compareAndSet(false, true)) {
+            nudges.execute(() -> {
+                nudgePending.set(false);
+                drain();
+            });
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        nudges.shutdownNow();
+    }
+
+    /** One pass over every slot; returns the rows published. A pass already running makes this a no-op. */
+    public int drain() {
+        if (!config.relay().enabled() || !topic.ready() || System.nanoTime() - pausedUntilNs < 0
+                || !passLock.tryLock()) {
+            return 0;
+        }
+        try {
+            int published = 0;
+            for (int slot = 0; slot < config.relay().slots(); slot++) {
+                for (int batch = 0; batch < MAX_BATCHES_PER_SLOT_PASS; batch++) {
+                    SlotPass pass = publishSlot(slot);
+                    published += pass.published();
+                    if (pass.failed()) {
+                        backOff();
+                        return published;
+                    }
+                    if (!pass.full()) {
+                        break;
+                    }
+                }
+            }
+            consecutiveFailures = 0;
+            return published;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "outbox relay pass failed");
+            backOff();
+            return 0;
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    /**
+     * @param published rows acknowledged and deleted
+     * @param full      the batch was full: more rows may wait
+     * @param failed    a row could not be published
+     */
+    record SlotPass(int published, boolean full, boolean failed) {
+    }
+
+    private SlotPass publishSlot(int slot) {
+        int batchSize = config.relay().batchSize();
+        return QuarkusTransaction.requiringNew().timeout(SLOT_TRANSACTION_TIMEOUT_S).call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!tryLock(connection, slot)) {
+                    return new SlotPass(0, false, false);
+                }
+                List<OutboxRecord> rows = oldest(connection, slot, batchSize);
+                if (rows.isEmpty()) {
+                    return new SlotPass(0, false, false);
+                }
+                EventPublisher.Delivery delivery = publisher.publish(rows);
+                delete(connection, rows.subList(0, delivery.acked()));
+                metrics.published(delivery.acked());
+                if (delivery.failure() != null) {
+                    metrics.failed();
+                    LOG.warnf("slot %d: published %d of %d rows, then: %s", slot, delivery.acked(), rows.size(),
+                            delivery.failure().toString());
+                }
+                return new SlotPass(delivery.acked(), rows.size() == batchSize, delivery.failure() != null);
+            }
+        });
+    }
+
+    private void backOff() {
+        consecutiveFailures = Math.min(consecutiveFailures + 1, 30);
+        long minMs = config.relay().backoffMin().toMillis();
+        long maxMs = config.relay().backoffMax().toMillis();
+        long pauseMs = Math.min(maxMs, minMs << Math.min(consecutiveFailures - 1, 20));
+        pausedUntilNs = System.nanoTime() + pauseMs * 1_000_000L;
+    }
+
+    private static boolean tryLock(Connection connection, int slot) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
+            statement.setInt(1, LOCK_NAMESPACE);
+            statement.setInt(2, slot);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    private static List<OutboxRecord> oldest(Connection connection, int slot, int limit) throws SQLException {
+        String sql = "SELECT id, event_id, episode_id, episode_version, type, payload, created_at FROM outbox_events"
+                + " WHERE slot = ? ORDER BY id LIMIT ?";
+        List<OutboxRecord> rows = new ArrayList<>(limit);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, slot);
+            statement.setInt(2, limit);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new OutboxRecord(result.getLong(1), result.getObject(2, UUID.class),
+                            result.getObject(3, UUID.class), result.getLong(4), result.getString(5),
+                            result.getBytes(6), result.getTimestamp(7).toInstant()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void delete(Connection connection, List<OutboxRecord> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Long[] ids = rows.stream().map(OutboxRecord::id).toArray(Long[]::new);
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM outbox_events WHERE id = ANY (?)")) {
+            Array array = connection.createArrayOf("bigint", ids);
+            statement.setArray(1, array);
+            int deleted = statement.executeUpdate();
+            if (deleted != ids.length) {
+                // Only this slot's lock holder deletes its rows: anything else is a broken invariant.
+                throw new IllegalStateException("deleted " + deleted + " outbox rows, expected " + ids.length);
+            }
+        }
+    }
+}
