@@ -36,6 +36,12 @@ import java.util.Objects;
  */
 public final class Boundaries {
 
+    /**
+     * Warnings listed per code; past this, the rest of that code are counted in one summary warning. Keeps the
+     * output (and the work of formatting messages) bounded when a huge input repeats one problem.
+     */
+    public static final int MAX_WARNINGS_PER_CODE = 100;
+
     private Boundaries() {
     }
 
@@ -46,7 +52,7 @@ public final class Boundaries {
      */
     public static ChapterList close(List<Chapter> marks, StatedDuration duration, BoundaryPolicy policy) {
         BoundaryPolicy rules = policy == null ? BoundaryPolicy.DEFAULTS : policy;
-        List<Warning> warnings = new ArrayList<>();
+        Warnings warnings = new Warnings();
         List<Chapter> chapters = new ArrayList<>();
         if (marks != null) {
             for (Chapter mark : marks) {
@@ -67,31 +73,33 @@ public final class Boundaries {
             if (duration == null) {
                 warnings.add(Warning.of(WarningCode.DURATION_UNKNOWN, "episode duration unknown"));
             }
-            return ChapterList.empty(warnings, duration == null ? null : duration.valueMs());
+            return ChapterList.empty(warnings.list(), duration == null ? null : duration.valueMs());
         }
-        if (chapters.get(0).startMs() > 0) {
-            warnings.add(Warning.at(WarningCode.NO_CHAPTER_AT_ZERO, 0, "the first chapter starts at "
-                    + Durations.formatClock(chapters.get(0).startMs()) + ", not at 0:00; nothing was added before it"));
+        long firstStartMs = chapters.get(0).startMs();
+        if (firstStartMs > 0) {
+            warnings.lazy(WarningCode.NO_CHAPTER_AT_ZERO, 0, () -> "the first chapter starts at "
+                    + Durations.formatClock(firstStartMs) + ", not at 0:00; nothing was added before it");
         }
         Long lastEndMs = lastEnd(chapters, duration, warnings);
         List<Chapter> closed = new ArrayList<>(chapters.size());
         for (int i = 0; i < chapters.size(); i++) {
             Chapter chapter = chapters.get(i);
+            int number = i + 1;
             Long endMs = i + 1 < chapters.size() ? Long.valueOf(chapters.get(i + 1).startMs()) : lastEndMs;
             if (chapter.endMs() != null && !Objects.equals(chapter.endMs(), endMs)) {
-                warnings.add(Warning.at(WarningCode.END_TIME_MISMATCH, i, "chapter " + (i + 1) + " was given the end "
+                warnings.lazy(WarningCode.END_TIME_MISMATCH, i, () -> "chapter " + number + " was given the end "
                         + Durations.formatClock(chapter.endMs()) + "; it ends where the next chapter starts ("
-                        + (endMs == null ? "unknown" : Durations.formatClock(endMs)) + ")"));
+                        + (endMs == null ? "unknown" : Durations.formatClock(endMs)) + ")");
             }
             String title = cleanTitle(chapter.title());
             if (title.isEmpty()) {
-                warnings.add(Warning.at(WarningCode.EMPTY_TITLE, i, "chapter " + (i + 1) + " has no title"));
+                warnings.lazy(WarningCode.EMPTY_TITLE, i, () -> "chapter " + number + " has no title");
             }
             Chapter done = new Chapter(chapter.startMs(), endMs, title, chapter.url(), chapter.imageUrl(),
                     chapter.toc());
             if (endMs != null && done.durationMs() < rules.shortChapterMs()) {
-                warnings.add(Warning.at(WarningCode.SHORT_CHAPTER, i, "chapter " + (i + 1) + " lasts "
-                        + done.durationMs() / 1000.0 + " s, less than " + rules.shortChapterMs() / 1000.0 + " s"));
+                warnings.lazy(WarningCode.SHORT_CHAPTER, i, () -> "chapter " + number + " lasts "
+                        + done.durationMs() / 1000.0 + " s, less than " + rules.shortChapterMs() / 1000.0 + " s");
             }
             closed.add(done);
         }
@@ -99,11 +107,11 @@ public final class Boundaries {
             warnings.add(Warning.of(WarningCode.FEWER_THAN_THREE, closed.size() + " chapter(s); YouTube, Spotify "
                     + "and Apple want at least " + rules.minimumChapters()));
         }
-        return new ChapterList(closed, warnings, lastEndMs);
+        return new ChapterList(closed, warnings.list(), lastEndMs);
     }
 
     /** Stable sort; one warning naming the first chapter found out of place. */
-    private static void sortByStart(List<Chapter> chapters, List<Warning> warnings) {
+    private static void sortByStart(List<Chapter> chapters, Warnings warnings) {
         for (int i = 1; i < chapters.size(); i++) {
             if (chapters.get(i).startMs() < chapters.get(i - 1).startMs()) {
                 warnings.add(Warning.of(WarningCode.OUT_OF_ORDER, "chapter " + (i + 1) + " (\""
@@ -115,13 +123,13 @@ public final class Boundaries {
         }
     }
 
-    private static void dropDuplicates(List<Chapter> chapters, List<Warning> warnings) {
+    private static void dropDuplicates(List<Chapter> chapters, Warnings warnings) {
         List<Chapter> kept = new ArrayList<>(chapters.size());
         for (Chapter chapter : chapters) {
             if (!kept.isEmpty() && kept.get(kept.size() - 1).startMs() == chapter.startMs()) {
-                warnings.add(Warning.at(WarningCode.DUPLICATE_START, kept.size() - 1, "\"" + shorten(chapter.title())
+                warnings.lazy(WarningCode.DUPLICATE_START, kept.size() - 1, () -> "\"" + shorten(chapter.title())
                         + "\" starts at " + Durations.formatClock(chapter.startMs())
-                        + " like the chapter before it; dropped"));
+                        + " like the chapter before it; dropped");
                 continue;
             }
             kept.add(chapter);
@@ -131,7 +139,7 @@ public final class Boundaries {
     }
 
     /** The last chapter's end: the duration, value + slack, or null (unknown, or the duration is wrong). */
-    private static Long lastEnd(List<Chapter> chapters, StatedDuration duration, List<Warning> warnings) {
+    private static Long lastEnd(List<Chapter> chapters, StatedDuration duration, Warnings warnings) {
         if (duration == null) {
             warnings.add(Warning.of(WarningCode.DURATION_UNKNOWN, "episode duration unknown; the last chapter's end "
                     + "is unknown"));
@@ -140,12 +148,13 @@ public final class Boundaries {
         boolean pastDuration = false;
         for (int i = 0; i < chapters.size(); i++) {
             long startMs = chapters.get(i).startMs();
+            int number = i + 1;
             if (startMs > duration.latestEndMs()) {
                 pastDuration = true;
-                warnings.add(Warning.at(WarningCode.START_PAST_DURATION, i, "chapter " + (i + 1) + " starts at "
+                warnings.lazy(WarningCode.START_PAST_DURATION, i, () -> "chapter " + number + " starts at "
                         + Durations.formatClock(startMs) + ", past the stated duration " + duration
                         + (duration.slackMs() > 0 ? " (allowing " + duration.slackMs() / 1000 + " s of rounding)" : "")
-                        + "; kept, and the last chapter's end is unknown"));
+                        + "; kept, and the last chapter's end is unknown");
             }
         }
         if (pastDuration) {
@@ -153,6 +162,41 @@ public final class Boundaries {
         }
         long lastStartMs = chapters.get(chapters.size() - 1).startMs();
         return lastStartMs <= duration.valueMs() ? duration.valueMs() : duration.latestEndMs();
+    }
+
+    /** Collects warnings, at most {@link #MAX_WARNINGS_PER_CODE} of a code, the rest counted in a summary. */
+    private static final class Warnings {
+        private final List<Warning> listed = new ArrayList<>();
+        private final java.util.EnumMap<WarningCode, Integer> counts = new java.util.EnumMap<>(WarningCode.class);
+
+        /** Whether one more warning of this code will be listed (callers skip formatting the message if not). */
+        boolean room(WarningCode code) {
+            int count = counts.merge(code, 1, Integer::sum);
+            return count <= MAX_WARNINGS_PER_CODE;
+        }
+
+        void lazy(WarningCode code, int index, java.util.function.Supplier<String> message) {
+            if (room(code)) {
+                listed.add(Warning.at(code, index, message.get()));
+            }
+        }
+
+        void add(Warning warning) {
+            if (room(warning.code())) {
+                listed.add(warning);
+            }
+        }
+
+        List<Warning> list() {
+            List<Warning> all = new ArrayList<>(listed);
+            counts.forEach((code, count) -> {
+                if (count > MAX_WARNINGS_PER_CODE) {
+                    all.add(Warning.of(code, (count - MAX_WARNINGS_PER_CODE) + " more " + code.wireName()
+                            + " warnings not listed"));
+                }
+            });
+            return all;
+        }
     }
 
     /** Whitespace collapsed, trimmed, cut at {@link Limits#MAX_TITLE_CHARS} on a code point boundary. */

@@ -111,6 +111,10 @@ final class ChapterReader {
 
     /** Timestamps in one line, URLs skipped, glued digits resolved so that starts ascend where they can. */
     static List<Stamp> scan(String s, int from, int to) {
+        int colon = s.indexOf(':', from);
+        if (colon < 0 || colon >= to) {
+            return List.of(); // most prose lines: no timestamp possible, found with one intrinsic search
+        }
         List<Stamp> stamps = new ArrayList<>();
         int i = from;
         while (i < to) {

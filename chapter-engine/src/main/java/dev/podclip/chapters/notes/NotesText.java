@@ -1,15 +1,11 @@
 package dev.podclip.chapters.notes;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.nodes.Entities;
 
 import java.util.Locale;
 import java.util.Set;
 
-/** Show notes as lines of plain text: HTML detected and flattened with jsoup, spaces and line ends normalised. */
+/** Show notes as lines of plain text: HTML detected and flattened, spaces and line ends normalised. */
 final class NotesText {
 
     /** Tags whose presence makes input HTML; anything else in angle brackets ({@code <https://…>}) is text. */
@@ -28,7 +24,7 @@ final class NotesText {
     private NotesText() {
     }
 
-    /** True when the input has at least one real HTML tag (or comment / entity-free closing tag). */
+    /** True when the input has at least one known HTML tag; {@code <https://…>} or {@code <10:11>} are text. */
     static boolean looksLikeHtml(String s) {
         int from = 0;
         while (true) {
@@ -36,14 +32,20 @@ final class NotesText {
             if (lt < 0 || lt + 1 >= s.length()) {
                 return false;
             }
-            if (tagNameAt(s, lt) != null) {
+            String name = tagNameAt(s, lt);
+            if (name != null && (name.equals("!--") || HTML_TAGS.contains(name.startsWith("/") ? name.substring(1)
+                    : name))) {
                 return true;
             }
             from = lt + 1;
         }
     }
 
-    /** The lower-case name of the known tag opening at {@code lt} ({@code "/a"} for a closing one), or null. */
+    /**
+     * The lower-case name of the tag opening at {@code lt} ({@code "/a"} for a closing one, {@code "!--"} for a
+     * comment), or null when the '<' starts no tag: a name is ASCII letters and digits (and '-'), starting with a
+     * letter, followed by whitespace, '/' or '>' ({@code <https://…>} and {@code <10:11>} are text).
+     */
     static String tagNameAt(String s, int lt) {
         int i = lt + 1;
         boolean closing = i < s.length() && s.charAt(i) == '/';
@@ -53,11 +55,15 @@ final class NotesText {
         if (!closing && s.startsWith("!--", i)) {
             return "!--";
         }
+        if (!closing && i < s.length() && (s.charAt(i) == '!' || s.charAt(i) == '?')) {
+            return "!"; // <!DOCTYPE …>, <?xml …?>
+        }
         int nameStart = i;
-        while (i < s.length() && i - nameStart <= MAX_TAG_NAME_CHARS && isAsciiLetterOrDigit(s.charAt(i))) {
+        while (i < s.length() && i - nameStart <= MAX_TAG_NAME_CHARS
+                && (isAsciiLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-')) {
             i++;
         }
-        if (i == nameStart || i >= s.length() || !Character.isLetter(s.charAt(nameStart))) {
+        if (i == nameStart || i >= s.length() || !isAsciiLetter(s.charAt(nameStart))) {
             return null;
         }
         char after = s.charAt(i);
@@ -65,14 +71,15 @@ final class NotesText {
             return null;
         }
         String name = s.substring(nameStart, i).toLowerCase(Locale.ROOT);
-        if (!HTML_TAGS.contains(name)) {
-            return null;
-        }
         return closing ? "/" + name : name;
     }
 
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 
     /** Plain text with '\n' line ends: HTML flattened (block elements and {@code <br>} break lines). */
@@ -81,53 +88,184 @@ final class NotesText {
         return normalize(text);
     }
 
-    private static String htmlToText(String html) {
-        Element body = Jsoup.parseBodyFragment(html).body();
+    /**
+     * HTML to text in one linear pass: tags dropped ({@code <br>} and block elements break lines), comments,
+     * scripts and styles skipped, character references decoded with jsoup's entity tables. A hand-written pass
+     * rather than jsoup's tree builder: that one grows faster than linearly on deeply mis-nested formatting tags
+     * (measured: 10x the input, 17x the time), and show notes are hostile input.
+     */
+    static String htmlToText(String html) {
         StringBuilder out = new StringBuilder(html.length());
-        body.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    out.append(text.getWholeText());
-                } else if (node instanceof Element element) {
-                    String name = element.normalName();
+        int i = 0;
+        int n = html.length();
+        while (i < n) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                String tag = tagNameAt(html, i);
+                if (tag != null) {
+                    i = skipTag(html, i, tag);
+                    String name = tag.startsWith("/") ? tag.substring(1) : tag;
                     if (name.equals("br") || BLOCK_TAGS.contains(name)) {
                         out.append('\n');
                     }
+                    continue;
+                }
+            } else if (c == '&') {
+                int consumed = appendReference(html, i, out);
+                if (consumed > 0) {
+                    i += consumed;
+                    continue;
                 }
             }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCK_TAGS.contains(element.normalName())) {
-                    out.append('\n');
-                }
-            }
-        });
+            out.append(c);
+            i++;
+        }
         return out.toString();
+    }
+
+    /** Longest character reference decoded ({@code &CounterClockwiseContourIntegral;} is 33). */
+    static final int MAX_REFERENCE_CHARS = 34;
+
+    /** Decodes the reference at {@code amp} into {@code out}; returns the chars consumed, or 0 when there is none. */
+    private static int appendReference(String s, int amp, StringBuilder out) {
+        int limit = Math.min(s.length(), amp + MAX_REFERENCE_CHARS);
+        int semi = -1;
+        for (int k = amp + 1; k < limit; k++) {
+            char c = s.charAt(k);
+            if (c == ';') {
+                semi = k;
+                break;
+            }
+            if (!(isAsciiLetterOrDigit(c) || c == '#')) {
+                break;
+            }
+        }
+        if (semi < 0 || semi == amp + 1) {
+            return 0;
+        }
+        String body = s.substring(amp + 1, semi);
+        if (body.charAt(0) == '#') {
+            int codePoint = numericReference(body);
+            if (codePoint < 0) {
+                return 0;
+            }
+            out.appendCodePoint(codePoint);
+            return semi - amp + 1;
+        }
+        if (!Entities.isNamedEntity(body)) {
+            return 0;
+        }
+        out.append(Entities.getByName(body));
+        return semi - amp + 1;
+    }
+
+    /** {@code #38} or {@code #x26}: the code point, or -1 when invalid (a replacement char for surrogates/0). */
+    private static int numericReference(String body) {
+        boolean hex = body.length() > 1 && (body.charAt(1) == 'x' || body.charAt(1) == 'X');
+        String digits = body.substring(hex ? 2 : 1);
+        if (digits.isEmpty() || digits.length() > 7) {
+            return -1;
+        }
+        int value = 0;
+        for (int k = 0; k < digits.length(); k++) {
+            int d = Character.digit(digits.charAt(k), hex ? 16 : 10);
+            if (d < 0) {
+                return -1;
+            }
+            value = value * (hex ? 16 : 10) + d;
+        }
+        if (value == 0 || value > Character.MAX_CODE_POINT || (value >= 0xD800 && value <= 0xDFFF)) {
+            return 0xFFFD;
+        }
+        return value;
+    }
+
+    /** The index after a tag, comment, or a script/style element's content. Linear: never scans back. */
+    static int skipTag(String s, int lt, String tag) {
+        if (tag.equals("!--")) {
+            int end = s.indexOf("-->", lt + 4);
+            return end < 0 ? s.length() : end + 3;
+        }
+        int gt = tagEnd(s, lt);
+        if (tag.equals("script") || tag.equals("style")) {
+            int close = indexOfIgnoreCase(s, "</" + tag, gt);
+            return close < 0 ? s.length() : tagEnd(s, close);
+        }
+        return gt;
+    }
+
+    /** The index after the '>' closing the tag at {@code lt}, skipping quoted attribute values. */
+    static int tagEnd(String s, int lt) {
+        char quote = 0;
+        for (int i = lt + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i + 1;
+            }
+        }
+        return s.length();
+    }
+
+    private static int indexOfIgnoreCase(String s, String needle, int from) {
+        char first = needle.charAt(0);
+        for (int i = s.indexOf(first, from); i >= 0 && i + needle.length() <= s.length(); i = s.indexOf(first, i + 1)) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** CR, CRLF, U+2028/9 to '\n'; tabs and other spaces (NBSP, thin spaces) to ' '; zero-width chars dropped. */
     static String normalize(String s) {
+        int first = firstToNormalize(s);
+        if (first < 0) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        out.append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\r') {
+            if (!needsNormalizing(c)) {
+                out.append(c);
+            } else if (c == '\r') {
                 out.append('\n');
                 if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
                     i++;
                 }
-            } else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u000C'
-                    || c == '\u0085') {
+            } else if (c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u000C' || c == '\u0085') {
                 out.append('\n');
-            } else if (c == '\t' || (c != ' ' && Character.isSpaceChar(c))) {
-                out.append(' ');
             } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u2060') {
                 continue;
             } else {
-                out.append(c);
+                out.append(' ');
             }
         }
         return out.toString();
+    }
+
+    private static int firstToNormalize(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (needsNormalizing(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Cheap for ASCII (the common case); Unicode space and line separators otherwise. */
+    private static boolean needsNormalizing(char c) {
+        if (c < 0x80) {
+            return c == '\r' || c == '\t' || c == '\u000B' || c == '\u000C';
+        }
+        return c == '\u0085' || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200D')
+                || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u2060'
+                || c == '\u3000' || c == '\uFEFF';
     }
 }

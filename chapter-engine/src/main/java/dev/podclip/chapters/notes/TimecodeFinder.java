@@ -13,7 +13,7 @@ import java.util.List;
 final class TimecodeFinder {
 
     /** Most timecodes returned: a player links no more; the rest of a huge input is scanned for nothing. */
-    static final int MAX_TIMECODES = 10_000;
+    static final int MAX_TIMECODES = 100_000;
 
     private TimecodeFinder() {
     }
@@ -29,7 +29,7 @@ final class TimecodeFinder {
             if (html && c == '<') {
                 String tag = NotesText.tagNameAt(s, i);
                 if (tag != null) {
-                    int next = skipTag(s, i, tag);
+                    int next = NotesText.skipTag(s, i, tag);
                     if (tag.equals("a") && !selfClosing(s, next)) {
                         anchorDepth++;
                     } else if (tag.equals("/a")) {
@@ -78,48 +78,8 @@ final class TimecodeFinder {
                 && before != '-' && before != '=' && before != '&' && before != '#';
     }
 
-    /** The index after a tag, comment, or a script/style element's content. */
-    private static int skipTag(String s, int lt, String tag) {
-        if (tag.equals("!--")) {
-            int end = s.indexOf("-->", lt + 4);
-            return end < 0 ? s.length() : end + 3;
-        }
-        int gt = tagEnd(s, lt);
-        if (tag.equals("script") || tag.equals("style")) {
-            int close = indexOfIgnoreCase(s, "</" + tag, gt);
-            return close < 0 ? s.length() : tagEnd(s, close);
-        }
-        return gt;
-    }
-
-    /** The index after the '>' closing the tag at {@code lt}, skipping quoted attribute values. */
-    private static int tagEnd(String s, int lt) {
-        char quote = 0;
-        for (int i = lt + 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i + 1;
-            }
-        }
-        return s.length();
-    }
-
     private static boolean selfClosing(String s, int afterTag) {
         return afterTag >= 2 && s.charAt(afterTag - 2) == '/';
     }
 
-    private static int indexOfIgnoreCase(String s, String needle, int from) {
-        for (int i = from; i + needle.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, needle, 0, needle.length())) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }
