@@ -1,0 +1,80 @@
+package dev.podclip.e2e;
+
+import dev.podclip.kafka.LocalKafkaBroker;
+import dev.podclip.support.auth.DevTokens;
+import dev.podclip.testing.TestDatabases;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole product for one test class: its own forked Kafka broker (so a test may stop it), two fresh databases, and
+ * both packaged services pointed at them. Closing it stops everything and drops the databases.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String ISSUER = DevTokens.DEV_ISSUER;
+    static final Duration TOKEN_TTL = Duration.ofHours(1);
+
+    final LocalKafkaBroker broker;
+    final ServiceProcess catalog;
+    final ServiceProcess clip;
+    private final String catalogDatabase;
+    private final String clipDatabase;
+
+    private Stack(Map<String, String> catalogExtra, Map<String, String> clipExtra) {
+        broker = LocalKafkaBroker.start(LocalKafkaBroker.Options.temporary());
+        catalogDatabase = TestDatabases.create("e2e_catalog");
+        clipDatabase = TestDatabases.create("e2e_clip");
+        catalog = new ServiceProcess("catalog-service", environment(catalogDatabase, catalogExtra));
+        clip = new ServiceProcess("clip-service", environment(clipDatabase, clipExtra));
+    }
+
+    static Stack start(Map<String, String> catalogExtra, Map<String, String> clipExtra) {
+        Stack stack = new Stack(catalogExtra, clipExtra);
+        try {
+            stack.catalog.start();
+            stack.clip.start();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private Map<String, String> environment(String database, Map<String, String> extra) {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "DB_URL", TestDatabases.jdbcUrl(database),
+                "DB_USER", TestDatabases.user(),
+                "DB_PASSWORD", TestDatabases.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "JWT_PUBLIC_KEY_LOCATION", Paths.root().resolve("dev/jwt/publicKey.pem").toString(),
+                "JWT_ISSUER", ISSUER));
+        environment.putAll(extra);
+        return environment;
+    }
+
+    Api catalogApi() {
+        return new Api(catalog.baseUrl(), token("editor"));
+    }
+
+    Api clipApi() {
+        return new Api(clip.baseUrl(), token("admin"));
+    }
+
+    static String token(String role) {
+        Path key = Paths.root().resolve("dev/jwt/privateKey.pem");
+        return DevTokens.sign(key, ISSUER, "e2e-" + role, List.of(role), TOKEN_TTL);
+    }
+
+    @Override
+    public void close() {
+        clip.close();
+        catalog.close();
+        broker.close();
+        TestDatabases.drop(clipDatabase);
+        TestDatabases.drop(catalogDatabase);
+    }
+}
