@@ -1,0 +1,131 @@
+package dev.podclip.clip.chapters;
+
+import dev.podclip.clip.config.ClipConfig;
+import dev.podclip.clip.events.EpisodeEventApplier;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * LISTENs on {@code chapters_changed} over a dedicated JDBC connection (not a pooled one: it is held forever) and
+ * hands every notification to {@link ChapterChanges}. Reconnects after failures; notifications sent while it was
+ * disconnected are lost, which streams tolerate (clients re-read the chapters on reconnect).
+ */
+@ApplicationScoped
+public class ChangeListener {
+
+    private static final Logger LOG = Logger.getLogger(ChangeListener.class);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** Seconds a connection attempt may take. */
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    @Inject
+    ClipConfig config;
+    @Inject
+    ChapterChanges changes;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private volatile boolean running;
+    private volatile boolean listening;
+    private Thread thread;
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "clip-chapters-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(STOP_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean listening() {
+        return listening;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = connect()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + EpisodeEventApplier.CHANNEL);
+                }
+                listening = true;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications((int) config.sse().listenPollMs());
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification notification : notifications) {
+                        ChapterChange change = ChapterChange.parse(notification.getParameter());
+                        if (change != null) {
+                            changes.publish(change);
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("LISTEN %s failed (%s); reconnecting in %d ms", EpisodeEventApplier.CHANNEL,
+                            e.getMessage(), config.sse().listenReconnectMs());
+                }
+            } finally {
+                listening = false;
+            }
+            pause(config.sse().listenReconnectMs());
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties props = new Properties();
+        user.ifPresent(u -> props.setProperty("user", u));
+        password.ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("ApplicationName", "clip-service-listener");
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl, props);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL URL: " + jdbcUrl);
+        }
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    private void pause(long ms) {
+        if (!running) {
+            return;
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

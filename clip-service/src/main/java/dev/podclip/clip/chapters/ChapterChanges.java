@@ -1,0 +1,52 @@
+package dev.podclip.clip.chapters;
+
+import dev.podclip.clip.config.ClipConfig;
+import dev.podclip.support.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * This instance's fan-out of chapter changes to its stream subscribers. Changes arrive from PostgreSQL
+ * ({@link ChangeListener}), so every instance sees every change, whichever instance consumed the event.
+ */
+@ApplicationScoped
+public class ChapterChanges {
+
+    /** Changes one slow subscriber may fall behind before its stream fails (the client reconnects and re-reads). */
+    static final int MAX_BUFFERED_CHANGES = 256;
+
+    private final BroadcastProcessor<ChapterChange> processor = BroadcastProcessor.create();
+    private final AtomicInteger subscribers = new AtomicInteger();
+
+    @Inject
+    ClipConfig config;
+
+    /** Called by the listener thread only (a processor takes one producer at a time). */
+    synchronized void publish(ChapterChange change) {
+        processor.onNext(change);
+    }
+
+    /**
+     * Reserves a subscriber slot; the returned stream frees it when it terminates or is cancelled.
+     *
+     * @throws ProblemException 503 when this instance already serves its limit of streams
+     */
+    public Multi<ChapterChange> subscribe() {
+        int now = subscribers.incrementAndGet();
+        if (now > config.sse().maxSubscribers()) {
+            subscribers.decrementAndGet();
+            throw new ProblemException(503, "too-many-streams", "Service unavailable",
+                    "This instance serves its limit of " + config.sse().maxSubscribers()
+                            + " change streams; retry later or on another instance");
+        }
+        return processor.onOverflow().buffer(MAX_BUFFERED_CHANGES).onTermination().invoke(subscribers::decrementAndGet);
+    }
+
+    public int subscriberCount() {
+        return subscribers.get();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.podclip.clip.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * Every tunable of clip-service, {@code clip.*}. Each property can be overridden by its environment variable
+ * ({@code clip.events.topic} ← {@code CLIP_EVENTS_TOPIC}). docs/clip-service.md has the table.
+ */
+@ConfigMapping(prefix = "clip")
+public interface ClipConfig {
+
+    Events events();
+
+    Sse sse();
+
+    Api api();
+
+    Rebuild rebuild();
+
+    interface Events {
+        /** Whether this instance consumes at all (off for instances that only serve reads). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The episode event topic (the contract's {@code catalog.episodes.v1}). */
+        @WithDefault("catalog.episodes.v1")
+        @NotBlank
+        String topic();
+
+        /** Consumer group: instances sharing it split the partitions. */
+        @WithDefault("clip-service")
+        @NotBlank
+        String group();
+
+        /** Dead-letter topic for records that cannot be read or applied. */
+        @WithDefault("clip-service.episodes.dlq")
+        @NotBlank
+        String dlqTopic();
+
+        /** Partitions of the dead-letter topic when this service creates it. */
+        @WithDefault("3")
+        @Min(1) @Max(64)
+        int dlqPartitions();
+
+        /** Most records one poll returns, hence one database transaction applies. */
+        @WithDefault("200")
+        @Min(1) @Max(5000)
+        int pollMaxRecords();
+
+        /** How long one poll waits for records. */
+        @WithDefault("1000")
+        @Min(10) @Max(60000)
+        long pollTimeoutMs();
+
+        /** Pause after an infrastructure failure (database or broker down) before trying again. */
+        @WithDefault("2000")
+        @Min(10) @Max(300000)
+        long retryBackoffMs();
+
+        /** How often the consumer refreshes topic metadata (notices a topic created after it started). */
+        @WithDefault("10000")
+        @Min(1000) @Max(600000)
+        long metadataMaxAgeMs();
+
+        /** How long a dead-letter send or an admin call may take. */
+        @WithDefault("10000")
+        @Min(100) @Max(120000)
+        long kafkaCallTimeoutMs();
+
+        /** Consumed-event log rows older than this are pruned (versions still guard against replays). */
+        @WithDefault("30")
+        @Min(1) @Max(3650)
+        int consumedLogRetentionDays();
+    }
+
+    interface Sse {
+        /** Most concurrent stream subscribers per instance; more get 503. */
+        @WithDefault("1000")
+        @Min(1) @Max(100000)
+        int maxSubscribers();
+
+        /** Interval of heartbeat comments that keep idle connections (and proxies) alive. */
+        @WithDefault("15000")
+        @Min(100) @Max(300000)
+        long heartbeatMs();
+
+        /** How long one wait for PostgreSQL notifications blocks. */
+        @WithDefault("500")
+        @Min(10) @Max(60000)
+        long listenPollMs();
+
+        /** Pause before reconnecting the LISTEN connection after it failed. */
+        @WithDefault("2000")
+        @Min(10) @Max(300000)
+        long listenReconnectMs();
+    }
+
+    interface Api {
+        /** Largest page of {@code GET /api/episodes}. */
+        @WithDefault("100")
+        @Min(1) @Max(1000)
+        int maxPageSize();
+
+        /** Page size when the caller names none. */
+        @WithDefault("20")
+        @Min(1) @Max(1000)
+        int defaultPageSize();
+
+        /** Largest preview request body. */
+        @WithDefault("262144")
+        @Min(1024) @Max(16777216)
+        int previewMaxBodyBytes();
+    }
+
+    interface Rebuild {
+        /** A running rebuild whose status row has not moved for this long is taken as abandoned (instance died). */
+        @WithDefault("300000")
+        @Min(1000) @Max(86400000)
+        long staleAfterMs();
+
+        /** Longest a rebuild may run before it gives up. */
+        @WithDefault("3600000")
+        @Min(1000) @Max(86400000)
+        long maxDurationMs();
+    }
+}

@@ -1,1 +1,0 @@
-CREATE TABLE probe (id bigint PRIMARY KEY);

@@ -1,0 +1,72 @@
+package dev.podclip.clip;
+
+import dev.podclip.testing.KafkaResource;
+import dev.podclip.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** {@code POST /admin/rebuild}: admin only, restores the read model from the topic. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TopicsResource.class)
+class RebuildTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void rebuildNeedsTheAdminRole() {
+        given().post("/admin/rebuild").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Fixtures.token("editor")).post("/admin/rebuild").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Fixtures.token("admin")).get("/admin/rebuild/{id}", UUID.randomUUID()).then()
+                .statusCode(404);
+    }
+
+    @Test
+    void rebuildRestoresLostRows() {
+        UUID id = UUID.randomUUID();
+        Fixtures.send(Fixtures.upsert(id, 1, "One"));
+        Fixtures.send(Fixtures.upsert(id, 2, "Two", Fixtures.NOTES_V2, null));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/episodes/{id}/chapters", id).then()
+                .statusCode(200).body("version", is(2)));
+
+        // Lose the episode (and mangle nothing else): the log still says its events were applied.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "DELETE FROM clip_episode WHERE episode_id = ?1").setParameter(1, id).executeUpdate());
+        given().get("/api/episodes/{id}/chapters", id).then().statusCode(404);
+
+        String admin = Fixtures.token("admin");
+        String location = given().auth().oauth2(admin).post("/admin/rebuild").then().statusCode(202)
+                .header("Location", notNullValue())
+                .body("state", is("running"))
+                .body("requestedBy", is("tester"))
+                .extract().header("Location");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(admin).get(location).then().statusCode(200)
+                .body("state", is("succeeded"))
+                .body("eventsApplied", greaterThanOrEqualTo(2))
+                .body("eventsPerSecond", notNullValue()));
+        given().get("/api/episodes/{id}/chapters", id).then().statusCode(200)
+                .body("version", is(2))
+                .body("title", is("Two"))
+                .body("chapters.title", contains("Intro", "The real start", "Questions"));
+    }
+}
