@@ -1,6 +1,7 @@
 package dev.podclip.catalog;
 
-import dev.podclip.catalog.support.RelayOffProfile;
+import dev.podclip.catalog.outbox.OutboxRelay;
+import dev.podclip.catalog.support.CatalogProfile;
 import dev.podclip.events.EpisodeEvent;
 import dev.podclip.events.EpisodeEventCodec;
 import dev.podclip.events.EpisodeEventType;
@@ -25,19 +26,30 @@ import static dev.podclip.catalog.support.Catalog.editor;
 import static dev.podclip.catalog.support.Catalog.episode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With the relay off, the outbox table shows exactly what each write's transaction left. */
+/** With the relay paused, the outbox table shows exactly what each write's transaction left. */
 @QuarkusTest
-@TestProfile(RelayOffProfile.class)
+@TestProfile(CatalogProfile.class)
 class OutboxTransactionTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    OutboxRelay relay;
 
     record Row(UUID episodeId, long version, String type, byte[] payload) {
     }
 
     @Test
     void aCommittedChangeLeavesItsEventAFailedOneLeavesNothing() throws SQLException {
+        relay.pause();
+        try {
+            writesAndTheirRows();
+        } finally {
+            relay.resume();
+        }
+    }
+
+    private void writesAndTheirRows() throws SQLException {
         String showId = createShow("outbox-show");
         String id = createEpisode(showId, "outbox-1");
         createEpisode(showId, "outbox-2");

@@ -31,7 +31,7 @@ public interface CatalogConfig {
     }
 
     interface Relay {
-        /** Off only in tests that inspect the outbox table; in production the relay always runs. */
+        /** Off: this instance never publishes (another instance does); writes still fill the outbox. */
         @WithDefault("true")
         boolean enabled();
 
@@ -43,7 +43,7 @@ public interface CatalogConfig {
         @WithDefault("16")
         int slots();
 
-        /** Time between relay ticks (the scheduler also reads {@code catalog.relay.interval}). */
+        /** Time between relay passes (a commit that wrote rows also starts one at once). */
         @WithDefault("200ms")
         Duration interval();
 

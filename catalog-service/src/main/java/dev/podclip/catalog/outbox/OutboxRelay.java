@@ -4,7 +4,7 @@ import dev.podclip.catalog.config.CatalogConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,7 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code pg_try_advisory_xact_lock(LOCK_NAMESPACE, slot)}, so across catalog instances one slot has one publisher at a
  * time; inside a slot rows go out in id order, which for one episode is version order. Rows are deleted only after
  * Kafka acknowledged them (at least once); a failure stops the slot's batch at the failed row and pauses the relay
- * with exponential backoff. Runs every {@code catalog.relay.interval} and right after a commit that wrote rows.
+ * with exponential backoff. Runs every {@code catalog.relay.interval} (its own timer thread: Quarkus' simple
+ * scheduler does not go below one second) and right after a commit that wrote rows.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -55,17 +58,46 @@ public class OutboxRelay {
 
     private final ReentrantLock passLock = new ReentrantLock();
     private final AtomicBoolean nudgePending = new AtomicBoolean();
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "catalog-outbox-nudge");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> daemon(runnable,
+            "catalog-outbox-nudge"));
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable ->
+            daemon(runnable, "catalog-outbox-relay"));
     private volatile long pausedUntilNs = System.nanoTime();
+    private volatile boolean paused;
     private int consecutiveFailures;
 
-    @Scheduled(every = "${catalog.relay.interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        drain();
+    void onStart(@Observes StartupEvent start) {
+        long intervalMs = config.relay().interval().toMillis();
+        if (intervalMs < 1) {
+            throw new IllegalStateException("catalog.relay.interval must be at least 1 ms");
+        }
+        ticks.scheduleWithFixedDelay(this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            drain();
+        } catch (Throwable e) {
+            // The timer must survive anything, or publishing would silently stop.
+            LOG.errorf(e, "outbox relay tick failed");
+        }
+    }
+
+    /** Stops publishing after the pass in flight (operations and tests); writes still fill the outbox. */
+    public void pause() {
+        paused = true;
+        passLock.lock();
+        passLock.unlock();
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** After a commit that wrote outbox rows: publish now rather than at the next tick. */
@@ -79,16 +111,19 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        ticks.shutdownNow();
         nudges.shutdownNow();
     }
 
     /** One pass over every slot; returns the rows published. A pass already running makes this a no-op. */
     public int drain() {
-        if (!config.relay().enabled() || !topic.ready() || System.nanoTime() - pausedUntilNs < 0
-                || !passLock.tryLock()) {
+        if (!passLock.tryLock()) {
             return 0;
         }
         try {
+            if (!config.relay().enabled() || paused || !topic.ready() || System.nanoTime() - pausedUntilNs < 0) {
+                return 0;
+            }
             int published = 0;
             for (int slot = 0; slot < config.relay().slots(); slot++) {
                 for (int batch = 0; batch < MAX_BATCHES_PER_SLOT_PASS; batch++) {
