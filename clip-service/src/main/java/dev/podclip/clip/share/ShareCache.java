@@ -1,0 +1,151 @@
+package dev.podclip.clip.share;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.podclip.clip.clips.ClipProblems;
+import dev.podclip.clip.clips.ClipRef;
+import dev.podclip.clip.clips.ClipService;
+import dev.podclip.clip.clips.Resolved;
+import dev.podclip.support.problem.ProblemException;
+import dev.podclip.support.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The hot path: resolved clips with their rendered page, embed page and JSON, by reference, in a bounded Caffeine
+ * cache ({@link ShareConfig#cacheMaxEntries()}, {@link ShareConfig#cacheTtlSeconds()}).
+ *
+ * <p>Invalidation: {@link #episodeChanged} drops every entry of the episode and remembers the newest version it was
+ * told about; an entry resolved at an older version is treated as a miss even if a load that raced with the
+ * notification put it back after the drop. The TTL bounds staleness when a notification is lost.
+ */
+@ApplicationScoped
+public class ShareCache {
+
+    /** The entry that is stored: rendered lazily, once per representation. */
+    public static final class Entry {
+        final Resolved resolved;
+        private final ClipRef ref;
+        private volatile String page;
+        private volatile String embed;
+        private volatile String json;
+
+        Entry(ClipRef ref, Resolved resolved) {
+            this.ref = ref;
+            this.resolved = resolved;
+        }
+
+        public Resolved resolved() {
+            return resolved;
+        }
+    }
+
+    private final ClipService clips;
+    private final SharePages pages;
+    private final ObjectMapper json;
+    private final Cache<ClipRef, Entry> entries;
+    /** The newest version each recently changed episode was announced at. */
+    private final Cache<UUID, Long> announcedVersions;
+
+    @Inject
+    public ShareCache(ClipService clips, SharePages pages, ObjectMapper json, ShareConfig config) {
+        this.clips = clips;
+        this.pages = pages;
+        this.json = json;
+        Duration ttl = Duration.ofSeconds(config.cacheTtlSeconds());
+        this.entries = Caffeine.newBuilder().maximumSize(config.cacheMaxEntries()).expireAfterWrite(ttl).build();
+        // Remembered at least as long as an entry lives, so a racing stale load cannot outlive the announcement.
+        this.announcedVersions = Caffeine.newBuilder().maximumSize(config.cacheMaxEntries())
+                .expireAfterWrite(ttl.multipliedBy(2)).build();
+    }
+
+    /** The resolved clip, from the cache or the read model. Throws the problem of an unknown or invalid clip. */
+    public Entry get(ClipRef ref) {
+        Entry entry = entries.getIfPresent(ref);
+        if (entry != null && fresh(entry)) {
+            return entry;
+        }
+        Entry loaded = new Entry(ref, clips.resolve(ref));
+        if (fresh(loaded)) {
+            entries.put(ref, loaded);
+        }
+        return loaded;
+    }
+
+    public String page(Entry entry) {
+        String html = entry.page;
+        if (html == null) {
+            html = entry.resolved.gone() ? pages.gone(shareUrl(entry))
+                    : pages.page(entry.resolved.view(), SharePages.timeline(entry.resolved.view(),
+                    entry.resolved.episode()));
+            entry.page = html;
+        }
+        return html;
+    }
+
+    public String embed(Entry entry) {
+        String html = entry.embed;
+        if (html == null) {
+            html = entry.resolved.gone() ? pages.gone(shareUrl(entry))
+                    : pages.embed(entry.resolved.view(), SharePages.timeline(entry.resolved.view(),
+                    entry.resolved.episode()));
+            entry.embed = html;
+        }
+        return html;
+    }
+
+    /** The clip JSON; for a gone clip the problem+json body. */
+    public String json(Entry entry) {
+        String text = entry.json;
+        if (text == null) {
+            try {
+                Object body = entry.resolved.gone() ? goneBody(entry) : entry.resolved.view();
+                text = json.writeValueAsString(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write clip JSON", e);
+            }
+            entry.json = text;
+        }
+        return text;
+    }
+
+    /** Drops the episode's entries: its chapters, titles, media or existence changed. */
+    public void episodeChanged(UUID episodeId, long version) {
+        announcedVersions.asMap().merge(episodeId, version, Math::max);
+        entries.asMap().values().removeIf(entry -> entry.resolved.episodeId().equals(episodeId));
+    }
+
+    /** Drops everything: changes may have been missed (the listener reconnected). */
+    public void invalidateAll() {
+        entries.invalidateAll();
+    }
+
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    private boolean fresh(Entry entry) {
+        Long announced = announcedVersions.getIfPresent(entry.resolved.episodeId());
+        return announced == null || announced <= entry.resolved.episodeVersion();
+    }
+
+    private String shareUrl(Entry entry) {
+        return entry.ref.shareUrl(clips.baseUrl());
+    }
+
+    private Map<String, Object> goneBody(Entry entry) {
+        ProblemException gone = ClipProblems.gone(entry.resolved.episodeId());
+        Response response = Problems.response(gone, entry.ref.path());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) response.getEntity();
+        return body;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.podclip.clip.share;
+
+import dev.podclip.clip.clips.ClipIds;
+import dev.podclip.clip.clips.ClipProblems;
+import dev.podclip.clip.clips.ClipRef;
+import dev.podclip.clip.clips.ClipService;
+import dev.podclip.clip.clips.ClipTimes;
+import dev.podclip.support.problem.ProblemException;
+import dev.podclip.support.problem.Problems;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Share pages, embeds, play redirects and oEmbed, for stored clips ({@code /c/{id}}) and stateless links
+ * ({@code /e/{episode}?t=773,1347}, {@code /e/{episode}/chapters/{index}}). Everything is served from
+ * {@link ShareCache}.
+ */
+@Path("/")
+public class ShareResource {
+
+    static final String HTML_UTF8 = "text/html;charset=UTF-8";
+    static final String JSON_UTF8 = "application/json;charset=UTF-8";
+
+    private final ShareCache cache;
+    private final ClipService clips;
+    private final ShareConfig config;
+
+    @Inject
+    public ShareResource(ShareCache cache, ClipService clips, ShareConfig config) {
+        this.cache = cache;
+        this.clips = clips;
+        this.config = config;
+    }
+
+    @GET
+    @Path("c/{id}")
+    public Response clip(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return page(stored(id), accept);
+    }
+
+    @GET
+    @Path("c/{id}/embed")
+    public Response clipEmbed(@PathParam("id") String id) {
+        return embed(stored(id));
+    }
+
+    @GET
+    @Path("c/{id}/play")
+    public Response clipPlay(@PathParam("id") String id) {
+        return play(stored(id));
+    }
+
+    @GET
+    @Path("e/{episodeId}")
+    public Response range(@PathParam("episodeId") String episodeId, @QueryParam("t") String t,
+                          @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return page(range(episodeId, t), accept);
+    }
+
+    @GET
+    @Path("e/{episodeId}/embed")
+    public Response rangeEmbed(@PathParam("episodeId") String episodeId, @QueryParam("t") String t) {
+        return embed(range(episodeId, t));
+    }
+
+    @GET
+    @Path("e/{episodeId}/play")
+    public Response rangePlay(@PathParam("episodeId") String episodeId, @QueryParam("t") String t) {
+        return play(range(episodeId, t));
+    }
+
+    @GET
+    @Path("e/{episodeId}/chapters/{index}")
+    public Response chapter(@PathParam("episodeId") String episodeId, @PathParam("index") String index,
+                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return page(chapter(episodeId, index), accept);
+    }
+
+    @GET
+    @Path("e/{episodeId}/chapters/{index}/embed")
+    public Response chapterEmbed(@PathParam("episodeId") String episodeId, @PathParam("index") String index) {
+        return embed(chapter(episodeId, index));
+    }
+
+    @GET
+    @Path("e/{episodeId}/chapters/{index}/play")
+    public Response chapterPlay(@PathParam("episodeId") String episodeId, @PathParam("index") String index) {
+        return play(chapter(episodeId, index));
+    }
+
+    /** oEmbed for this service's share URLs only: 404 for any other URL, 501 for formats other than JSON. */
+    @GET
+    @Path("oembed")
+    public Response oembed(@QueryParam("url") String url, @QueryParam("format") String format,
+                           @QueryParam("maxwidth") Integer maxWidthPx, @QueryParam("maxheight") Integer maxHeightPx) {
+        if (url == null || url.isBlank()) {
+            throw ProblemException.badRequest("missing-url", "oEmbed needs the url of a share page");
+        }
+        if (format != null && !format.equalsIgnoreCase("json")) {
+            throw new ProblemException(501, "unsupported-format", "Not implemented",
+                    "oEmbed is answered as JSON only");
+        }
+        ClipRef ref = OEmbed.parse(url, clips.baseUrl())
+                .orElseThrow(() -> ProblemException.notFound("Share page", url));
+        ShareCache.Entry entry = cache.get(ref);
+        if (entry.resolved().gone()) {
+            throw ProblemException.notFound("Share page", url);
+        }
+        Map<String, Object> body = OEmbed.rich(entry.resolved().view(), config.providerName(), clips.baseUrl(),
+                config.embedWidthPx(), config.embedHeightPx(), maxWidthPx, maxHeightPx);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Response page(ClipRef ref, String accept) {
+        ShareCache.Entry entry = cache.get(ref);
+        boolean gone = entry.resolved().gone();
+        if (Negotiation.prefersJson(accept)) {
+            return Response.status(gone ? 410 : 200)
+                    .type(gone ? Problems.MEDIA_TYPE : JSON_UTF8)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .entity(cache.json(entry))
+                    .build();
+        }
+        return html(gone ? 410 : 200, cache.page(entry), SecurityHeaders.PAGE_POLICY);
+    }
+
+    private Response embed(ClipRef ref) {
+        ShareCache.Entry entry = cache.get(ref);
+        return html(entry.resolved().gone() ? 410 : 200, cache.embed(entry), SecurityHeaders.EMBED_POLICY);
+    }
+
+    /** Redirects to the media URL the read model registered for the episode; no caller input reaches Location. */
+    private Response play(ClipRef ref) {
+        ShareCache.Entry entry = cache.get(ref);
+        if (entry.resolved().gone()) {
+            throw ClipProblems.gone(entry.resolved().episodeId());
+        }
+        String target = entry.resolved().view().mediaUrl();
+        return Response.status(Response.Status.FOUND)
+                .location(URI.create(target))
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .build();
+    }
+
+    private static Response html(int status, String body, String policy) {
+        return Response.status(status)
+                .type(HTML_UTF8)
+                .header(SecurityHeaders.CSP, policy)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "strict-origin-when-cross-origin")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .entity(body)
+                .build();
+    }
+
+    private static ClipRef stored(String id) {
+        if (!ClipIds.isWellFormed(id)) {
+            throw ClipProblems.clipNotFound(id);
+        }
+        return ClipRef.stored(id);
+    }
+
+    private static ClipRef range(String episodeId, String t) {
+        UUID episode = episode(episodeId);
+        if (t == null || t.isBlank()) {
+            throw ClipProblems.invalid(ClipProblems.MISSING_RANGE, "A clip link needs t=start,end (seconds or "
+                    + "12:53), or /chapters/{index}");
+        }
+        long[] bounds = ClipTimes.parsePair(t);
+        if (bounds == null) {
+            throw ClipProblems.invalid(ClipProblems.UNREADABLE_TIME, "Cannot read t=" + t + " as start,end; write "
+                    + "t=773,1347 or t=12:53,22:27");
+        }
+        return ClipRef.range(episode, bounds[0], bounds[1]);
+    }
+
+    private static ClipRef chapter(String episodeId, String index) {
+        UUID episode = episode(episodeId);
+        if (index == null || !index.matches("\\d{1,4}")) {
+            throw ClipProblems.invalid(ClipProblems.UNKNOWN_CHAPTER, "A chapter index is a whole number from 0");
+        }
+        return ClipRef.chapter(episode, Integer.parseInt(index));
+    }
+
+    private static UUID episode(String episodeId) {
+        try {
+            return UUID.fromString(episodeId);
+        } catch (IllegalArgumentException e) {
+            throw ClipProblems.episodeNotFound(episodeId);
+        }
+    }
+}
