@@ -181,7 +181,7 @@ public class BatchProcessor {
         } catch (DeadLetterSink.DeadLetterException e) {
             throw new InfrastructureDown(e.getMessage(), e);
         }
-        LOG.warnf("dead-lettered %s-%d@%d: %s", item.record.topic(), item.record.partition(), item.record.offset(),
+        LOG.warnf("gave up on %s-%d@%d: %s", item.record.topic(), item.record.partition(), item.record.offset(),
                 DeadLetters.reasonOf(reason));
         metrics.consumed(item.type(), ApplyOutcome.DLQ);
         return ApplyOutcome.DLQ;

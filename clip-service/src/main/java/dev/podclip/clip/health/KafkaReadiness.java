@@ -67,7 +67,7 @@ public class KafkaReadiness implements HealthCheck {
             Thread.currentThread().interrupt();
             return builder.withData("error", "interrupted").down().build();
         } catch (Exception e) {
-            return builder.withData("error", String.valueOf(e.getMessage())).down().build();
+            return builder.withData("error", e.toString()).down().build();
         }
     }
 }
