@@ -159,6 +159,24 @@ class ConsumerFlowTest {
     }
 
     @Test
+    void anEventTheDatabaseRefusesFailsItsBatchAloneAndGoesToTheDeadLetterTopic() {
+        // PostgreSQL text cannot hold NUL: the event reads fine but cannot be applied. Sent back to back on one key
+        // (one partition) with good events around it, it fails their batch, which is then redone record by record.
+        UUID id = UUID.randomUUID();
+        Fixtures.send(Fixtures.upsert(id, 1, "Good one"));
+        var poison = Fixtures.upsert(id, 2, "Bad \u0000 title");
+        Fixtures.send(poison);
+        Fixtures.send(Fixtures.upsert(id, 3, "Good three"));
+        awaitVersion(id, 3);
+        chapters(id).body("title", is("Good three"));
+        List<ConsumerRecord<byte[], byte[]>> dead = Fixtures.deadLetters(id.toString());
+        assertThat(dead).hasSize(1);
+        assertThat(Fixtures.header(dead.get(0), "event-id")).isEqualTo(poison.eventId().toString());
+        assertThat(Fixtures.header(dead.get(0), DeadLetters.HEADER_EXCEPTION)).isNotBlank();
+        assertThat(outcome(poison.eventId())).isNull();
+    }
+
+    @Test
     void keyThatDiffersFromTheEpisodeIsPoison() {
         UUID id = UUID.randomUUID();
         String otherKey = UUID.randomUUID().toString();
