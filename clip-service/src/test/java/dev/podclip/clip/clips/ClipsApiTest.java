@@ -1,6 +1,7 @@
 package dev.podclip.clip.clips;
 
 import dev.podclip.support.auth.Roles;
+import dev.podclip.clip.TopicsResource;
 import dev.podclip.testing.KafkaResource;
 import dev.podclip.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,6 +28,7 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TopicsResource.class)
 class ClipsApiTest {
 
     @Inject

@@ -3,6 +3,7 @@ package dev.podclip.clip.share;
 import dev.podclip.clip.clips.ClipTestSupport;
 import dev.podclip.clip.clips.ReadModelRows;
 import dev.podclip.chapters.Chapter;
+import dev.podclip.clip.TopicsResource;
 import dev.podclip.testing.KafkaResource;
 import dev.podclip.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,6 +35,7 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TopicsResource.class)
 class SharePageTest {
 
     static final String BASE = "http://127.0.0.1:8082";
