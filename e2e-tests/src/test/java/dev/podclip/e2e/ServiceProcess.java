@@ -35,8 +35,14 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(String module, Map<String, String> environment) {
         this.module = module;
         this.port = freePort();
-        this.environment = environment;
+        this.environment = new java.util.HashMap<>(environment);
         this.logFile = Paths.artifacts().resolve("e2e-logs").resolve(module + "-" + port + ".log");
+    }
+
+    /** Sets one more environment variable before {@link #start()}, e.g. a URL that needs this service's port. */
+    ServiceProcess env(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     String baseUrl() {

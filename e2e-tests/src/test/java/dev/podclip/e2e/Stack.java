@@ -30,6 +30,8 @@ final class Stack implements AutoCloseable {
         clipDatabase = TestDatabases.create("e2e_clip");
         catalog = new ServiceProcess("catalog-service", environment(catalogDatabase, catalogExtra));
         clip = new ServiceProcess("clip-service", environment(clipDatabase, clipExtra));
+        // Share links must name the port this clip-service really listens on.
+        clip.env("CLIP_PUBLIC_BASE_URL", clip.baseUrl());
     }
 
     static Stack start(Map<String, String> catalogExtra, Map<String, String> clipExtra) {
