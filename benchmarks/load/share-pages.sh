@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Share-page resolution under load, against the running local stack (bin/stack up --detach):
+#   1. seeds CLIPS stored clips (default 10000) over the demo episodes;
+#   2. wrk at full speed on the trivial route /api/ping, then /c/{id} as HTML and as JSON (random ids);
+#   3. a fixed-rate, open-loop run at half of each maximum for p99 without coordinated omission.
+# Figures go to standard output as Markdown rows; BENCHMARKS.md records a run.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+CLIP_URL="${CLIP_URL:-http://127.0.0.1:8082}"
+CLIPS="${CLIPS:-10000}"
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-20}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+jar=benchmarks/target/benchmarks.jar
+ids="$root/.stack/bench-clip-ids.txt"
+[ -f "$jar" ] || ./mvnw -B -q -pl benchmarks -am package -DskipTests
+token="$(bin/stack token --role editor --subject share-bench --ttl-minutes 30)"
+
+if [ ! -s "$ids" ] || [ "$(wc -l < "$ids")" -lt "$CLIPS" ]; then
+  java -cp "$jar" dev.podclip.bench.share.ClipSeeder "$CLIP_URL" "$token" "$CLIPS" "$ids"
+fi
+
+rate_of() { grep -E '^Requests/sec' | awk '{printf "%d", $2}'; }
+echo "## wrk, $THREADS threads, $CONNECTIONS connections, ${SECONDS_PER_RUN}s each"
+ping_out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$CLIP_URL/api/ping")"
+echo "$ping_out"
+html_out="$(IDS_FILE="$ids" ACCEPT=text/html wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency \
+  -s benchmarks/load/share-pages.lua "$CLIP_URL")"
+echo "$html_out"
+json_out="$(IDS_FILE="$ids" ACCEPT=application/json wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency \
+  -s benchmarks/load/share-pages.lua "$CLIP_URL")"
+echo "$json_out"
+ping_rate="$(echo "$ping_out" | rate_of)"; html_rate="$(echo "$html_out" | rate_of)"; json_rate="$(echo "$json_out" | rate_of)"
+echo
+echo "| route | max req/s | vs /api/ping |"
+echo "|---|---|---|"
+echo "| /api/ping | $ping_rate | 100% |"
+echo "| /c/{id} HTML | $html_rate | $((100 * html_rate / ping_rate))% |"
+echo "| /c/{id} JSON | $json_rate | $((100 * json_rate / ping_rate))% |"
+echo
+echo "## open loop at half the maximum, ${SECONDS_PER_RUN}s each (latency from the intended send time, ms)"
+echo "| route | Accept | rate/s | requests | errors | p50 | p99 | p99.9 | max |"
+echo "|---|---|---|---|---|---|---|---|---|"
+java -cp "$jar" dev.podclip.bench.share.FixedRateDriver "$CLIP_URL" "$ids" text/html $((html_rate / 2)) "$SECONDS_PER_RUN"
+java -cp "$jar" dev.podclip.bench.share.FixedRateDriver "$CLIP_URL" "$ids" application/json $((json_rate / 2)) "$SECONDS_PER_RUN"
