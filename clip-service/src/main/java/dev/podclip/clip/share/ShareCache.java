@@ -10,6 +10,8 @@ import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.Resolved;
 import dev.podclip.support.problem.ProblemException;
 import dev.podclip.support.problem.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +49,9 @@ public class ShareCache {
         }
     }
 
+    /** Hits, misses, evictions and size appear as {@code cache_*{cache="clip_share_pages"}} on /q/metrics. */
+    static final String METRIC_NAME = "clip_share_pages";
+
     private final ClipService clips;
     private final SharePages pages;
     private final ObjectMapper json;
@@ -55,12 +60,15 @@ public class ShareCache {
     private final Cache<UUID, Long> announcedVersions;
 
     @Inject
-    public ShareCache(ClipService clips, SharePages pages, ObjectMapper json, ShareConfig config) {
+    public ShareCache(ClipService clips, SharePages pages, ObjectMapper json, ShareConfig config,
+                      MeterRegistry metrics) {
         this.clips = clips;
         this.pages = pages;
         this.json = json;
         Duration ttl = Duration.ofSeconds(config.cacheTtlSeconds());
-        this.entries = Caffeine.newBuilder().maximumSize(config.cacheMaxEntries()).expireAfterWrite(ttl).build();
+        this.entries = Caffeine.newBuilder().maximumSize(config.cacheMaxEntries()).expireAfterWrite(ttl)
+                .recordStats().build();
+        CaffeineCacheMetrics.monitor(metrics, entries, METRIC_NAME);
         // Remembered at least as long as an entry lives, so a racing stale load cannot outlive the announcement.
         this.announcedVersions = Caffeine.newBuilder().maximumSize(config.cacheMaxEntries())
                 .expireAfterWrite(ttl.multipliedBy(2)).build();

@@ -5,6 +5,7 @@ import dev.podclip.clip.clips.ClipProblems;
 import dev.podclip.clip.clips.ClipRef;
 import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.ClipTimes;
+import dev.podclip.clip.clips.MediaLinks;
 import dev.podclip.support.problem.ProblemException;
 import dev.podclip.support.problem.Problems;
 import jakarta.inject.Inject;
@@ -148,6 +149,11 @@ public class ShareResource {
             throw ClipProblems.gone(entry.resolved().episodeId());
         }
         String target = entry.resolved().view().mediaUrl();
+        if (!MediaLinks.isWebUrl(target)) {
+            // The catalog accepts only http(s) media; anything else in the read model is not sent to a browser.
+            throw new ProblemException(404, "no-playable-media", "Not found",
+                    "The episode has no playable http(s) media URL");
+        }
         return Response.status(Response.Status.FOUND)
                 .location(URI.create(target))
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")

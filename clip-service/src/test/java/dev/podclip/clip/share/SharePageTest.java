@@ -277,5 +277,7 @@ class SharePageTest {
         Document doc = Jsoup.parse(given().accept("text/html").get(page).asString());
         assertThat(doc.selectFirst(".episode").text()).isEqualTo("Indexes, part 1 (remastered)");
         assertThat(doc.select("svg.timeline rect.chapter")).hasSize(3);
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("cache_gets_total{cache=\"clip_share_pages\"");
     }
 }
