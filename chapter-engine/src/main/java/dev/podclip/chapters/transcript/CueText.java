@@ -36,12 +36,15 @@ final class CueText {
     static Plain plain(String payload, boolean srtBraceTags) {
         StringBuilder out = new StringBuilder(payload.length());
         List<String> voices = new ArrayList<>(1);
+        NextIndex nextGt = new NextIndex(payload, '>');
+        NextIndex nextBrace = new NextIndex(payload, '}');
+        NextIndex nextSemicolon = new NextIndex(payload, ';');
         int n = payload.length();
         int i = 0;
         while (i < n) {
             char c = payload.charAt(i);
             if (c == '<' && i + 1 < n && isTagStart(payload.charAt(i + 1))) {
-                int close = payload.indexOf('>', i + 1);
+                int close = nextGt.from(i + 1);
                 if (close > 0 && close - i <= MAX_TAG_CHARS) {
                     String voice = voiceOf(payload.substring(i + 1, close));
                     if (voice != null && !voice.isEmpty() && !voices.contains(voice)) {
@@ -52,14 +55,14 @@ final class CueText {
                 }
             }
             if (srtBraceTags && c == '{' && i + 1 < n && payload.charAt(i + 1) == '\\') {
-                int close = payload.indexOf('}', i + 2);
+                int close = nextBrace.from(i + 2);
                 if (close > 0 && close - i <= MAX_TAG_CHARS) {
                     i = close + 1;
                     continue;
                 }
             }
             if (c == '&') {
-                int end = appendReference(payload, i, out);
+                int end = appendReference(payload, i, nextSemicolon.from(i + 1), out);
                 if (end > i) {
                     i = end;
                     continue;
@@ -79,6 +82,28 @@ final class CueText {
         }
         Matcher prefix = SPEAKER_PREFIX.matcher(plain.text());
         return prefix.matches() ? new Plain(prefix.group(2), prefix.group(1)) : plain;
+    }
+
+    /**
+     * The next index of one char at or after a position that only moves forward: each char of the payload is looked
+     * at once, so a payload of a million unclosed '<', '{\\' or '&' stays linear.
+     */
+    private static final class NextIndex {
+        private final String s;
+        private final char c;
+        private int cached = -2;
+
+        NextIndex(String s, char c) {
+            this.s = s;
+            this.c = c;
+        }
+
+        int from(int position) {
+            if (cached == -2 || (cached >= 0 && cached < position)) {
+                cached = s.indexOf(c, position);
+            }
+            return cached;
+        }
     }
 
     /** '<' opens a tag before a letter, '/' or a digit (inline timestamps); "a < b" stays text. */
@@ -105,8 +130,7 @@ final class CueText {
     }
 
     /** Appends what the reference at {@code amp} stands for and returns the index after it, or {@code amp}. */
-    private static int appendReference(String s, int amp, StringBuilder out) {
-        int semicolon = s.indexOf(';', amp + 1);
+    private static int appendReference(String s, int amp, int semicolon, StringBuilder out) {
         if (semicolon < 0 || semicolon - amp > MAX_REFERENCE_CHARS) {
             return amp;
         }

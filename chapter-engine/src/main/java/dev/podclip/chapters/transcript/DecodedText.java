@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -119,26 +118,5 @@ record DecodedText(String text, Optional<Warning> warning) {
 
     private static int b(byte[] bytes, int i) {
         return bytes[i] & 0xFF;
-    }
-
-    /** Lines split at CRLF, CR or LF; a final terminator adds no empty line. */
-    static List<String> lines(String text) {
-        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
-        int start = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lines.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        if (start < n) {
-            lines.add(text.substring(start));
-        }
-        return lines;
     }
 }

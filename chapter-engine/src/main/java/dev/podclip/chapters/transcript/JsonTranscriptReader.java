@@ -69,7 +69,7 @@ final class JsonTranscriptReader {
     private static boolean readEmbeddedVtt(String vtt, CueSink sink) {
         CueSink embedded = new CueSink();
         try {
-            VttReader.read(DecodedText.lines(vtt), embedded);
+            VttReader.read(vtt, embedded);
         } catch (ChapterEngineException unreadable) {
             return false;
         }

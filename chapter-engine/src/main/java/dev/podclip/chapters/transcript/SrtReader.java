@@ -1,7 +1,5 @@
 package dev.podclip.chapters.transcript;
 
-import java.util.List;
-
 /**
  * SubRip: blocks of a sequence number, a timing line ({@code 00:00:01,000 --> 00:00:02,500}) and text, separated by
  * blank lines. Read line by line so that what real files get wrong still reads: a missing sequence number (kept, as
@@ -16,14 +14,15 @@ final class SrtReader {
     private SrtReader() {
     }
 
-    static void read(List<String> lines, CueSink sink) {
+    static void read(String text, CueSink sink) {
+        Lines lines = new Lines(text);
         State state = State.BETWEEN;
         long[] times = null;
         StringBuilder payload = new StringBuilder();
         int lastLineStart = 0;
         int timingLine = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            int i = lines.number() - 1;
             if (line.isBlank()) {
                 if (state == State.PAYLOAD) {
                     emit(sink, times, payload, timingLine);

@@ -20,6 +20,11 @@ public final class Transcripts {
 
     /** How much of the text detection looks at: the first lines say the format. */
     private static final int DETECT_CHARS = 4_096;
+    /**
+     * HTML goes through a full HTML5 tree builder, about a second per MB of pathological markup: a tighter bound than
+     * {@link Limits#MAX_TRANSCRIPT_BYTES}. Real HTML transcripts of a three-hour episode are well under 1 MB.
+     */
+    static final int MAX_HTML_CHARS = 8 * 1024 * 1024;
 
     private Transcripts() {
     }
@@ -39,10 +44,16 @@ public final class Transcripts {
         CueSink sink = new CueSink();
         decoded.warning().ifPresent(sink::warn);
         switch (actual) {
-            case VTT -> VttReader.read(DecodedText.lines(text), sink);
-            case SRT -> SrtReader.read(DecodedText.lines(text), sink);
+            case VTT -> VttReader.read(text, sink);
+            case SRT -> SrtReader.read(text, sink);
             case JSON -> JsonTranscriptReader.read(text, sink);
-            case HTML -> HtmlTranscriptReader.read(text, sink);
+            case HTML -> {
+                if (text.length() > MAX_HTML_CHARS) {
+                    throw new ChapterEngineException(ErrorCode.INPUT_TOO_LARGE, "an HTML transcript of "
+                            + text.length() + " chars; the limit is " + MAX_HTML_CHARS, 0);
+                }
+                HtmlTranscriptReader.read(text, sink);
+            }
             default -> throw new AssertionError(actual);
         }
         if (sink.size() == 0 && (sink.skippedCount() > 0 || (!text.isBlank() && lineFormat(actual)))) {
@@ -72,7 +83,9 @@ public final class Transcripts {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        if (VttReader.isSignature(DecodedText.lines(head).get(0))) {
+        Lines lines = new Lines(head);
+        String firstLine = lines.next();
+        if (VttReader.isSignature(firstLine)) {
             return Optional.of(TranscriptFormat.VTT);
         }
         char first = head.charAt(0);
@@ -82,7 +95,7 @@ public final class Transcripts {
         if (first == '<') {
             return Optional.of(TranscriptFormat.HTML);
         }
-        for (String line : DecodedText.lines(head)) {
+        for (String line = firstLine; line != null; line = lines.next()) {
             if (CueTimes.looksLikeTiming(line) && CueTimes.parseTimingLine(line, true) != null) {
                 return Optional.of(TranscriptFormat.SRT);
             }

@@ -3,8 +3,6 @@ package dev.podclip.chapters.transcript;
 import dev.podclip.chapters.ChapterEngineException;
 import dev.podclip.chapters.ChapterEngineException.ErrorCode;
 
-import java.util.List;
-
 /**
  * WebVTT, following the parser state machine browsers and vtt.js use: the {@code WEBVTT} signature, a header up to the
  * first blank line, then blocks. A block is a NOTE, STYLE or REGION block (skipped), or a cue: an optional identifier
@@ -21,19 +19,20 @@ final class VttReader {
     private VttReader() {
     }
 
-    static void read(List<String> lines, CueSink sink) {
-        if (lines.isEmpty() || lines.stream().allMatch(String::isBlank)) {
+    static void read(String text, CueSink sink) {
+        if (text.isBlank()) {
             return;
         }
-        if (!isSignature(lines.get(0))) {
+        Lines lines = new Lines(text);
+        if (!isSignature(lines.next())) {
             throw new ChapterEngineException(ErrorCode.UNREADABLE_TRANSCRIPT,
                     "line 1: a WebVTT file starts with WEBVTT", 1);
         }
         State state = State.HEADER;
         long[] times = null;
         StringBuilder payload = new StringBuilder();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            int i = lines.number() - 1;
             boolean blank = line.isBlank();
             switch (state) {
                 case HEADER -> state = blank ? State.BETWEEN : State.HEADER;

@@ -231,6 +231,26 @@ class TranscriptsTest {
     }
 
     @Test
+    void pathologicalPayloadsStayLinear() {
+        for (String unclosed : List.of("<a", "&", "{\\")) {
+            String srt = "1\n00:00:01,000 --> 00:00:02,000\n" + unclosed.repeat(1_000_000) + "\n";
+            long t0 = System.nanoTime();
+            Transcript t = Transcripts.read(srt.getBytes(StandardCharsets.UTF_8), TranscriptFormat.SRT);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(t.cues()).hasSize(1);
+            assertThat(ms).as("ms for a million unclosed " + unclosed).isLessThan(2_000);
+        }
+    }
+
+    @Test
+    void htmlHasATighterSizeLimit() {
+        byte[] html = ("<p>" + "x".repeat(Transcripts.MAX_HTML_CHARS) + "</p>").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Transcripts.read(html, TranscriptFormat.HTML))
+                .isInstanceOfSatisfying(ChapterEngineException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
+    }
+
+    @Test
     void timesPastTheLimitAreSkipped() {
         Transcript t = Transcripts.read("WEBVTT\n\n101:00:00.000 --> 101:00:01.000\nx\n\n00:01.000 --> 00:02.000\ny\n"
                 .getBytes(StandardCharsets.UTF_8), TranscriptFormat.VTT);
