@@ -87,4 +87,41 @@ class StreamTest {
             reader.cancel(true);
         }
     }
+
+    @Test
+    void allStreamReceivesEveryEpisodesChanges() throws Exception {
+        UUID id = UUID.randomUUID();
+        CountDownLatch connected = new CountDownLatch(1);
+        CountDownLatch updated = new CountDownLatch(1);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+                        base.resolve("/api/chapters/stream")).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.contains("connected")) {
+                        connected.countDown();
+                    }
+                    if (line.startsWith("data:") && line.contains(id.toString())) {
+                        updated.countDown();
+                    }
+                }
+            } catch (Exception e) {
+                // the test closes the stream
+            }
+        });
+        try {
+            assertThat(connected.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            Fixtures.send(Fixtures.upsert(id, 1, "Anyone"));
+            Fixtures.send(Fixtures.delete(id, 2));
+            assertThat(updated.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } finally {
+            response.body().close();
+            reader.cancel(true);
+        }
+    }
 }
