@@ -1,6 +1,9 @@
 package dev.podclip.clip;
 
+import dev.podclip.chapters.StatedDuration;
 import dev.podclip.clip.chapters.ChapterChange;
+import dev.podclip.clip.chapters.ChapterComputation;
+import dev.podclip.clip.chapters.ChapterSource;
 import dev.podclip.clip.events.PoisonRecordException;
 import dev.podclip.clip.events.RecordDecoder;
 import dev.podclip.events.EpisodeEventCodec;
@@ -38,5 +41,36 @@ class UnitRulesTest {
         assertThat(ChapterChange.parse(id + ":0")).isNull();
         assertThat(ChapterChange.parse(id + ":x")).isNull();
         assertThat(ChapterChange.parse(null)).isNull();
+    }
+
+    @Test
+    void durationIsTheNumberWithTheSlackOfItsText() {
+        StatedDuration d = ChapterComputation.statedDuration(Fixtures.FORTY_NINE_MINUTES_MS, "49 min");
+        assertThat(d.valueMs()).isEqualTo(Fixtures.FORTY_NINE_MINUTES_MS);
+        assertThat(d.slackMs()).isEqualTo(60_000);
+        assertThat(ChapterComputation.statedDuration(1_000L, null)).isEqualTo(StatedDuration.exactMs(1_000));
+        assertThat(ChapterComputation.statedDuration(null, "1h 18m").valueMs()).isEqualTo(78 * 60_000L);
+        assertThat(ChapterComputation.statedDuration(null, "soon")).isNull();
+        assertThat(ChapterComputation.statedDuration(null, null)).isNull();
+    }
+
+    @Test
+    void explicitChaptersWinUnlessUnreadable() {
+        StatedDuration d = ChapterComputation.statedDuration(Fixtures.FORTY_NINE_MINUTES_MS, "49 min");
+        ChapterComputation.Computed explicit = ChapterComputation.compute(Fixtures.NOTES, Fixtures.EXPLICIT, d);
+        assertThat(explicit.source()).isEqualTo(ChapterSource.EXPLICIT);
+        assertThat(explicit.list().chapters()).hasSize(3);
+
+        ChapterComputation.Computed broken = ChapterComputation.compute(Fixtures.NOTES, "<<not json>>", d);
+        assertThat(broken.source()).isEqualTo(ChapterSource.NOTES);
+        assertThat(broken.list().chapters()).hasSize(4);
+        assertThat(broken.list().warnings().get(0).message()).contains("explicit chapters unreadable");
+
+        ChapterComputation.Computed notes = ChapterComputation.compute(Fixtures.NOTES, null, d);
+        assertThat(notes.source()).isEqualTo(ChapterSource.NOTES);
+        assertThat(notes.list().chapters().get(3).endMs()).isEqualTo(Fixtures.FORTY_NINE_MINUTES_MS);
+
+        ChapterComputation.Computed none = ChapterComputation.compute(null, null, null);
+        assertThat(none.list().chapters()).isEmpty();
     }
 }
