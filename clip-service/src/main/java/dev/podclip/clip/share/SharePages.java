@@ -24,6 +24,8 @@ public class SharePages {
         static native TemplateInstance embed(SharePage page);
 
         static native TemplateInstance gone(GonePage gone);
+
+        static native TemplateInstance problem(ProblemPage problem);
     }
 
     private static final Map<String, String> MEDIA_TYPES = Map.of(
@@ -47,6 +49,12 @@ public class SharePages {
 
     public String gone(String shareUrl) {
         return Templates.gone(new GonePage(shareUrl, config.providerName())).render();
+    }
+
+    /** A page for people about a link that does not resolve (unknown clip or episode, invalid range). */
+    public String problem(int status, String detail) {
+        String title = status == 404 ? "This clip does not exist" : "This clip link is not valid";
+        return Templates.problem(new ProblemPage(status, title, detail, config.providerName())).render();
     }
 
     /** The timeline of a clip view over its episode's context. */

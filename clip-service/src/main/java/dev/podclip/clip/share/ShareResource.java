@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Share pages, embeds, play redirects and oEmbed, for stored clips ({@code /c/{id}}) and stateless links
@@ -36,24 +37,26 @@ public class ShareResource {
     private final ShareCache cache;
     private final ClipService clips;
     private final ShareConfig config;
+    private final SharePages pages;
 
     @Inject
-    public ShareResource(ShareCache cache, ClipService clips, ShareConfig config) {
+    public ShareResource(ShareCache cache, ClipService clips, ShareConfig config, SharePages pages) {
         this.cache = cache;
         this.clips = clips;
         this.config = config;
+        this.pages = pages;
     }
 
     @GET
     @Path("c/{id}")
     public Response clip(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(stored(id), accept);
+        return page(() -> stored(id), accept);
     }
 
     @GET
     @Path("c/{id}/embed")
     public Response clipEmbed(@PathParam("id") String id) {
-        return embed(stored(id));
+        return embed(() -> stored(id));
     }
 
     @GET
@@ -66,13 +69,13 @@ public class ShareResource {
     @Path("e/{episodeId}")
     public Response range(@PathParam("episodeId") String episodeId, @QueryParam("t") String t,
                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(range(episodeId, t), accept);
+        return page(() -> range(episodeId, t), accept);
     }
 
     @GET
     @Path("e/{episodeId}/embed")
     public Response rangeEmbed(@PathParam("episodeId") String episodeId, @QueryParam("t") String t) {
-        return embed(range(episodeId, t));
+        return embed(() -> range(episodeId, t));
     }
 
     @GET
@@ -85,13 +88,13 @@ public class ShareResource {
     @Path("e/{episodeId}/chapters/{index}")
     public Response chapter(@PathParam("episodeId") String episodeId, @PathParam("index") String index,
                             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(chapter(episodeId, index), accept);
+        return page(() -> chapter(episodeId, index), accept);
     }
 
     @GET
     @Path("e/{episodeId}/chapters/{index}/embed")
     public Response chapterEmbed(@PathParam("episodeId") String episodeId, @PathParam("index") String index) {
-        return embed(chapter(episodeId, index));
+        return embed(() -> chapter(episodeId, index));
     }
 
     @GET
@@ -123,10 +126,20 @@ public class ShareResource {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private Response page(ClipRef ref, String accept) {
-        ShareCache.Entry entry = cache.get(ref);
+    private Response page(Supplier<ClipRef> ref, String accept) {
+        boolean json = Negotiation.prefersJson(accept);
+        ShareCache.Entry entry;
+        try {
+            entry = cache.get(ref.get());
+        } catch (ProblemException problem) {
+            if (json || problem.status() >= 500) {
+                throw problem;
+            }
+            return html(problem.status(), pages.problem(problem.status(), problem.getMessage()),
+                    SecurityHeaders.PAGE_POLICY);
+        }
         boolean gone = entry.resolved().gone();
-        if (Negotiation.prefersJson(accept)) {
+        if (json) {
             return Response.status(gone ? 410 : 200)
                     .type(gone ? Problems.MEDIA_TYPE : JSON_UTF8)
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
@@ -137,8 +150,17 @@ public class ShareResource {
         return html(gone ? 410 : 200, cache.page(entry), SecurityHeaders.PAGE_POLICY);
     }
 
-    private Response embed(ClipRef ref) {
-        ShareCache.Entry entry = cache.get(ref);
+    private Response embed(Supplier<ClipRef> ref) {
+        ShareCache.Entry entry;
+        try {
+            entry = cache.get(ref.get());
+        } catch (ProblemException problem) {
+            if (problem.status() >= 500) {
+                throw problem;
+            }
+            return html(problem.status(), pages.problem(problem.status(), problem.getMessage()),
+                    SecurityHeaders.EMBED_POLICY);
+        }
         return html(entry.resolved().gone() ? 410 : 200, cache.embed(entry), SecurityHeaders.EMBED_POLICY);
     }
 

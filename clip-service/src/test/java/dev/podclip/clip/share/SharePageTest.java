@@ -144,8 +144,15 @@ class SharePageTest {
                 .body("title", is("JSON please"))
                 .body("durationMs", is(574_000))
                 .body("chapters[0].index", is(2));
-        given().get("/c/AAAAAAAAAAA").then().statusCode(404).contentType("application/problem+json");
-        given().get("/c/not-an-id").then().statusCode(404);
+        given().accept(ContentType.JSON).get("/c/AAAAAAAAAAA").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().accept(ContentType.JSON).get("/c/not-an-id").then().statusCode(404)
+                .contentType("application/problem+json");
+        // Browsers get a page, not a JSON body, for links that do not resolve.
+        Response missing = given().accept("text/html").get("/c/AAAAAAAAAAA");
+        missing.then().statusCode(404).contentType(ContentType.HTML);
+        assertThat(missing.header("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(Jsoup.parse(missing.asString()).selectFirst("h1").text()).isEqualTo("This clip does not exist");
     }
 
     @Test
@@ -171,12 +178,21 @@ class SharePageTest {
         given().redirects().follow(false).get("/e/" + episode + "/chapters/2/play").then().statusCode(302)
                 .header("Location", ReadModelRows.AUDIO_URL + "#t=773,1347");
 
-        given().get("/e/" + episode + "?t=1347,773").then().statusCode(400)
+        given().accept(ContentType.JSON).get("/e/" + episode + "?t=1347,773").then().statusCode(400)
                 .body("reason", is("start-not-before-end"));
-        given().get("/e/" + episode + "?t=banana").then().statusCode(400).body("reason", is("unreadable-time"));
-        given().get("/e/" + episode).then().statusCode(400).body("reason", is("missing-range"));
-        given().get("/e/" + episode + "/chapters/9").then().statusCode(400).body("reason", is("unknown-chapter"));
-        given().get("/e/" + UUID.randomUUID() + "?t=1,5").then().statusCode(404);
+        given().accept(ContentType.JSON).get("/e/" + episode + "?t=banana").then().statusCode(400)
+                .body("reason", is("unreadable-time"));
+        given().accept(ContentType.JSON).get("/e/" + episode).then().statusCode(400)
+                .body("reason", is("missing-range"));
+        given().accept(ContentType.JSON).get("/e/" + episode + "/chapters/9").then().statusCode(400)
+                .body("reason", is("unknown-chapter"));
+        given().accept(ContentType.JSON).get("/e/" + UUID.randomUUID() + "?t=1,5").then().statusCode(404);
+        Document invalid = Jsoup.parse(given().accept("text/html").get("/e/" + episode + "?t=<b>1347,773")
+                .then().statusCode(400).contentType(ContentType.HTML).extract().asString());
+        assertThat(invalid.selectFirst("h1").text()).isEqualTo("This clip link is not valid");
+        assertThat(invalid.selectFirst(".detail").text()).contains("t=<b>1347,773");
+        assertThat(invalid.select("b")).isEmpty();
+        given().get("/e/" + episode + "/chapters/9/embed").then().statusCode(400).contentType(ContentType.HTML);
     }
 
     @Test
