@@ -40,6 +40,9 @@ final class ChapterReader {
         final String url;
         /** A timestamp alone on its line: the title follows on the next text line. */
         boolean awaitingTitle;
+        /** Where the start's timestamp text is in the text read, and its length (for seek links). */
+        int stampOffset;
+        int stampLength;
 
         Entry(long startMs, Long endMs, String title, String titleWithoutTrack, String url, boolean awaitingTitle) {
             this.startMs = startMs;
@@ -53,6 +56,11 @@ final class ChapterReader {
 
     /** The marks of the longest chapter list in {@code text} (ties: the first), or none. */
     static List<Chapter> read(String text) {
+        return toMarks(entries(text));
+    }
+
+    /** The entries of the longest chapter list in {@code text} (ties: the first), or none. */
+    static List<Entry> entries(String text) {
         List<Entry> best = List.of();
         List<Entry> current = new ArrayList<>();
         Entry pending = null;
@@ -82,7 +90,7 @@ final class ChapterReader {
             lineStart = lineEnd + 1;
         }
         best = better(best, current);
-        return best.size() < MIN_LIST_ENTRIES ? List.of() : toMarks(best);
+        return best.size() < MIN_LIST_ENTRIES ? List.of() : best;
     }
 
     private static List<Entry> better(List<Entry> best, List<Entry> candidate) {
@@ -90,6 +98,9 @@ final class ChapterReader {
     }
 
     private static List<Chapter> toMarks(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
         int withTrack = 0;
         for (Entry entry : entries) {
             if (entry.titleWithoutTrack != null) {
@@ -184,8 +195,11 @@ final class ChapterReader {
                     useAlt = !preferPadded;
                 } else if (primaryFits && !isMinuteFirst(s, stamp)) {
                     useAlt = true; // "v21:16:35": an episode runs 1 h more likely than 21 h: the smaller hour
+                } else if (primaryFits && !preferPadded) {
+                    // "part F11:32": in a list that writes 1:32 unpadded, "F1" + "1:32" if "F1" reads as a name
+                    useAlt = digitEndsName(s, stamp.start());
                 } else {
-                    useAlt = false;
+                    useAlt = false; // a padded list would have written "F101:32": "11:32" it is
                 }
                 stamp = useAlt ? stamp.withAlternative() : stamp.withoutAlternative();
             }
@@ -193,6 +207,25 @@ final class ChapterReader {
             previousMs = stamp.ms();
         }
         return resolved;
+    }
+
+    /**
+     * Whether the digit at {@code digit} ends a name with the word before it: a single letter ({@code F1},
+     * {@code v2}) or a number sign ({@code #4}). Longer words keep the digit for the time: {@code AI13:20} is
+     * "AI" at 13:20, not "AI1" at 3:20 (acronyms end titles far more often than model numbers do).
+     */
+    static boolean digitEndsName(String s, int digit) {
+        int i = digit - 1;
+        if (i < 0) {
+            return false;
+        }
+        if (Character.isLetter(s.charAt(i))) {
+            return i == 0 || Character.isWhitespace(s.charAt(i - 1)) || s.charAt(i - 1) == '(';
+        }
+        while (i >= 0 && Stamp.isDigit(s.charAt(i))) {
+            i--;
+        }
+        return i >= 0 && i < digit - 1 && s.charAt(i) == '#';
     }
 
     /** {@code MM:SS} rather than {@code H:MM:SS}: only minutes show a list's padding style (hours rarely pad). */
@@ -216,7 +249,12 @@ final class ChapterReader {
             }
         }
         Entry entry = readSingle(s, ls, le, stamps);
-        return entry == null ? List.of() : List.of(entry);
+        if (entry == null) {
+            return List.of();
+        }
+        entry.stampOffset = stamps.get(0).start();
+        entry.stampLength = stamps.get(0).end() - stamps.get(0).start();
+        return List.of(entry);
     }
 
     /** {@code 00:00 - 09:24 roots}: a start, a dash, an end. */
@@ -326,14 +364,18 @@ final class ChapterReader {
         List<Entry> entries = new ArrayList<>(splits.size());
         for (int k = 0; k < splits.size(); k++) {
             Stamp stamp = splits.get(k);
+            Entry entry;
             if (titleFirst) {
                 int from = k == 0 ? ls : outerEnd(s, splits.get(k - 1), le);
-                entries.add(titleFirst(stamp.ms(), null, s.substring(from, outerStart(s, stamp, ls)), ""));
+                entry = titleFirst(stamp.ms(), null, s.substring(from, outerStart(s, stamp, ls)), "");
             } else {
                 int to = k + 1 < splits.size() ? outerStart(s, splits.get(k + 1), ls) : le;
                 TitleAndUrl title = TitleAndUrl.of(stripLeadingSeparators(s.substring(outerEnd(s, stamp, le), to)));
-                entries.add(new Entry(stamp.ms(), null, title.title, null, title.url, false));
+                entry = new Entry(stamp.ms(), null, title.title, null, title.url, false);
             }
+            entry.stampOffset = stamp.start();
+            entry.stampLength = stamp.end() - stamp.start();
+            entries.add(entry);
         }
         return entries;
     }

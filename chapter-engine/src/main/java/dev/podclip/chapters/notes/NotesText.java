@@ -84,8 +84,67 @@ final class NotesText {
 
     /** Plain text with '\n' line ends: HTML flattened (block elements and {@code <br>} break lines). */
     static String toText(String textOrHtml) {
-        String text = looksLikeHtml(textOrHtml) ? htmlToText(textOrHtml) : textOrHtml;
-        return normalize(text);
+        return flatten(textOrHtml, false).text();
+    }
+
+    /**
+     * The text and, when asked for, where each of its chars came from in the input (so seek links found in the
+     * text can point into the HTML as given).
+     *
+     * @param text          plain text, '\n' line ends
+     * @param sourceOffsets the input offset of each char of {@code text}, or null when they are the same
+     */
+    record Flat(String text, int[] sourceOffsets) {
+
+        int sourceOffset(int textOffset) {
+            return sourceOffsets == null ? textOffset : sourceOffsets[textOffset];
+        }
+    }
+
+    static Flat flatten(String textOrHtml, boolean mapped) {
+        Flat flat = looksLikeHtml(textOrHtml) ? htmlToText(textOrHtml, mapped) : new Flat(textOrHtml, null);
+        return normalize(flat, mapped);
+    }
+
+    /** A StringBuilder that can remember, for each char, the input offset it came from. */
+    private static final class MappedBuilder {
+        final StringBuilder out;
+        int[] sources;
+        int size;
+
+        MappedBuilder(int capacity, boolean mapped) {
+            out = new StringBuilder(capacity);
+            sources = mapped ? new int[Math.max(16, capacity)] : null;
+        }
+
+        void append(char c, int source) {
+            out.append(c);
+            if (sources != null) {
+                if (size == sources.length) {
+                    sources = java.util.Arrays.copyOf(sources, sources.length * 2);
+                }
+                sources[size++] = source;
+            }
+        }
+
+        void append(CharSequence chars, int source) {
+            for (int k = 0; k < chars.length(); k++) {
+                append(chars.charAt(k), source);
+            }
+        }
+
+        Flat build(int[] previous) {
+            int[] composed = null;
+            if (sources != null) {
+                composed = java.util.Arrays.copyOf(sources, size);
+                if (previous != null) {
+                    for (int k = 0; k < composed.length; k++) {
+                        composed[k] = previous[composed[k]];
+                    }
+                }
+            }
+            return new Flat(out.toString(), composed);
+        }
     }
 
     /**
@@ -94,8 +153,8 @@ final class NotesText {
      * rather than jsoup's tree builder: that one grows faster than linearly on deeply mis-nested formatting tags
      * (measured: 10x the input, 17x the time), and show notes are hostile input.
      */
-    static String htmlToText(String html) {
-        StringBuilder out = new StringBuilder(html.length());
+    static Flat htmlToText(String html, boolean mapped) {
+        MappedBuilder out = new MappedBuilder(html.length(), mapped);
         int i = 0;
         int n = html.length();
         while (i < n) {
@@ -103,31 +162,33 @@ final class NotesText {
             if (c == '<') {
                 String tag = tagNameAt(html, i);
                 if (tag != null) {
+                    int at = i;
                     i = skipTag(html, i, tag);
                     String name = tag.startsWith("/") ? tag.substring(1) : tag;
                     if (name.equals("br") || BLOCK_TAGS.contains(name)) {
-                        out.append('\n');
+                        out.append('\n', at);
                     }
                     continue;
                 }
             } else if (c == '&') {
-                int consumed = appendReference(html, i, out);
-                if (consumed > 0) {
-                    i += consumed;
+                String decoded = reference(html, i);
+                if (decoded != null) {
+                    out.append(decoded, i);
+                    i = html.indexOf(';', i) + 1;
                     continue;
                 }
             }
-            out.append(c);
+            out.append(c, i);
             i++;
         }
-        return out.toString();
+        return out.build(null);
     }
 
     /** Longest character reference decoded ({@code &CounterClockwiseContourIntegral;} is 33). */
     static final int MAX_REFERENCE_CHARS = 34;
 
-    /** Decodes the reference at {@code amp} into {@code out}; returns the chars consumed, or 0 when there is none. */
-    private static int appendReference(String s, int amp, StringBuilder out) {
+    /** The text of the character reference at {@code amp} ({@code &amp;}, {@code &#38;}), or null when none. */
+    private static String reference(String s, int amp) {
         int limit = Math.min(s.length(), amp + MAX_REFERENCE_CHARS);
         int semi = -1;
         for (int k = amp + 1; k < limit; k++) {
@@ -141,22 +202,14 @@ final class NotesText {
             }
         }
         if (semi < 0 || semi == amp + 1) {
-            return 0;
+            return null;
         }
         String body = s.substring(amp + 1, semi);
         if (body.charAt(0) == '#') {
             int codePoint = numericReference(body);
-            if (codePoint < 0) {
-                return 0;
-            }
-            out.appendCodePoint(codePoint);
-            return semi - amp + 1;
+            return codePoint < 0 ? null : new String(Character.toChars(codePoint));
         }
-        if (!Entities.isNamedEntity(body)) {
-            return 0;
-        }
-        out.append(Entities.getByName(body));
-        return semi - amp + 1;
+        return Entities.isNamedEntity(body) ? Entities.getByName(body) : null;
     }
 
     /** {@code #38} or {@code #x26}: the code point, or -1 when invalid (a replacement char for surrogates/0). */
@@ -224,30 +277,34 @@ final class NotesText {
 
     /** CR, CRLF, U+2028/9 to '\n'; tabs and other spaces (NBSP, thin spaces) to ' '; zero-width chars dropped. */
     static String normalize(String s) {
+        return normalize(new Flat(s, null), false).text();
+    }
+
+    private static Flat normalize(Flat flat, boolean mapped) {
+        String s = flat.text();
         int first = firstToNormalize(s);
         if (first < 0) {
-            return s;
+            return flat;
         }
-        StringBuilder out = new StringBuilder(s.length());
-        out.append(s, 0, first);
-        for (int i = first; i < s.length(); i++) {
+        MappedBuilder out = new MappedBuilder(s.length(), mapped);
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!needsNormalizing(c)) {
-                out.append(c);
+                out.append(c, i);
             } else if (c == '\r') {
-                out.append('\n');
+                out.append('\n', i);
                 if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
                     i++;
                 }
             } else if (c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u000C' || c == '\u0085') {
-                out.append('\n');
+                out.append('\n', i);
             } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u2060') {
                 continue;
             } else {
-                out.append(' ');
+                out.append(' ', i);
             }
         }
-        return out.toString();
+        return out.build(flat.sourceOffsets());
     }
 
     private static int firstToNormalize(String s) {

@@ -18,9 +18,63 @@ final class TimecodeFinder {
     private TimecodeFinder() {
     }
 
+    /**
+     * Standalone timestamps, merged with the starts of the chapter list (which may be glued to their titles,
+     * {@code …story02:13 - How…}, and still are seek links), in document order.
+     */
     static List<Timecode> find(String s, Long durationMs) {
+        List<int[]> anchors = new ArrayList<>();
+        List<Timecode> standalone = standalone(s, durationMs, anchors);
+        List<Timecode> starts = chapterStarts(s, durationMs, anchors);
+        if (starts.isEmpty()) {
+            return standalone;
+        }
+        List<Timecode> merged = new ArrayList<>(standalone.size() + starts.size());
+        int a = 0;
+        int b = 0;
+        while ((a < standalone.size() || b < starts.size()) && merged.size() < MAX_TIMECODES) {
+            Timecode next;
+            if (b >= starts.size() || (a < standalone.size() && standalone.get(a).offset() <= starts.get(b).offset())) {
+                next = standalone.get(a++);
+            } else {
+                next = starts.get(b++);
+            }
+            if (merged.isEmpty() || merged.get(merged.size() - 1).offset() != next.offset()) {
+                merged.add(next);
+            }
+        }
+        return merged;
+    }
+
+    /** The chapter list's starts, as offsets into the input; none inside link text; none at or past the duration. */
+    private static List<Timecode> chapterStarts(String s, Long durationMs, List<int[]> anchors) {
+        NotesText.Flat flat = NotesText.flatten(s, true);
+        List<ChapterReader.Entry> entries = ChapterReader.entries(flat.text());
+        List<Timecode> starts = new ArrayList<>(entries.size());
+        int anchor = 0;
+        long previousOffset = -1;
+        for (ChapterReader.Entry entry : entries) {
+            int offset = flat.sourceOffset(entry.stampOffset);
+            int end = flat.sourceOffset(entry.stampOffset + entry.stampLength - 1) + 1;
+            if (end - offset != entry.stampLength || offset <= previousOffset) {
+                continue; // split by markup ("<b>12</b>:30"): no single text to link
+            }
+            while (anchor < anchors.size() && anchors.get(anchor)[1] <= offset) {
+                anchor++;
+            }
+            boolean inLink = anchor < anchors.size() && anchors.get(anchor)[0] <= offset;
+            if (!inLink && (durationMs == null || entry.startMs < durationMs)) {
+                starts.add(new Timecode(entry.startMs, offset, entry.stampLength));
+                previousOffset = offset;
+            }
+        }
+        return starts;
+    }
+
+    private static List<Timecode> standalone(String s, Long durationMs, List<int[]> anchors) {
         boolean html = NotesText.looksLikeHtml(s);
         List<Timecode> found = new ArrayList<>();
+        int anchorStart = -1;
         int anchorDepth = 0;
         int i = 0;
         int n = s.length();
@@ -31,9 +85,13 @@ final class TimecodeFinder {
                 if (tag != null) {
                     int next = NotesText.skipTag(s, i, tag);
                     if (tag.equals("a") && !selfClosing(s, next)) {
-                        anchorDepth++;
-                    } else if (tag.equals("/a")) {
-                        anchorDepth = Math.max(0, anchorDepth - 1);
+                        if (anchorDepth++ == 0) {
+                            anchorStart = i;
+                        }
+                    } else if (tag.equals("/a") && anchorDepth > 0) {
+                        if (--anchorDepth == 0) {
+                            anchors.add(new int[]{anchorStart, next});
+                        }
                     }
                     i = next;
                     continue;
@@ -68,6 +126,9 @@ final class TimecodeFinder {
                 continue;
             }
             i++;
+        }
+        if (anchorDepth > 0) {
+            anchors.add(new int[]{anchorStart, s.length()});
         }
         return found;
     }

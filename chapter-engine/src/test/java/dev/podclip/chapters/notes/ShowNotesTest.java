@@ -256,4 +256,46 @@ class ShowNotesTest {
         assertThat(timecodes("Chapters:\n0:00 Intro\n2:13 Next\n1:02:03 Last", null))
                 .containsExactly(0L, 133_000L, 3_723_000L);
     }
+
+    @Test
+    void starts_of_a_run_together_list_are_seek_links_even_when_glued() {
+        String notes = "Follow us: https://example.com/12:00\nChapters:00:00 - Intro02:13 - Building F13:42 - How F1 "
+                + "works4:01 - Wrap";
+        List<Timecode> found = ShowNotes.findTimecodes(notes, null);
+        assertThat(found).extracting(Timecode::startMs).containsExactly(0L, 133_000L, 222_000L, 241_000L);
+        assertThat(found).extracting(t -> notes.substring(t.offset(), t.offset() + t.length()))
+                .containsExactly("00:00", "02:13", "3:42", "4:01");
+        assertThat(ShowNotes.findTimecodes(notes, 230_000L)).hasSize(3);
+    }
+
+    @Test
+    void chapter_starts_in_html_point_into_the_html_and_skip_existing_links() {
+        String html = "<p>Chapters:</p><p>0:00&nbsp;&amp; Intro<br>2:13 Next<br><a href=\"#t=4:00\">4:00</a> Linked"
+                + "<br>6:00 End</p>";
+        List<Timecode> found = ShowNotes.findTimecodes(html, null);
+        assertThat(found).extracting(Timecode::startMs).containsExactly(0L, 133_000L, 360_000L);
+        assertThat(found).extracting(t -> html.substring(t.offset(), t.offset() + t.length()))
+                .containsExactly("0:00", "2:13", "6:00");
+    }
+
+    @Test
+    void seed_style_notes_link_every_chapter_start() {
+        String notes = "Website: https://example.com - find more. Chapters:00:00 - Intro and Preston\u2019s story"
+                + "02:13 - How it began06:06 - Making it\u00a0work1:02:01 - Foreign keys";
+        assertThat(timecodes(notes, null)).containsExactly(0L, 133_000L, 366_000L, 3_721_000L);
+    }
+
+    @Test
+    void when_both_readings_fit_a_single_letter_keeps_the_digit_and_a_word_gives_it_to_the_time() {
+        ChapterList model = parse("Chapters: 0:00 - Intro with F11:32 - Next");
+        assertThat(titles(model)).containsExactly("Intro with F1", "Next");
+        assertThat(starts(model)).containsExactly(0L, 92_000L);
+        ChapterList acronym = parse("Chapters: 0:00 - All about AI13:20 - Next");
+        assertThat(titles(acronym)).containsExactly("All about AI", "Next");
+        assertThat(starts(acronym)).containsExactly(0L, 800_000L);
+        ChapterList padded = parse("Chapters: 00:00 - Intro with F11:32 - Next");
+        assertThat(starts(padded)).containsExactly(0L, 692_000L);
+        ChapterList hours = parse("Chapters: 0:00 - A1:00:00 - Firmware v21:16:35 - End");
+        assertThat(titles(hours)).containsExactly("A", "Firmware v2", "End");
+    }
 }

@@ -141,11 +141,20 @@ class ShowNotesPropertyTest {
                 title = title.substring(0, title.indexOf(" https://"));
                 g.titles().set(i, title);
             }
+            if (runTogether && !title.isEmpty() && Character.isDigit(title.charAt(title.length() - 1))) {
+                // "v2" glued to "13:20" is ambiguous to any reader ("v2" at 13:20 or "v21" at 3:20): real lists
+                // that end titles in digits get a space from the platform; ambiguity has its own unit tests.
+                title = title + " ";
+            }
             items.add(timeFirst ? track + time + separator + title : track + title + separator.stripTrailing()
                     + " " + time);
         }
         String notes;
-        String prefix = random.nextBoolean() ? "Thanks for listening to episode 12. Chapters:" : "Chapters:";
+        String prefix = switch (random.nextInt(3)) {
+            case 0 -> "Thanks for listening to episode 12. Chapters:";
+            case 1 -> "We get into it at 12:30 and again at 45:10, promise.\n\nChapters:";
+            default -> "Chapters:";
+        };
         if (runTogether) {
             String glue = random.nextBoolean() ? "" : (random.nextBoolean() ? " " : "\u00a0 ");
             notes = prefix + (random.nextBoolean() ? "" : " ") + String.join(glue, items);
@@ -165,7 +174,7 @@ class ShowNotesPropertyTest {
         } else {
             String lineEnd = new String[]{"\n", "\r\n", "\n\n"}[random.nextInt(3)];
             notes = prefix + lineEnd + String.join(lineEnd, items) + lineEnd + lineEnd + "Follow us at "
-                    + "https://example.com";
+                    + "https://example.com, and at 1:23 of the next one we answer mail.";
         }
         ChapterList list = ShowNotes.parseChapters(notes, null, BoundaryPolicy.DEFAULTS);
         List<Long> starts = list.chapters().stream().map(Chapter::startMs).toList();
@@ -174,11 +183,9 @@ class ShowNotesPropertyTest {
         assertThat(titles).as(notes).containsExactlyElementsOf(g.titles());
         checkInvariants(list);
 
-        if (!runTogether) {
-            // One chapter a line: every start is also a seek link, in order.
-            List<Long> linked = ShowNotes.findTimecodes(notes, null).stream().map(Timecode::startMs).toList();
-            assertThat(linked).as(notes).containsSubsequence(g.startsMs());
-        }
+        // Every start is also a seek link, in order, glued or not.
+        List<Long> linked = ShowNotes.findTimecodes(notes, null).stream().map(Timecode::startMs).toList();
+        assertThat(linked).as(notes).containsSubsequence(g.startsMs());
     }
 
     /** Random bytes, random mixtures of the characters that matter, and mutated real lists: nothing escapes. */
