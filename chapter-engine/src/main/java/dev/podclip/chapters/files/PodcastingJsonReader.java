@@ -44,7 +44,7 @@ final class PodcastingJsonReader {
 
     static ChapterMarks read(byte[] bytes) {
         FileText file = FileText.decode(bytes);
-        List<Warning> warnings = new ArrayList<>();
+        ReaderWarnings warnings = new ReaderWarnings();
         if (file.hadBom()) {
             warnings.add(Warning.of(WarningCode.LENIENT_JSON, "the file starts with a byte order mark; ignored"));
         }
@@ -73,10 +73,10 @@ final class PodcastingJsonReader {
             warnings.add(Warning.of(WarningCode.LENIENT_JSON,
                     "a time given as a string (or as the 1.0.0 draft's \"marker\") was read as seconds"));
         }
-        return new ChapterMarks(marks, warnings, lastEndMs);
+        return new ChapterMarks(marks, warnings.list(), lastEndMs);
     }
 
-    private static JsonNode parse(String text, List<Warning> warnings) {
+    private static JsonNode parse(String text, ReaderWarnings warnings) {
         try {
             return nonNull(STRICT.readTree(text));
         } catch (JacksonException strictError) {
@@ -100,7 +100,7 @@ final class PodcastingJsonReader {
         }
     }
 
-    private static Chapter entry(int i, JsonNode node, List<Warning> warnings, boolean[] lenientTime) {
+    private static Chapter entry(int i, JsonNode node, ReaderWarnings warnings, boolean[] lenientTime) {
         String entry = "chapter entry " + (i + 1);
         if (!node.isObject()) {
             warnings.add(Warning.of(WarningCode.ENTRY_SKIPPED, entry + " is not an object; skipped"));

@@ -9,7 +9,6 @@ import dev.podclip.chapters.time.Durations;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -32,6 +31,10 @@ import java.util.OptionalLong;
  */
 final class PodloveReader {
 
+    /** A feed item's chapters sit about five levels deep; far deeper documents are attacks on the DOM builder. */
+    static final int MAX_ELEMENT_DEPTH = 64;
+    private static final String MAX_ELEMENT_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
     private PodloveReader() {
     }
 
@@ -44,7 +47,7 @@ final class PodloveReader {
                     "no Podlove Simple Chapters (<psc:chapters>) in this XML", 0);
         }
         List<Chapter> marks = new ArrayList<>();
-        List<Warning> warnings = new ArrayList<>();
+        ReaderWarnings warnings = new ReaderWarnings();
         int number = 0;
         for (Node child = lists.get(0).getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element && "chapter".equals(localName(element))) {
@@ -59,10 +62,10 @@ final class PodloveReader {
             warnings.add(Warning.of(WarningCode.ENTRY_SKIPPED,
                     lists.size() + " <psc:chapters> lists; only the first was read"));
         }
-        return new ChapterMarks(marks, warnings, null);
+        return new ChapterMarks(marks, warnings.list(), null);
     }
 
-    private static Chapter chapter(int number, Element element, List<Warning> warnings) {
+    private static Chapter chapter(int number, Element element, ReaderWarnings warnings) {
         String start = element.getAttribute("start");
         OptionalLong startMs = Durations.parseNpt(start);
         if (startMs.isEmpty()) {
@@ -79,14 +82,22 @@ final class PodloveReader {
         return value.isEmpty() ? null : value;
     }
 
+    /** Elements with this local name in document order, walked without recursion (the DOM's own lists are slow). */
     private static List<Element> elementsNamed(Document document, String local) {
         List<Element> found = new ArrayList<>();
-        NodeList all = document.getElementsByTagName("*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element element = (Element) all.item(i);
-            if (local.equals(localName(element))) {
+        Node node = document.getDocumentElement();
+        while (node != null) {
+            if (node instanceof Element element && local.equals(localName(element))) {
                 found.add(element);
             }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                continue;
+            }
+            while (node != null && node.getNextSibling() == null) {
+                node = node.getParentNode();
+            }
+            node = node == null ? null : node.getNextSibling();
         }
         return found;
     }
@@ -109,7 +120,7 @@ final class PodloveReader {
         } catch (SAXParseException bad) {
             int line = Math.max(0, bad.getLineNumber());
             throw new ChapterEngineException(ErrorCode.UNREADABLE_XML,
-                    "line " + line + ": not well-formed XML: " + bad.getMessage(), line);
+                    "line " + line + ": unreadable XML: " + bad.getMessage(), line);
         } catch (SAXException | IOException bad) {
             throw new ChapterEngineException(ErrorCode.UNREADABLE_XML, "not readable XML: " + bad.getMessage(), 0);
         } catch (ParserConfigurationException impossible) {
@@ -127,6 +138,7 @@ final class PodloveReader {
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setAttribute(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
         factory.setNamespaceAware(false);

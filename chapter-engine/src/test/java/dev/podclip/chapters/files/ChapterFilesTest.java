@@ -130,6 +130,25 @@ class ChapterFilesTest {
     }
 
     @Test
+    void deeplyNestedXmlIsRefusedQuickly() {
+        String deep = "<a>".repeat(100_000) + "</a>".repeat(100_000);
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> ChapterFiles.read(deep.getBytes(StandardCharsets.UTF_8), null, RULES))
+                .isInstanceOfSatisfying(ChapterEngineException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNREADABLE_XML));
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("ms").isLessThan(2_000);
+    }
+
+    @Test
+    void readerWarningsAreBounded() {
+        String json = "{\"chapters\": [" + "{\"title\": \"no start\"},".repeat(5_000) + "{\"startTime\": 0}]}";
+        ChapterList list = ChapterFiles.readPodcastingJson(json.getBytes(StandardCharsets.UTF_8), null, RULES);
+        assertThat(list.chapters()).hasSize(1);
+        assertThat(list.warnings()).filteredOn(w -> w.code() == WarningCode.ENTRY_SKIPPED)
+                .hasSize(ReaderWarnings.MAX_WARNINGS + 1);
+    }
+
+    @Test
     void badXmlIsAClearErrorWithALine() {
         assertThatThrownBy(() -> ChapterFiles.read(fixture("bad.xml"), null, RULES))
                 .isInstanceOfSatisfying(ChapterEngineException.class, e -> {
