@@ -7,6 +7,7 @@ import dev.podclip.clip.chapters.ChapterComputation;
 import dev.podclip.clip.chapters.ChapterEntity;
 import dev.podclip.clip.chapters.ChapterWarningEntity;
 import dev.podclip.clip.episodes.EpisodeEntity;
+import dev.podclip.clip.transcripts.TranscriptProjector;
 import dev.podclip.events.EpisodeEvent;
 import dev.podclip.events.EpisodeEventType;
 import dev.podclip.events.EpisodeSnapshot;
@@ -33,6 +34,8 @@ public class EpisodeEventApplier {
 
     @Inject
     EntityManager em;
+    @Inject
+    TranscriptProjector transcripts;
 
     /**
      * @param recompute true for a rebuild: the event-id log is not consulted and an event at the stored version is
@@ -104,6 +107,7 @@ public class EpisodeEventApplier {
             deleteChildren(row.episodeId);
         }
         insertChildren(row.episodeId, computed.list());
+        transcripts.apply(s, computed.list().chapters());
     }
 
     private void delete(EpisodeEntity current, EpisodeEvent event) {
@@ -130,6 +134,7 @@ public class EpisodeEventApplier {
             em.persist(row);
         } else {
             deleteChildren(row.episodeId);
+            transcripts.delete(row.episodeId);
         }
     }
 
