@@ -1,5 +1,7 @@
 package dev.podclip.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podclip.catalog.support.Catalog;
 import dev.podclip.catalog.support.CatalogProfile;
 import dev.podclip.events.EpisodeEvent;
@@ -11,7 +13,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EpisodeEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The documented contract; this test keeps it and the code in step. */
+    private static final Path SCHEMA = Path.of("../docs/events/episode-events.schema.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void changesArriveInVersionOrderAndADeleteEndsInATombstone() {
@@ -89,6 +97,38 @@ class EpisodeEventsTest {
         // The episode's own version moved with the show change.
         io.restassured.RestAssured.given().get("/api/episodes/" + first).then().statusCode(200)
                 .header("ETag", "\"2\"");
+    }
+
+    @Test
+    void recordsHaveExactlyTheMembersTheDocumentedSchemaRequires() throws IOException {
+        JsonNode schema = JSON.readTree(SCHEMA.toFile());
+        String showId = createShow("schema-show");
+        Map<String, Object> input = episode(showId, "schema-episode");
+        input.put("transcript", Map.of("format", "srt", "body", "1\n00:00:00,000 --> 00:00:01,000\nHi\n"));
+        String id = editor().body(input).post("/api/episodes").then().statusCode(201).extract().path("id");
+
+        JsonNode value = JSON.readTree(Catalog.records(id, 1, WAIT).get(0).value());
+
+        assertThat(names(value)).containsExactlyInAnyOrderElementsOf(required(schema));
+        assertThat(names(value.get("episode"))).containsExactlyInAnyOrderElementsOf(
+                required(schema.at("/$defs/episode")));
+        assertThat(names(value.get("episode").get("show"))).containsExactlyInAnyOrderElementsOf(
+                required(schema.at("/$defs/show")));
+        assertThat(names(value.get("episode").get("transcript"))).containsExactlyInAnyOrderElementsOf(
+                required(schema.at("/$defs/transcript")));
+        assertThat(value.get("episode").get("transcript").get("sha256").asText()).matches("[0-9a-f]{64}");
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> required(JsonNode schema) {
+        List<String> names = new ArrayList<>();
+        schema.get("required").forEach(name -> names.add(name.asText()));
+        return names;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

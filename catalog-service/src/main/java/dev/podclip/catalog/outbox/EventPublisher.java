@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -19,16 +20,19 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Sends outbox rows to {@link Topics#EPISODES} with an idempotent producer (acks=all, at most 5 in flight: the broker
- * keeps each partition's order even across retries) and reports how many rows, from the first, Kafka acknowledged.
+ * Sends outbox rows to {@link Topics#EPISODES} with an idempotent producer (acks=all, at most 5 in flight, so
+ * retries neither duplicate nor reorder) and reports which rows Kafka acknowledged.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -48,46 +52,77 @@ public class EventPublisher {
     private KafkaProducer<String, byte[]> producer;
 
     /**
-     * @param acked   rows acknowledged, counted from the first; rows after a failure are never counted
-     * @param failure why the row after the acknowledged ones failed, or null when all were acknowledged
+     * @param ackedIds rows Kafka acknowledged; for each episode they are a prefix of its rows in the batch
+     * @param failure  the first failure, or null when every row was acknowledged
      */
-    public record Delivery(int acked, Exception failure) {
+    public record Delivery(List<Long> ackedIds, Exception failure) {
+
+        public Delivery {
+            ackedIds = List.copyOf(ackedIds);
+        }
     }
 
-    /** Sends the rows in order and waits for every acknowledgement (bounded by the delivery timeout). */
+    /**
+     * Publishes rows given in id order, in rounds: a round sends the oldest unsent row of each episode, then waits for
+     * every acknowledgement. So an episode never has two records in flight, and a later version is sent only after
+     * the earlier one was acknowledged: no producer behaviour (a failed future from a metadata timeout, an expired
+     * batch followed by a successful one) can put an episode's versions out of order. Rows of different episodes
+     * travel together. The first round with a failure ends the batch; the failed rows stay for the next pass.
+     */
     public Delivery publish(List<OutboxRecord> rows) {
-        KafkaProducer<String, byte[]> kafka = producer();
-        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
-        Exception failure = null;
+        Delivery delivery = publish(producer(), rows);
+        if (delivery.failure() != null) {
+            // A fresh producer after a failure: no fatal state or stale sequence numbers carry over.
+            reset();
+        }
+        return delivery;
+    }
+
+    static Delivery publish(Producer<String, byte[]> kafka, List<OutboxRecord> rows) {
+        Map<UUID, ArrayDeque<OutboxRecord>> byEpisode = new LinkedHashMap<>();
         for (OutboxRecord row : rows) {
+            byEpisode.computeIfAbsent(row.episodeId(), id -> new ArrayDeque<>()).add(row);
+        }
+        List<Long> acked = new ArrayList<>(rows.size());
+        Exception failure = null;
+        while (failure == null && !byEpisode.isEmpty()) {
+            List<OutboxRecord> round = new ArrayList<>(byEpisode.size());
+            for (ArrayDeque<OutboxRecord> queue : byEpisode.values()) {
+                round.add(queue.poll());
+            }
+            byEpisode.values().removeIf(ArrayDeque::isEmpty);
+            failure = sendRound(kafka, round, acked);
+        }
+        return new Delivery(acked, failure);
+    }
+
+    /** Sends one row per episode and waits for all; adds the acknowledged ids; returns the first failure or null. */
+    private static Exception sendRound(Producer<String, byte[]> kafka, List<OutboxRecord> round,
+                                       List<Long> acked) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(round.size());
+        Exception failure = null;
+        for (OutboxRecord row : round) {
             try {
                 sent.add(kafka.send(record(row)));
             } catch (RuntimeException e) {
-                // Nothing after a refused row may go out, or an episode's later version could overtake it.
                 failure = e;
                 break;
             }
         }
         kafka.flush();
-        int acked = 0;
-        for (Future<RecordMetadata> future : sent) {
+        for (int i = 0; i < sent.size(); i++) {
             try {
-                future.get();
-                acked++;
+                sent.get(i).get();
+                acked.add(round.get(i).id());
             } catch (ExecutionException e) {
-                failure = e.getCause() instanceof Exception cause ? cause : e;
-                break;
+                Exception cause = e.getCause() instanceof Exception c ? c : e;
+                failure = failure == null ? cause : failure;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure = e;
-                break;
+                return e;
             }
         }
-        if (failure != null) {
-            // A fresh producer after a failure: no fatal state or stale sequence numbers carry over.
-            reset();
-        }
-        return new Delivery(acked, failure);
+        return failure;
     }
 
     static ProducerRecord<String, byte[]> record(OutboxRecord row) {

@@ -29,10 +29,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Publishes the outbox. Each slot is published in its own transaction holding
  * {@code pg_try_advisory_xact_lock(LOCK_NAMESPACE, slot)}, so across catalog instances one slot has one publisher at a
- * time; inside a slot rows go out in id order, which for one episode is version order. Rows are deleted only after
- * Kafka acknowledged them (at least once); a failure stops the slot's batch at the failed row and pauses the relay
- * with exponential backoff. Runs every {@code catalog.relay.interval} (its own timer thread: Quarkus' simple
- * scheduler does not go below one second) and right after a commit that wrote rows.
+ * time; inside a slot rows go out in id order, which for one episode is version order, and an episode's next row is
+ * sent only once Kafka acknowledged the previous one ({@link EventPublisher#publish}). Rows are deleted only after
+ * Kafka acknowledged them (at least once); a failure ends the slot's batch, leaves the failed rows (and every later
+ * row of their episodes) for the next pass, and pauses the relay with exponential backoff. Runs every
+ * {@code catalog.relay.interval} (its own timer thread: Quarkus' simple scheduler does not go below one second) and
+ * right after a commit that wrote rows.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,6 +46,8 @@ public class OutboxRelay {
     static final int MAX_BATCHES_PER_SLOT_PASS = 8;
     /** Upper bound of a slot transaction: the delivery timeout plus room for the queries. */
     private static final int SLOT_TRANSACTION_TIMEOUT_S = 120;
+    /** Extra wait at shutdown beyond the delivery timeout. */
+    private static final long SHUTDOWN_GRACE_MS = 1_000;
 
     @Inject
     AgroalDataSource dataSource;
@@ -110,7 +114,20 @@ public class OutboxRelay {
         }
     }
 
+    /** Lets a pass in flight finish (its acks then delete their rows) rather than interrupting it mid-flush. */
     void onStop(@Observes ShutdownEvent stop) {
+        paused = true;
+        ticks.shutdown();
+        nudges.shutdown();
+        try {
+            long waitMs = config.relay().deliveryTimeout().toMillis() + SHUTDOWN_GRACE_MS;
+            if (!ticks.awaitTermination(waitMs, TimeUnit.MILLISECONDS)
+                    || !nudges.awaitTermination(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("outbox relay still busy at shutdown; unacknowledged rows stay for the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ticks.shutdownNow();
         nudges.shutdownNow();
     }
@@ -169,14 +186,15 @@ public class OutboxRelay {
                     return new SlotPass(0, false, false);
                 }
                 EventPublisher.Delivery delivery = publisher.publish(rows);
-                delete(connection, rows.subList(0, delivery.acked()));
-                metrics.published(delivery.acked());
+                int published = delivery.ackedIds().size();
+                delete(connection, delivery.ackedIds());
+                metrics.published(published);
                 if (delivery.failure() != null) {
                     metrics.failed();
-                    LOG.warnf("slot %d: published %d of %d rows, then: %s", slot, delivery.acked(), rows.size(),
+                    LOG.warnf("slot %d: published %d of %d rows, then: %s", slot, published, rows.size(),
                             delivery.failure().toString());
                 }
-                return new SlotPass(delivery.acked(), rows.size() == batchSize, delivery.failure() != null);
+                return new SlotPass(published, rows.size() == batchSize, delivery.failure() != null);
             }
         });
     }
@@ -218,11 +236,11 @@ public class OutboxRelay {
         return rows;
     }
 
-    private static void delete(Connection connection, List<OutboxRecord> rows) throws SQLException {
-        if (rows.isEmpty()) {
+    private static void delete(Connection connection, List<Long> rowIds) throws SQLException {
+        if (rowIds.isEmpty()) {
             return;
         }
-        Long[] ids = rows.stream().map(OutboxRecord::id).toArray(Long[]::new);
+        Long[] ids = rowIds.toArray(Long[]::new);
         try (PreparedStatement statement = connection.prepareStatement("DELETE FROM outbox_events WHERE id = ANY (?)")) {
             Array array = connection.createArrayOf("bigint", ids);
             statement.setArray(1, array);
