@@ -126,7 +126,8 @@ final class PodcastingJsonReader {
         }
         JsonNode toc = node.path("toc");
         boolean inToc = !(toc.isBoolean() && !toc.booleanValue()) && !"false".equals(toc.asText(""));
-        return new Chapter(startMs, end, text(node.path("title")), link(node.path("url")), link(node.path("img")), inToc);
+        return new Chapter(startMs, end, text(node.path("title")), link(node.path("url")), link(node.path("img")),
+                inToc);
     }
 
     /** Seconds as a number (or a numeric string, flagged) in ms; {@link #ABSENT} or {@link #BAD}. */

@@ -33,7 +33,8 @@ final class PodloveReader {
 
     /** A feed item's chapters sit about five levels deep; far deeper documents are attacks on the DOM builder. */
     static final int MAX_ELEMENT_DEPTH = 64;
-    private static final String MAX_ELEMENT_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+    private static final String MAX_ELEMENT_DEPTH_PROPERTY =
+            "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     private PodloveReader() {
     }

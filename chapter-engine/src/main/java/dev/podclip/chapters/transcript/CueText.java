@@ -15,6 +15,8 @@ final class CueText {
 
     /** A character reference longer than this is no reference: the '&' stays as text. */
     private static final int MAX_REFERENCE_CHARS = 12;
+    /** A cue naming more voices than this is a generated or hostile file; the first ones are the speaker. */
+    private static final int MAX_VOICES = 16;
     /** A tag longer than this (no closing '>') is text, not a tag. */
     private static final int MAX_TAG_CHARS = 1_000;
     private static final Map<String, String> NAMED = Map.ofEntries(
@@ -47,7 +49,7 @@ final class CueText {
                 int close = nextGt.from(i + 1);
                 if (close > 0 && close - i <= MAX_TAG_CHARS) {
                     String voice = voiceOf(payload.substring(i + 1, close));
-                    if (voice != null && !voice.isEmpty() && !voices.contains(voice)) {
+                    if (voice != null && !voice.isEmpty() && voices.size() < MAX_VOICES && !voices.contains(voice)) {
                         voices.add(voice);
                     }
                     i = close + 1;

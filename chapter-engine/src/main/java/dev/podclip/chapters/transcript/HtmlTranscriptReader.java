@@ -65,7 +65,8 @@ final class HtmlTranscriptReader {
         }
         for (int i = 0; i < paragraphs.size(); i++) {
             Paragraph p = paragraphs.get(i);
-            long endMs = i + 1 < paragraphs.size() ? Math.max(p.startMs(), paragraphs.get(i + 1).startMs()) : p.startMs();
+            long endMs = i + 1 < paragraphs.size()
+                    ? Math.max(p.startMs(), paragraphs.get(i + 1).startMs()) : p.startMs();
             sink.add(p.startMs(), endMs, p.text(), p.speaker());
         }
         if (untimed > 0) {

@@ -98,7 +98,8 @@ class ChapterFilesPropertiesTest {
         long seed = seed();
         Random random = new Random(seed);
         List<byte[]> seeds = new ArrayList<>();
-        for (String name : List.of("basic.json", "lenient.json", "mismatch.json", "skipped.json", "broken.json", "unreadable.json",
+        for (String name : List.of("basic.json", "lenient.json", "mismatch.json", "skipped.json", "broken.json",
+                "unreadable.json",
                 "psc.xml", "plain.xml", "feed.xml", "xxe.xml", "bad.xml")) {
             seeds.add(ChapterFilesTest.fixture(name));
         }

@@ -119,7 +119,8 @@ class ChapterFilesTest {
         assertThat(ChapterFiles.read(fixture("plain.xml"), null, RULES).chapters())
                 .extracting(Chapter::startMs).containsExactly(0L, 75_500L);
         assertThat(ChapterFiles.read(fixture("feed.xml"), null, RULES).chapters())
-                .extracting(Chapter::startMs, Chapter::title).containsExactly(tuple(0L, "Welcome"), tuple(187_000L, "Résumé"));
+                .extracting(Chapter::startMs, Chapter::title)
+                .containsExactly(tuple(0L, "Welcome"), tuple(187_000L, "Résumé"));
     }
 
     @Test

@@ -121,7 +121,8 @@ class TranscriptPropertiesTest {
             for (int i = 0; i < count; i++) {
                 long start = (long) (random.nextDouble() * Limits.MAX_TIME_MS);
                 long end = Math.min(Limits.MAX_TIME_MS, start + random.nextInt(60_000));
-                cues.add(new Cue(start, end, text(random), random.nextBoolean() ? null : words(random, 1 + random.nextInt(3))));
+                String speaker = random.nextBoolean() ? null : words(random, 1 + random.nextInt(3));
+                cues.add(new Cue(start, end, text(random), speaker));
             }
             String vtt = Transcripts.writeVtt(cues);
             Transcript read = Transcripts.read(vtt.getBytes(StandardCharsets.UTF_8), null);

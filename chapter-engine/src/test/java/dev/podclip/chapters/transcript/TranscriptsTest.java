@@ -274,7 +274,8 @@ class TranscriptsTest {
 
     @Test
     void writersProduceWhatPlayersRead() {
-        List<Cue> cues = List.of(new Cue(0, 1_500, "a < b & c", "Ada"), new Cue(3_723_004, 3_724_000, "two\nlines", null));
+        List<Cue> cues = List.of(new Cue(0, 1_500, "a < b & c", "Ada"),
+                new Cue(3_723_004, 3_724_000, "two\nlines", null));
         assertThat(Transcripts.writeVtt(cues)).isEqualTo("WEBVTT\n\n"
                 + "00:00:00.000 --> 00:00:01.500\n<v Ada>a &lt; b &amp; c\n\n"
                 + "01:02:03.004 --> 01:02:04.000\ntwo\nlines\n");
