@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.podclip.clip.clips.ClipProblems;
 import dev.podclip.clip.clips.ClipRef;
 import dev.podclip.clip.clips.ClipService;
@@ -18,15 +19,18 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hot path: resolved clips with their rendered page, embed page and JSON, by reference, in a bounded Caffeine
  * cache ({@link ShareConfig#cacheMaxEntries()}, {@link ShareConfig#cacheTtlSeconds()}).
  *
- * <p>Invalidation: {@link #episodeChanged} drops every entry of the episode and remembers the newest version it was
- * told about; an entry resolved at an older version is treated as a miss even if a load that raced with the
- * notification put it back after the drop. The TTL bounds staleness when a notification is lost.
+ * <p>Invalidation: {@link #episodeChanged} drops every entry of the episode (found through a per-episode index, so a
+ * burst of notifications costs per entry dropped, not per entry cached) and remembers the newest version it was told
+ * about; an entry resolved at an older version is treated as a miss even if a load that raced with the notification
+ * put it back after the drop, or the index lost track of it. The TTL bounds staleness when a notification is lost.
  */
 @ApplicationScoped
 public class ShareCache {
@@ -58,6 +62,8 @@ public class ShareCache {
     private final Cache<ClipRef, Entry> entries;
     /** The newest version each recently changed episode was announced at. */
     private final Cache<UUID, Long> announcedVersions;
+    /** Which cached references belong to which episode; an optimisation only (freshness is checked by version). */
+    private final ConcurrentHashMap<UUID, Set<ClipRef>> refsByEpisode = new ConcurrentHashMap<>();
 
     @Inject
     public ShareCache(ClipService clips, SharePages pages, ObjectMapper json, ShareConfig config,
@@ -67,6 +73,8 @@ public class ShareCache {
         this.json = json;
         Duration ttl = Duration.ofSeconds(config.cacheTtlSeconds());
         this.entries = Caffeine.newBuilder().maximumSize(config.cacheMaxEntries()).expireAfterWrite(ttl)
+                .executor(Runnable::run)
+                .removalListener((ClipRef ref, Entry entry, RemovalCause cause) -> unindex(ref, entry, cause))
                 .recordStats().build();
         CaffeineCacheMetrics.monitor(metrics, entries, METRIC_NAME);
         // Remembered at least as long as an entry lives, so a racing stale load cannot outlive the announcement.
@@ -82,6 +90,7 @@ public class ShareCache {
         }
         Entry loaded = new Entry(ref, clips.resolve(ref));
         if (fresh(loaded)) {
+            refsByEpisode.computeIfAbsent(loaded.resolved.episodeId(), id -> ConcurrentHashMap.newKeySet()).add(ref);
             entries.put(ref, loaded);
         }
         return loaded;
@@ -127,17 +136,32 @@ public class ShareCache {
     /** Drops the episode's entries: its chapters, titles, media or existence changed. */
     public void episodeChanged(UUID episodeId, long version) {
         announcedVersions.asMap().merge(episodeId, version, Math::max);
-        entries.asMap().values().removeIf(entry -> entry.resolved.episodeId().equals(episodeId));
+        Set<ClipRef> refs = refsByEpisode.remove(episodeId);
+        if (refs != null) {
+            entries.invalidateAll(refs);
+        }
     }
 
     /** Drops everything: changes may have been missed (the listener reconnected). */
     public void invalidateAll() {
         entries.invalidateAll();
+        refsByEpisode.clear();
     }
 
     public long size() {
         entries.cleanUp();
         return entries.estimatedSize();
+    }
+
+    /** Keeps the index as small as the cache when entries expire or are evicted. */
+    private void unindex(ClipRef ref, Entry entry, RemovalCause cause) {
+        if (ref == null || entry == null || cause == RemovalCause.REPLACED) {
+            return;
+        }
+        refsByEpisode.computeIfPresent(entry.resolved.episodeId(), (id, refs) -> {
+            refs.remove(ref);
+            return refs.isEmpty() ? null : refs;
+        });
     }
 
     private boolean fresh(Entry entry) {
