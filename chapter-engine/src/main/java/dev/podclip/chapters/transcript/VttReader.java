@@ -14,7 +14,7 @@ import dev.podclip.chapters.ChapterEngineException.ErrorCode;
  */
 final class VttReader {
 
-    private enum State { HEADER, BETWEEN, AFTER_ID, PAYLOAD, SKIP }
+    private enum State { HEADER, BETWEEN, AFTER_ID, PAYLOAD, SKIP_BLOCK, SKIP_BAD_CUE, SKIP_STRAY_TEXT }
 
     private VttReader() {
     }
@@ -36,7 +36,20 @@ final class VttReader {
             boolean blank = line.isBlank();
             switch (state) {
                 case HEADER -> state = blank ? State.BETWEEN : State.HEADER;
-                case SKIP -> state = blank ? State.BETWEEN : State.SKIP;
+                case SKIP_BLOCK -> state = blank ? State.BETWEEN : State.SKIP_BLOCK;
+                case SKIP_BAD_CUE -> state = blank ? State.BETWEEN : State.SKIP_BAD_CUE;
+                case SKIP_STRAY_TEXT -> {
+                    // Text lines without a timing line (a payload that lost its cue when a blank line crept into it)
+                    // run to the next blank line, unless a readable timing line starts a cue first: podcast files
+                    // lose blank lines, and vtt.js would drop that next cue too.
+                    times = blank || !CueTimes.looksLikeTiming(line) ? null : CueTimes.parseTimingLine(line, false);
+                    if (times != null) {
+                        payload.setLength(0);
+                        state = State.PAYLOAD;
+                    } else {
+                        state = blank ? State.BETWEEN : State.SKIP_STRAY_TEXT;
+                    }
+                }
                 case PAYLOAD -> {
                     if (blank || CueTimes.looksLikeTiming(line)) {
                         emit(sink, times, payload);
@@ -68,14 +81,14 @@ final class VttReader {
                         times = CueTimes.parseTimingLine(line, false);
                         if (times == null) {
                             sink.skipped(i + 1, "unreadable timing line");
-                            state = State.SKIP;
+                            state = State.SKIP_BAD_CUE;
                         } else {
                             payload.setLength(0);
                             state = State.PAYLOAD;
                         }
                     } else {
                         sink.skipped(i + 1, "no timing line after the cue identifier");
-                        state = State.SKIP;
+                        state = State.SKIP_STRAY_TEXT;
                     }
                 }
                 default -> throw new AssertionError(state);
@@ -90,14 +103,14 @@ final class VttReader {
     private static State startBlock(String line, long[] times, int lineNumber, CueSink sink) {
         String trimmed = line.strip();
         if (isKeywordBlock(trimmed, "NOTE") || trimmed.equals("STYLE") || trimmed.equals("REGION")) {
-            return State.SKIP;
+            return State.SKIP_BLOCK;
         }
         if (!CueTimes.looksLikeTiming(line)) {
             return State.AFTER_ID;
         }
         if (times == null) {
             sink.skipped(lineNumber, "unreadable timing line");
-            return State.SKIP;
+            return State.SKIP_BAD_CUE;
         }
         return State.PAYLOAD;
     }

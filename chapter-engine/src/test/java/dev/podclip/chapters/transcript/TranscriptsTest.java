@@ -63,6 +63,17 @@ class TranscriptsTest {
     }
 
     @Test
+    void strayTextIsSkippedButTheCueRightAfterItIsKept() {
+        Transcript t = Transcripts.read(fixture("stray.vtt"), TranscriptFormat.VTT);
+        assertThat(t.cues()).extracting(Cue::startMs, Cue::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(60_000L, "The first thought,"),
+                org.assertj.core.groups.Tuple.tuple(65_000L, "The next cue, with no blank line above it."),
+                org.assertj.core.groups.Tuple.tuple(70_000L, "Back to normal."));
+        assertThat(codes(t)).containsExactly(WarningCode.CUE_SKIPPED);
+        assertThat(t.warnings().get(0).message()).startsWith("line 7:");
+    }
+
+    @Test
     void commaFractionsShortFractionsMissingFractionsAndIndentedLines() {
         Transcript t = Transcripts.read(fixture("fractions.vtt"), null);
         assertThat(t.cues()).extracting(Cue::startMs, Cue::endMs).containsExactly(
