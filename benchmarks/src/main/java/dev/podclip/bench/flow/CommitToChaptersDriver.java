@@ -195,8 +195,8 @@ public final class CommitToChaptersDriver {
     }
 
     /** {@code --name value} pairs. */
-    static final class Options {
-        static Map<String, String> parse(String[] args) {
+    public static final class Options {
+        public static Map<String, String> parse(String[] args) {
             Map<String, String> options = new ConcurrentHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!args[i].startsWith("--")) {

@@ -104,7 +104,7 @@ public final class RebuildDriver {
         }
     }
 
-    static double applied(HttpClient http, String clip) throws Exception {
+    public static double applied(HttpClient http, String clip) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(clip + "/q/metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double sum = 0;
