@@ -182,6 +182,8 @@ class CatalogApiTest {
                 .get("/api/episodes").then().extract().path("items.id");
         org.assertj.core.api.Assertions.assertThat(first).doesNotContainAnyElementsOf(second);
         given().queryParam("size", 0).get("/api/episodes").then().statusCode(400).contentType(PROBLEM_JSON);
+        given().queryParam("show", "not-a-uuid").get("/api/episodes").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("type", is("https://podclip.dev/problems/bad-id"));
         given().queryParam("page", -1).get("/api/shows").then().statusCode(400).contentType(PROBLEM_JSON);
         given().queryParam("size", 500).get("/api/shows").then().statusCode(200).body("size", equalTo(100));
     }

@@ -4,6 +4,7 @@ import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.common.PageRequest;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.auth.Roles;
+import dev.podclip.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,10 +45,10 @@ public class EpisodeResource {
 
     /** Filters combine: {@code ?show=<id>&guid=<guid>} finds the one episode of a feed item (idempotent loaders). */
     @GET
-    public Page<EpisodeView> list(@QueryParam("show") UUID showId, @QueryParam("guid") String guid,
+    public Page<EpisodeView> list(@QueryParam("show") String showId, @QueryParam("guid") String guid,
                                   @QueryParam("slug") String slug, @QueryParam("page") Integer page,
                                   @QueryParam("size") Integer size) {
-        return episodes.list(showId, guid, slug,
+        return episodes.list(showId == null ? null : uuid("show", showId), guid, slug,
                 PageRequest.of(page, size, config.paging().defaultSize(), config.paging().maxSize()));
     }
 
@@ -88,6 +89,15 @@ public class EpisodeResource {
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         episodes.delete(id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /** A malformed id in a query is the client's mistake (400), not a missing resource (JAX-RS would say 404). */
+    private static UUID uuid(String parameter, String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("bad-id", parameter + " must be a UUID, was " + text);
+        }
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, EpisodeView episode) {
