@@ -1,6 +1,8 @@
 package dev.podclip.chapters.notes;
 
 import dev.podclip.chapters.Chapter;
+import dev.podclip.chapters.Limits;
+import dev.podclip.chapters.boundary.Boundaries;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,12 @@ import java.util.Set;
  */
 final class ChapterReader {
 
+    /**
+     * Most entries kept of one list: ten times what {@link Boundaries} keeps, so sorting and de-duplicating still
+     * see far more than survive; the rest are counted (the longest list still wins) but not stored, which bounds
+     * memory and keeps a 10 MB wall of timestamps linear.
+     */
+    static final int MAX_LIST_ENTRIES = 10 * Limits.MAX_CHAPTERS;
     /** Fewest entries that make a chapter list (one timestamp is a seek link, not a list). */
     static final int MIN_LIST_ENTRIES = 2;
     /** Longest track number ("12. ", "003 - ") dropped from titles. */
@@ -62,7 +70,9 @@ final class ChapterReader {
     /** The entries of the longest chapter list in {@code text} (ties: the first), or none. */
     static List<Entry> entries(String text) {
         List<Entry> best = List.of();
+        int bestCount = 0;
         List<Entry> current = new ArrayList<>();
+        int currentCount = 0;
         Entry pending = null;
         int lineStart = 0;
         while (lineStart <= text.length()) {
@@ -73,28 +83,35 @@ final class ChapterReader {
             List<Stamp> stamps = scan(text, lineStart, lineEnd);
             List<Entry> entries = stamps.isEmpty() ? List.of() : readLine(text, lineStart, lineEnd, stamps);
             if (!entries.isEmpty()) {
-                current.addAll(entries);
-                Entry last = entries.get(entries.size() - 1);
-                pending = last.awaitingTitle ? last : null;
+                currentCount += entries.size();
+                pending = null;
+                for (Entry entry : entries) {
+                    if (current.size() < MAX_LIST_ENTRIES) {
+                        current.add(entry);
+                        pending = entry.awaitingTitle ? entry : null;
+                    }
+                }
             } else if (!isBlank(text, lineStart, lineEnd)) {
                 if (pending != null && stamps.isEmpty()) {
                     pending.title = text.substring(lineStart, lineEnd).strip();
                     pending.awaitingTitle = false;
                     pending = null;
                 } else {
-                    best = better(best, current);
+                    if (currentCount > bestCount) {
+                        best = current;
+                        bestCount = currentCount;
+                    }
                     current = new ArrayList<>();
+                    currentCount = 0;
                     pending = null;
                 }
             }
             lineStart = lineEnd + 1;
         }
-        best = better(best, current);
+        if (currentCount > bestCount) {
+            best = current;
+        }
         return best.size() < MIN_LIST_ENTRIES ? List.of() : best;
-    }
-
-    private static List<Entry> better(List<Entry> best, List<Entry> candidate) {
-        return candidate.size() > best.size() ? candidate : best;
     }
 
     private static List<Chapter> toMarks(List<Entry> entries) {

@@ -177,4 +177,18 @@ class BoundariesTest {
                 Chapter.mark(120_000, "C")), StatedDuration.exactMs(180_000), RULES);
         assertThat(list.chapters()).hasSize(3);
     }
+
+    @Test
+    void a_repeated_problem_lists_at_most_a_hundred_warnings_and_counts_the_rest() {
+        List<Chapter> many = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            many.add(Chapter.mark(i * 1_000L, "C" + i));
+        }
+        ChapterList list = Boundaries.close(many, StatedDuration.exactMs(300_000), RULES);
+        assertThat(list.warnings()).filteredOn(w -> w.code() == WarningCode.SHORT_CHAPTER)
+                .hasSize(Boundaries.MAX_WARNINGS_PER_CODE + 1);
+        Warning summary = list.warnings().get(list.warnings().size() - 1);
+        assertThat(summary.message()).startsWith("200 more short-chapter");
+        assertThat(summary.index()).isNull();
+    }
 }

@@ -298,4 +298,13 @@ class ShowNotesTest {
         ChapterList hours = parse("Chapters: 0:00 - A1:00:00 - Firmware v21:16:35 - End");
         assertThat(titles(hours)).containsExactly("A", "Firmware v2", "End");
     }
+
+    @Test
+    void html_comments_scripts_styles_and_unknown_markup_are_no_text() {
+        ChapterList list = parse("<!-- 9:00 hidden --><style>p{x:1}</style><script>var t='5:00 x';</script>"
+                + "<div>0:00 Intro</div><div>1:00&#160;Middle &#x26; more</div><div>2:00 <em>End</em></div>");
+        assertThat(titles(list)).containsExactly("Intro", "Middle & more", "End");
+        ChapterList unclosed = parse("<p>0:00 A<br>1:00 B<br>2:00 C <a href=\"x");
+        assertThat(titles(unclosed)).containsExactly("A", "B", "C");
+    }
 }
