@@ -74,7 +74,8 @@ class TranscriptUploadTest {
         assertThat(last.episodeVersion()).isEqualTo(7);
         assertThat(last.episode().transcript().format()).isEqualTo("vtt");
         assertThat(last.episode().transcript().body()).isEqualTo(VTT);
-        assertThat(events.get(1).episode().transcript().format()).isEqualTo("srt");
+        assertThat(events.get(0).episode().transcript()).isNull();
+        assertThat(events.get(2).episode().transcript().format()).isEqualTo("srt");
 
         given().auth().oauth2(Catalog.token(Roles.EDITOR)).header("If-Match", "\"7\"")
                 .delete("/api/episodes/" + id + "/transcript").then().statusCode(200)
