@@ -312,7 +312,7 @@ final class ChapterReader {
         String afterCore = after.strip();
         if (label.isEmpty() || (label.endsWith(":") && !stripClosing(afterCore).isEmpty())) {
             // Timestamp first: "1. 00:00 - Intro", "[0:00] Intro", "Chapters: 00:00 Intro", "(00:00)" alone.
-            TitleAndUrl title = TitleAndUrl.of(stripLeadingSeparators(after));
+            TitleAndUrl title = TitleAndUrl.of(stripTrailingListPunctuation(stripLeadingSeparators(after)));
             boolean alone = title.title.isEmpty();
             return new Entry(stamp.ms(), endMs, title.title, null, title.url, alone);
         }
@@ -387,7 +387,8 @@ final class ChapterReader {
                 entry = titleFirst(stamp.ms(), null, s.substring(from, outerStart(s, stamp, ls)), "");
             } else {
                 int to = k + 1 < splits.size() ? outerStart(s, splits.get(k + 1), ls) : le;
-                TitleAndUrl title = TitleAndUrl.of(stripLeadingSeparators(s.substring(outerEnd(s, stamp, le), to)));
+                TitleAndUrl title = TitleAndUrl.of(stripTrailingListPunctuation(
+                        stripLeadingSeparators(s.substring(outerEnd(s, stamp, le), to))));
                 entry = new Entry(stamp.ms(), null, title.title, null, title.url, false);
             }
             entry.stampOffset = stamp.start();
@@ -560,8 +561,8 @@ final class ChapterReader {
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c == ' ' || (isSeparator(c) && c != '/')) {
-                i++;
+            if (c == ' ' || c == '*' || c == '_' || (isSeparator(c) && c != '/')) {
+                i++; // "**00:00** Intro" (Markdown bold) leaves "**" before the title
             } else if (c == '.' && (i + 1 >= s.length() || s.charAt(i + 1) == ' ') && i == 0) {
                 i++;
             } else {
@@ -571,11 +572,25 @@ final class ChapterReader {
         return s.substring(i).strip();
     }
 
+    /** A time-first title's end: list punctuation left by the next entry ("0:00 Intro, 5:00 Topic") is dropped. */
+    private static String stripTrailingListPunctuation(String s) {
+        int end = s.length();
+        while (end > 0) {
+            char c = s.charAt(end - 1);
+            if (c == ' ' || c == ',' || c == ';' || c == '|' || c == '*' || c == '\u2022' || isDash(c)) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return s.substring(0, end);
+    }
+
     private static String stripTrailingSeparators(String s) {
         int end = s.length();
         while (end > 0) {
             char c = s.charAt(end - 1);
-            if (c == ' ' || c == '(' || c == '[' || (isSeparator(c) && c != '/' && c != '>')) {
+            if (c == ' ' || c == '(' || c == '[' || c == '*' || (isSeparator(c) && c != '/' && c != '>')) {
                 end--;
             } else {
                 break;

@@ -64,6 +64,13 @@ class ShowNotesTest {
         "0:00 Welcome\r\n4:10 Garden news\r\n1:02:30 Listener mail\r\n",
         "0:00 Welcome\r4:10 Garden news\r1:02:30 Listener mail",
         "\tSome intro text.\n\nTimestamps\n0:00 Welcome\n4:10 Garden news\n1:02:30 Listener mail\n\nThanks to our sponsor!",
+        "**0:00** Welcome\n**4:10** Garden news\n**1:02:30** Listener mail",
+        "0:00 Welcome, 4:10 Garden news, 1:02:30 Listener mail",
+        "Timestamps: 0:00 Welcome | 4:10 Garden news | 1:02:30 Listener mail",
+        "Welcome (0:00)\nGarden news (4:10)\nListener mail (1:02:30)",
+        "1) 0:00 Welcome\n2) 4:10 Garden news\n3) 1:02:30 Listener mail",
+        "- [00:00] Welcome\n- [04:10] Garden news\n- [1:02:30] Listener mail",
+        "Welcome \u2013 0:00\nGarden news \u2013 4:10\nListener mail \u2013 1:02:30",
     })
     void one_list_in_many_real_formats(String notes) {
         ChapterList list = parse(notes);
