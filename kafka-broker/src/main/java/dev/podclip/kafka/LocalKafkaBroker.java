@@ -245,9 +245,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /** Stable per data folder, so a restarted broker finds its own storage. */
     private static String clusterIdFor(Path dataDir) {
         UUID uuid = UUID.nameUUIDFromBytes(dataDir.toString().getBytes(StandardCharsets.UTF_8));
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                        .putLong(uuid.getLeastSignificantBits()).array());
+        byte[] bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array();
+        // The storage tool reads an id starting with '-' as an option (1 in 64 ids): keep the first base64 char a letter.
+        bytes[0] &= 0x7F;
+        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assert Character.isLetterOrDigit(id.charAt(0)) : id;
+        return id;
     }
 
     static int freePort() {
