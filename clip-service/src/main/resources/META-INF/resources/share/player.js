@@ -40,6 +40,12 @@
     }
     state.stoppedAtEnd = false;
   });
+  audio.addEventListener('pause', function () {
+    // Browsers that honour the #t=start,end fragment pause at the end on their own.
+    if (nowMs() >= endMs - SEEK_TOLERANCE_MS) {
+      state.stoppedAtEnd = true;
+    }
+  });
   audio.addEventListener('timeupdate', function () {
     if (!audio.paused && nowMs() >= endMs) {
       audio.pause();
