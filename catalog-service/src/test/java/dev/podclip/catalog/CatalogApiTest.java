@@ -7,8 +7,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.podclip.catalog.support.Catalog.createEpisode;
 import static dev.podclip.catalog.support.Catalog.createShow;
@@ -118,6 +123,33 @@ class CatalogApiTest {
         given().get("/api/episodes/" + id).then().statusCode(404).contentType(PROBLEM_JSON);
         editor().delete("/api/episodes/" + id).then().statusCode(404);
         editor().delete("/api/shows/" + showId).then().statusCode(204);
+    }
+
+    /** Writers that read the same version race: the row lock lets exactly one win, the others get 412. */
+    @Test
+    void concurrentUpdatesOfOneVersionHaveOneWinner() throws Exception {
+        String showId = createShow("race-show");
+        String id = createEpisode(showId, "race-episode");
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                Map<String, Object> input = episode(showId, "race-episode");
+                input.put("title", "Writer " + w);
+                statuses.add(pool.submit(() -> editor().header("If-Match", "\"1\"").body(input)
+                        .put("/api/episodes/" + id).statusCode()));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                codes.add(status.get(60, TimeUnit.SECONDS));
+            }
+            org.assertj.core.api.Assertions.assertThat(codes).containsOnly(200, 412);
+            org.assertj.core.api.Assertions.assertThat(codes.stream().filter(c -> c == 200)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/api/episodes/" + id).then().header("ETag", "\"2\"");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.podclip.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podclip.catalog.outbox.OutboxSlots;
 import dev.podclip.catalog.support.Catalog;
 import dev.podclip.catalog.support.CatalogProfile;
 import dev.podclip.events.EpisodeEvent;
@@ -11,9 +12,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,6 +103,36 @@ class EpisodeEventsTest {
         // The episode's own version moved with the show change.
         io.restassured.RestAssured.given().get("/api/episodes/" + first).then().statusCode(200)
                 .header("ETag", "\"2\"");
+    }
+
+    /** Another catalog instance holding a slot's advisory lock keeps this one from publishing that slot. */
+    @Test
+    void aSlotLockedByAnotherInstanceWaitsForIt() throws Exception {
+        String showId = createShow("locked-show");
+        String id = createEpisode(showId, "locked-episode");
+        assertThat(Catalog.records(id, 1, WAIT)).hasSize(1);
+        int slot = OutboxSlots.slotOf(UUID.fromString(id), 16);
+
+        Config config = ConfigProvider.getConfig();
+        try (Connection other = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+                lock.setInt(1, 0x63617431);
+                lock.setInt(2, slot);
+                lock.execute();
+            }
+            Map<String, Object> input = episode(showId, "locked-episode");
+            input.put("title", "While locked");
+            editor().header("If-Match", "\"1\"").body(input).put("/api/episodes/" + id).then().statusCode(200);
+
+            assertThat(Catalog.records(id, 2, Duration.ofSeconds(3))).hasSize(1);
+            other.rollback();
+        }
+        List<EpisodeEvent> events = Catalog.events(Catalog.records(id, 2, WAIT));
+        assertThat(events).extracting(EpisodeEvent::episodeVersion).containsExactly(1L, 2L);
     }
 
     @Test
