@@ -63,6 +63,12 @@ final class Api {
         return send(builder.build());
     }
 
+    /** A PUT of a file as it is (a transcript), with its own media type. */
+    Response putFile(String path, String body, String contentType, String ifMatch) {
+        return send(request(path).header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     Response delete(String path, String ifMatch) {
         HttpRequest.Builder builder = request(path).header("Authorization", "Bearer " + token).DELETE();
         if (ifMatch != null) {

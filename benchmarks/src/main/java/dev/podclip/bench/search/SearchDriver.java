@@ -123,7 +123,7 @@ public final class SearchDriver {
             if (response.statusCode() != 200) {
                 errors++;
             } else {
-                hits += JSON.readTree(response.body()).path("items").size();
+                hits += JSON.readTree(response.body()).path("hits").size();
             }
         }
         java.util.Arrays.sort(micros);
