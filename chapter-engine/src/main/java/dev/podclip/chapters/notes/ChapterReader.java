@@ -354,7 +354,16 @@ final class ChapterReader {
         for (Stamp stamp : stamps) {
             int before = outerStart(s, stamp, ls);
             int after = outerEnd(s, stamp, le);
+            if (!titleFirst && !splits.isEmpty() && stamp.ms() > previousMs
+                    && isRange(s, splits.get(splits.size() - 1), stamp, ls, le)) {
+                splits.add(stamp); // a range's end ("00:00 - 09:24 roots"): the next start may equal it
+                previousMs = stamp.ms() - 1;
+                continue;
+            }
             if (proseBefore(s, ls, before) || stamp.ms() <= previousMs) {
+                if (titleFirst) {
+                    return List.of(); // title-first lines run together are rare: every time must be a start
+                }
                 continue;
             }
             int next = skipSpaces(s, after, le);
@@ -363,7 +372,7 @@ final class ChapterReader {
             }
             if (titleFirst && next < le && (Character.isLetterOrDigit(s.charAt(next))
                     || (stamp != last && isSentencePunctuation(s, next, le)))) {
-                continue; // "(8:52), then …": a list of times in a sentence
+                return List.of(); // "(8:52), then …": a list of times in a sentence
             }
             if (before != stamp.start() || (next < le && isSeparator(s.charAt(next)))) {
                 marked++;
@@ -385,17 +394,32 @@ final class ChapterReader {
             if (titleFirst) {
                 int from = k == 0 ? ls : outerEnd(s, splits.get(k - 1), le);
                 entry = titleFirst(stamp.ms(), null, s.substring(from, outerStart(s, stamp, ls)), "");
+                if (entry.title.isEmpty()) {
+                    return List.of();
+                }
             } else {
+                Long endMs = null;
+                int from = outerEnd(s, stamp, le);
                 int to = k + 1 < splits.size() ? outerStart(s, splits.get(k + 1), ls) : le;
+                if (k + 1 < splits.size() && isRange(s, stamp, splits.get(k + 1), ls, le)) {
+                    // "00:00 - 09:24 roots09:24 - 14:19 images": the second time is this chapter's end
+                    endMs = splits.get(k + 1).ms();
+                    k++;
+                    from = outerEnd(s, splits.get(k), le);
+                    to = k + 1 < splits.size() ? outerStart(s, splits.get(k + 1), ls) : le;
+                }
                 TitleAndUrl title = TitleAndUrl.of(stripTrailingListPunctuation(
-                        stripLeadingSeparators(s.substring(outerEnd(s, stamp, le), to))));
-                entry = new Entry(stamp.ms(), null, title.title, null, title.url, false);
+                        stripLeadingSeparators(s.substring(from, to))));
+                if (title.title.isEmpty() && title.url == null) {
+                    continue; // "10:00 11:00 Talk": a time with nothing to call it starts no chapter
+                }
+                entry = new Entry(stamp.ms(), endMs, title.title, null, title.url, false);
             }
             entry.stampOffset = stamp.start();
             entry.stampLength = stamp.end() - stamp.start();
             entries.add(entry);
         }
-        return entries;
+        return entries.size() < MIN_LIST_ENTRIES ? List.of() : entries;
     }
 
     // ------------------------------------------------------------------------------------------------ text rules

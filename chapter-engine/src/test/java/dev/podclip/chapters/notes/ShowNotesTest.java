@@ -314,4 +314,17 @@ class ShowNotesTest {
         ChapterList unclosed = parse("<p>0:00 A<br>1:00 B<br>2:00 C <a href=\"x");
         assertThat(titles(unclosed)).containsExactly("A", "B", "C");
     }
+
+    @Test
+    void run_together_ranges_and_times_with_nothing_to_call_them() {
+        ChapterList ranges = ShowNotes.parseChapters("00:00 - 09:24 roots 09:24 - 14:19 images 14:19 - 18:20 finale",
+                StatedDuration.exactMs(1_100_000), BoundaryPolicy.DEFAULTS);
+        assertThat(titles(ranges)).containsExactly("roots", "images", "finale");
+        assertThat(starts(ranges)).containsExactly(0L, 564_000L, 859_000L);
+        assertThat(ranges.warnings()).isEmpty();
+        assertThat(titles(parse("Chapters: 0:00 Intro 1:00 2:00 Next 3:00 Last"))).containsExactly("Intro", "Next",
+                "Last");
+        assertThat(parse("Meeting 10:00-11:00 and 14:00-15:00").isEmpty()).isTrue();
+        assertThat(parse("The show starts at 8:00 PM and ends 10:00 PM.").isEmpty()).isTrue();
+    }
 }
