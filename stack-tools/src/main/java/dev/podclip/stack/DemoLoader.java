@@ -178,7 +178,7 @@ final class DemoLoader {
         System.out.printf("%n  %s%n    %d chapters, %d warnings, version %d (%s)%n", episode.title(),
                 chapters.get("chapters").size(), chapters.get("warnings").size(), episode.version(), episode.outcome());
         System.out.printf("    chapters     %s/api/episodes/%s/chapters   (.json .vtt .txt)%n", clipUrl, episode.id());
-        System.out.printf("    chapter 1    %s/e/%s/chapters/1%n", clipUrl, episode.id());
+        System.out.printf("    1st chapter  %s/e/%s/chapters/0   (chapters count from 0)%n", clipUrl, episode.id());
         if (shareUrl != null) {
             System.out.printf("    share link   %s%n", shareUrl);
         }
