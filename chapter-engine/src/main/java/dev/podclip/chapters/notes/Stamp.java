@@ -113,8 +113,8 @@ record Stamp(int start, int end, long ms, int altStart, long altMs, boolean padd
         boolean primaryOk = primaryLead <= leadMaxValue;
         int altStart = -1;
         long altMs = 0;
-        if (glued && primaryDigits == 2 && primaryStart > 0 && isWordChar(s.charAt(primaryStart - 1))
-                || glued && primaryDigits == 2 && !primaryOk) {
+        if (glued && primaryDigits == 2 && primaryStart > 0 && isWordChar(s.charAt(primaryStart - 1))) {
+            // Glued to a word or number: its first digit may end that word ("F13:42", "top 1075:30").
             altStart = leadEnd - 1;
             altMs = digitsValue(s, altStart, leadEnd) * leadUnitMs + laterMs + fractionMs;
         }

@@ -327,4 +327,12 @@ class ShowNotesTest {
         assertThat(parse("Meeting 10:00-11:00 and 14:00-15:00").isEmpty()).isTrue();
         assertThat(parse("The show starts at 8:00 PM and ends 10:00 PM.").isEmpty()).isTrue();
     }
+
+    @Test
+    void an_out_of_range_two_digit_field_is_split_only_when_glued() {
+        assertThat(parse("0:00 Intro\nOutro 75:30\n80:00 End").chapters()).hasSize(0);
+        ChapterList glued = parse("Chapters:0:00 - Intro3:00 - The top 1075:30 - Outro");
+        assertThat(titles(glued)).containsExactly("Intro", "The top 107", "Outro");
+        assertThat(starts(glued)).containsExactly(0L, 180_000L, 330_000L);
+    }
 }
