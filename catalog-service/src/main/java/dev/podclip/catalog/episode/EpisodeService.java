@@ -121,6 +121,47 @@ public class EpisodeService {
         return EpisodeView.of(episode);
     }
 
+    /**
+     * Feed import: creates the show's episode with this guid, or replaces the fields of the existing one (its slug
+     * kept). When nothing differs nothing is written: no version bump, no event. Returns whether anything was written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean upsertByGuid(UUID showId, EpisodeInput input) {
+        check(input);
+        shows.lockShared(showId);
+        Episode episode = Episode.<Episode>find("show.id = ?1 and guid = ?2", showId, input.guid())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (episode == null) {
+            create(input);
+            return true;
+        }
+        if (sameContent(episode, input)) {
+            return false;
+        }
+        EpisodeInput kept = new EpisodeInput(showId, input.guid(), episode.slug, input.title(), input.showNotes(),
+                input.publishedAt(), input.durationText(), input.audioUrl(), input.videoUrl(), input.pageUrl(),
+                input.chaptersJson(), input.transcript(), null);
+        Instant now = OutboxWriter.now();
+        apply(episode, kept, now);
+        episode.version = episode.version + 1;
+        write(kept, () -> outbox.upserted(episode, now));
+        return true;
+    }
+
+    private static boolean sameContent(Episode episode, EpisodeInput input) {
+        EpisodeInput.TranscriptInput transcript = input.transcript();
+        return java.util.Objects.equals(episode.title, input.title())
+                && java.util.Objects.equals(episode.showNotes, input.showNotes())
+                && java.util.Objects.equals(episode.publishedAt, input.publishedAt())
+                && java.util.Objects.equals(episode.durationText, input.durationText())
+                && java.util.Objects.equals(episode.audioUrl, input.audioUrl())
+                && java.util.Objects.equals(episode.videoUrl, input.videoUrl())
+                && java.util.Objects.equals(episode.pageUrl, input.pageUrl())
+                && java.util.Objects.equals(episode.chaptersJson, input.chaptersJson())
+                && java.util.Objects.equals(episode.transcriptFormat, transcript == null ? null : transcript.format())
+                && java.util.Objects.equals(episode.transcriptBody, transcript == null ? null : transcript.body());
+    }
+
     @Transactional
     public void delete(UUID id, String ifMatch) {
         Episode episode = lock(id);

@@ -1,0 +1,69 @@
+package dev.podclip.catalog.feeds;
+
+import dev.podclip.support.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Feeds: register a URL (imported at once, then polled), upload a feed body, see how each feed is doing. */
+@Path("/api/feeds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "feeds")
+@RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+public class FeedResource {
+
+    @Inject
+    FeedService feeds;
+
+    /** @param slug the show's slug; by default from the channel title */
+    public record Registration(@NotBlank @Size(max = SafeFetcher.URL_MAX_CHARS) String url, String slug) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull Registration body) {
+        ImportResult result = feeds.register(body.url(), body.slug());
+        return Response.created(URI.create("/api/feeds/" + result.feedId())).entity(result).build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"application/rss+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML,
+            MediaType.APPLICATION_OCTET_STREAM})
+    public ImportResult upload(byte[] body, @QueryParam("slug") String slug) {
+        return feeds.importUpload(body, slug);
+    }
+
+    /** Fetches a registered feed now, whether due or not. */
+    @POST
+    @Path("/{id}/poll")
+    public ImportResult poll(@PathParam("id") UUID id) {
+        return feeds.poll(id);
+    }
+
+    @GET
+    public List<FeedView> list() {
+        return feeds.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    public FeedView get(@PathParam("id") UUID id) {
+        return feeds.get(id);
+    }
+}
