@@ -30,7 +30,25 @@ public final class ShowNotes {
     public static ChapterList parseChapters(String textOrHtml, StatedDuration duration, BoundaryPolicy policy) {
         String notes = checked(textOrHtml);
         List<Chapter> marks = ChapterReader.read(NotesText.toText(notes));
-        return Boundaries.close(marks, duration, policy == null ? BoundaryPolicy.DEFAULTS : policy);
+        return Boundaries.close(marks, duration == null ? lastRangeEnd(marks) : duration,
+                policy == null ? BoundaryPolicy.DEFAULTS : policy);
+    }
+
+    /**
+     * With no duration given, a list of ranges ({@code 29:42 - 37:26 finale}) says where its last chapter ends:
+     * that end closes the list, as a chapter file's last {@code endTime} does (docs/engine/chapter-files.md).
+     */
+    private static StatedDuration lastRangeEnd(List<Chapter> marks) {
+        if (marks.isEmpty()) {
+            return null;
+        }
+        Chapter last = marks.get(marks.size() - 1);
+        for (Chapter mark : marks) {
+            if (mark.startMs() >= last.startMs() && mark != last) {
+                return null; // not the latest start: the list is out of order, let Boundaries sort and warn
+            }
+        }
+        return last.endMs() == null ? null : StatedDuration.exactMs(last.endMs());
     }
 
     /**

@@ -335,4 +335,12 @@ class ShowNotesTest {
         assertThat(titles(glued)).containsExactly("Intro", "The top 107", "Outro");
         assertThat(starts(glued)).containsExactly(0L, 180_000L, 330_000L);
     }
+
+    @Test
+    void without_a_duration_the_last_range_end_closes_the_list() {
+        ChapterList list = parse("00:00 - 05:10  warm-up\n05:10 - 12:00  main set\n12:00 - 20:00  encore");
+        assertThat(list.chapters().get(2).endMs()).isEqualTo(1_200_000L);
+        assertThat(list.durationMs()).isEqualTo(1_200_000L);
+        assertThat(list.warnings()).isEmpty();
+    }
 }
