@@ -1,0 +1,28 @@
+package dev.podclip.clip.search;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /api/search?q=…&page=&size=}: public, read-only. */
+@Path("/api/search")
+@Tag(name = "search")
+public class SearchResource {
+
+    @Inject
+    SearchService service;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Full-text search over transcripts, chapter titles and show notes; ranked hits with a "
+            + "highlighted snippet, the episode, chapter and time, and a share link around each")
+    public SearchViews.Results search(@QueryParam("q") String q, @QueryParam("page") Integer page,
+                                      @QueryParam("size") Integer size) {
+        return service.search(q, page, size);
+    }
+}
