@@ -149,7 +149,7 @@ public final class Boundaries {
         for (int i = 0; i < chapters.size(); i++) {
             long startMs = chapters.get(i).startMs();
             int number = i + 1;
-            if (startMs > duration.latestEndMs()) {
+            if (startMs > latestEndMs(duration)) {
                 pastDuration = true;
                 warnings.lazy(WarningCode.START_PAST_DURATION, i, () -> "chapter " + number + " starts at "
                         + Durations.formatClock(startMs) + ", past the stated duration " + duration
@@ -161,7 +161,12 @@ public final class Boundaries {
             return null;
         }
         long lastStartMs = chapters.get(chapters.size() - 1).startMs();
-        return lastStartMs <= duration.valueMs() ? duration.valueMs() : duration.latestEndMs();
+        return lastStartMs <= duration.valueMs() ? duration.valueMs() : latestEndMs(duration);
+    }
+
+    /** value + slack, saturating: a caller's absurd StatedDuration must not overflow into "everything is past". */
+    private static long latestEndMs(StatedDuration duration) {
+        return duration.valueMs() > Long.MAX_VALUE - duration.slackMs() ? Long.MAX_VALUE : duration.latestEndMs();
     }
 
     /** Collects warnings, at most {@link #MAX_WARNINGS_PER_CODE} of a code, the rest counted in a summary. */

@@ -191,4 +191,12 @@ class BoundariesTest {
         assertThat(summary.message()).startsWith("200 more short-chapter");
         assertThat(summary.index()).isNull();
     }
+
+    @Test
+    void an_absurd_stated_duration_does_not_overflow() {
+        ChapterList list = Boundaries.close(marks(0, "A", 60_000, "B", 120_000, "C"),
+                new StatedDuration(Long.MAX_VALUE, Long.MAX_VALUE, "forever"), RULES);
+        assertThat(list.chapters().get(2).endMs()).isEqualTo(Long.MAX_VALUE);
+        assertThat(list.warnings()).isEmpty();
+    }
 }
