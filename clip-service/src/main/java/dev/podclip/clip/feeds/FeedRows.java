@@ -1,0 +1,17 @@
+package dev.podclip.clip.feeds;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What a show's feed is written from, read from the read model in one transaction. */
+record FeedRows(String showSlug, String showTitle, List<Item> items) {
+
+    record Item(UUID episodeId, String title, String showNotes, Instant publishedAt, String audioUrl,
+                Long durationMs, boolean transcript, List<Soundbite> soundbites) {
+    }
+
+    /** A featured clip. */
+    record Soundbite(long startMs, long endMs, String title) {
+    }
+}
