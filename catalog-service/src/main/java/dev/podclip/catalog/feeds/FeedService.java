@@ -158,6 +158,11 @@ public class FeedService {
             entityManager.detach(found);
             return found;
         });
+        // Once imported, a feed stays with its show even when the channel title (and so the derived slug) changes.
+        String slug = feed.showId == null ? feed.requestedSlug : QuarkusTransaction.requiringNew().call(() -> {
+            Show show = Show.findById(feed.showId);
+            return show == null ? feed.requestedSlug : show.slug;
+        });
         try {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Accept", "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
@@ -171,7 +176,7 @@ public class FeedService {
             if (fetched.notModified()) {
                 return notModified(feed);
             }
-            return importParsed(feed.id, feed.requestedSlug, FeedParser.parse(fetched.body()), fetched.etag(),
+            return importParsed(feed.id, slug, FeedParser.parse(fetched.body()), fetched.etag(),
                     fetched.lastModified());
         } catch (FetchRefused e) {
             fail(feedId, e.summary());
