@@ -39,6 +39,12 @@ public class TranscriptService {
                 TranscriptViews.sections(heads, cues, stored.episode().durationMs));
     }
 
+    /** The transcript, or empty when the (live) episode has none that could be read. */
+    @Transactional
+    public java.util.Optional<TranscriptView> find(UUID episodeId) {
+        return exists(episodeId) ? java.util.Optional.of(transcript(episodeId)) : java.util.Optional.empty();
+    }
+
     /** One chapter's part; 404 when the chapter does not exist. */
     @Transactional
     public ChapterTranscriptView chapter(UUID episodeId, int index) {
