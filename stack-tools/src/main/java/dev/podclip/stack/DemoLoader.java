@@ -52,7 +52,7 @@ final class DemoLoader {
         String showId = upsertShow(data.get("show"));
         List<Loaded> loaded = new ArrayList<>();
         for (JsonNode episode : data.get("episodes")) {
-            loaded.add(upsertEpisode(showId, episode));
+            loaded.add(withTranscript(upsertEpisode(showId, episode), episode, dataFile));
         }
         long changed = loaded.stream().filter(l -> !l.outcome().equals("unchanged")).count();
         System.out.printf("Demo data: show %s, %d episodes (%d created or updated, %d unchanged)%n",
@@ -116,6 +116,35 @@ final class DemoLoader {
         body.set("durationText", episode.get("duration"));
         body.put("audioUrl", mediaBase + "/" + mediaDurationMs(episode) + "/" + episode.get("slug").asText() + ".wav");
         return body;
+    }
+
+    /**
+     * Uploads {@code transcripts/<slug>.vtt} beside the data file when it exists and differs from the stored one
+     * (by SHA-256), so reloading stays idempotent; the episode's version moves on with it.
+     */
+    private Loaded withTranscript(Loaded episode, JsonNode data, Path dataFile) {
+        Path file = dataFile.toAbsolutePath().getParent().resolve("transcripts")
+                .resolve(data.get("slug").asText() + ".vtt");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return episode;
+        }
+        try {
+            String text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            JsonNode current = require(http.get(catalogUrl + "/api/episodes/" + episode.id()), "read episode").body();
+            if (sha256.equals(current.path("transcript").path("sha256").asText(null))) {
+                return episode;
+            }
+            JsonNode updated = require(http.putText(catalogUrl + "/api/episodes/" + episode.id() + "/transcript",
+                    "text/vtt", text, current.get("version").asLong()), "upload transcript of " + episode.title())
+                    .body();
+            System.out.printf("  transcript of %s uploaded (synthetic, %s)%n", episode.title(), file.getFileName());
+            return new Loaded(episode.title(), episode.id(), updated.get("version").asLong(),
+                    episode.outcome().equals("unchanged") ? "updated" : episode.outcome());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("transcript " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The synthetic audio's length: the stated duration, or past the last chapter when the notes run longer. */
@@ -182,6 +211,8 @@ final class DemoLoader {
         if (shareUrl != null) {
             System.out.printf("    share link   %s%n", shareUrl);
         }
+        System.out.printf("    page         %s/episodes/%s   (transcript, when it has one: /api/episodes/%s/transcript)%n",
+                clipUrl, episode.id(), episode.id());
     }
 
     private static Http.Answer require(Http.Answer answer, String what) {

@@ -44,6 +44,13 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** A file as the body (a transcript upload), with its media type and the version read. */
+    Answer putText(String url, String contentType, String body, long version) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .header("If-Match", "\"" + version + "\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private Answer send(HttpRequest.Builder builder) {
         builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
         if (token != null) {
