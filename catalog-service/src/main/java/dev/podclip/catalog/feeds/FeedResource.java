@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,6 +60,14 @@ public class FeedResource {
     @GET
     public List<FeedView> list() {
         return feeds.list();
+    }
+
+    /** Stops following the feed; the show and its episodes stay. */
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        feeds.delete(id);
+        return Response.noContent().build();
     }
 
     @GET

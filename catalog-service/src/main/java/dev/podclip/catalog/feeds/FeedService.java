@@ -99,6 +99,15 @@ public class FeedService {
         });
     }
 
+    /** Stops following a feed; its show and episodes stay. */
+    public void delete(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!Feed.deleteById(id)) {
+                throw ProblemException.notFound("feed", id);
+            }
+        });
+    }
+
     public List<FeedView> list() {
         return QuarkusTransaction.requiringNew().call(() -> Feed.<Feed>findAll(
                 io.quarkus.panache.common.Sort.by("createdAt").and("id")).page(0, LIST_MAX).list()

@@ -89,6 +89,9 @@ class FeedImportTest {
         editor().get("/api/feeds/" + feedId).then().statusCode(200).body("lastStatus", is("ok"))
                 .body("itemsSeen", is(3)).body("episodesWritten", is(1)).body("lastError", is((Object) null));
         given().get("/api/feeds").then().statusCode(401);
+        editor().delete("/api/feeds/" + feedId).then().statusCode(204);
+        editor().get("/api/feeds/" + feedId).then().statusCode(404);
+        assertThat(column(showId, "guid")).hasSize(2);
     }
 
     @Test
