@@ -136,6 +136,14 @@ class FeedImportTest {
         editor().contentType("application/xml").body(utf8(FeedFixtures.CDATA_HTML)).post("/api/feeds/import").then()
                 .statusCode(200).body("itemsChanged", is(0)).body("episodesWritten", is(0));
         assertThat(outboxRows(cafe)).isEqualTo(1);
+
+        // A show imported from a feed can be deleted like any other; importing again brings it back.
+        String episodeId = given().queryParam("show", cafe).get("/api/episodes").then().statusCode(200)
+                .extract().path("items[0].id");
+        editor().delete("/api/episodes/" + episodeId).then().statusCode(204);
+        editor().delete("/api/shows/" + cafe).then().statusCode(204);
+        editor().contentType("application/xml").body(utf8(FeedFixtures.CDATA_HTML)).post("/api/feeds/import").then()
+                .statusCode(200).body("episodesWritten", is(1));
     }
 
     @Test
