@@ -123,7 +123,7 @@ public class ShareCache {
         String text = entry.json;
         if (text == null) {
             try {
-                Object body = entry.resolved.gone() ? goneBody(entry) : entry.resolved.view();
+                Object body = entry.resolved.gone() ? goneBody(entry) : withTranscript(entry.resolved.view());
                 text = json.writeValueAsString(body);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write clip JSON", e);
@@ -131,6 +131,14 @@ public class ShareCache {
             entry.json = text;
         }
         return text;
+    }
+
+    /** The clip JSON plus {@code transcript}: the cues of its range (transcripts feature). */
+    private Object withTranscript(dev.podclip.clip.clips.ClipView view) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = json.convertValue(view, java.util.LinkedHashMap.class);
+        body.put("transcript", pages.transcriptOf(view));
+        return body;
     }
 
     /** Drops the episode's entries: its chapters, titles, media or existence changed. */

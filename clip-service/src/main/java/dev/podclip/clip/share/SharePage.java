@@ -16,7 +16,9 @@ import io.quarkus.qute.RawString;
  * @param embedWidthPx  twitter:player width
  * @param embedHeightPx twitter:player height
  * @param imageUrl      card image, or null
+ * @param transcript    the transcript cues of the clip's range (empty without a transcript)
  */
 public record SharePage(ClipView clip, String description, RawString timelineSvg, String oembedUrl,
-                        String mediaType, String siteName, int embedWidthPx, int embedHeightPx, String imageUrl) {
+                        String mediaType, String siteName, int embedWidthPx, int embedHeightPx, String imageUrl,
+                        java.util.List<dev.podclip.clip.transcripts.TranscriptViews.CueView> transcript) {
 }

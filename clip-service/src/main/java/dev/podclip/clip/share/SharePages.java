@@ -2,6 +2,8 @@ package dev.podclip.clip.share;
 
 import dev.podclip.clip.clips.ClipView;
 import dev.podclip.clip.clips.EpisodeContext;
+import dev.podclip.clip.transcripts.TranscriptService;
+import dev.podclip.clip.transcripts.TranscriptViews;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,6 +36,9 @@ public class SharePages {
             "oga", "audio/ogg", "opus", "audio/ogg", "wav", "audio/wav", "flac", "audio/flac", "webm", "audio/webm");
 
     private final ShareConfig config;
+    /** The clip's transcript lines (transcripts feature); null when constructed by hand in unit tests. */
+    @Inject
+    TranscriptService transcripts;
 
     @Inject
     public SharePages(ShareConfig config) {
@@ -63,6 +69,11 @@ public class SharePages {
                 new dev.podclip.clip.clips.ClipRange(clip.startMs(), clip.endMs()));
     }
 
+    /** The transcript cues overlapping the clip's range, in order; empty without a transcript. */
+    public List<TranscriptViews.CueView> transcriptOf(ClipView clip) {
+        return transcripts == null ? List.of() : transcripts.cuesBetween(clip.episodeId(), clip.startMs(), clip.endMs());
+    }
+
     SharePage model(ClipView clip, String timelineSvg) {
         String description = "A " + clip.duration() + " clip (" + clip.start() + "–" + clip.end() + ") of "
                 + clip.episodeTitle() + " from " + clip.showTitle()
@@ -70,7 +81,7 @@ public class SharePages {
         String oembedUrl = baseUrl() + "/oembed?format=json&url="
                 + URLEncoder.encode(clip.shareUrl(), StandardCharsets.UTF_8);
         return new SharePage(clip, description, new RawString(timelineSvg), oembedUrl, mediaType(clip.mediaUrl()),
-                config.providerName(), config.embedWidthPx(), config.embedHeightPx(), null);
+                config.providerName(), config.embedWidthPx(), config.embedHeightPx(), null, transcriptOf(clip));
     }
 
     String baseUrl() {
