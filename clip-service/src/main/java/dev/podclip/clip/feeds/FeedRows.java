@@ -8,7 +8,7 @@ import java.util.UUID;
 record FeedRows(String showSlug, String showTitle, List<Item> items) {
 
     record Item(UUID episodeId, String title, String showNotes, Instant publishedAt, String audioUrl,
-                Long durationMs, boolean transcript, List<Soundbite> soundbites) {
+                Long durationMs, boolean chapters, boolean transcript, List<Soundbite> soundbites) {
     }
 
     /** A featured clip. */

@@ -83,9 +83,11 @@ final class FeedWriter {
             xml.writeCharacters(Long.toString(item.durationMs() / 1000));
             xml.writeEndElement();
         }
-        xml.writeEmptyElement("podcast", "chapters", PODCAST);
-        xml.writeAttribute("url", episodeUrl + "/chapters.json");
-        xml.writeAttribute("type", "application/json+chapters");
+        if (item.chapters()) {
+            xml.writeEmptyElement("podcast", "chapters", PODCAST);
+            xml.writeAttribute("url", episodeUrl + "/chapters.json");
+            xml.writeAttribute("type", "application/json+chapters");
+        }
         if (item.transcript()) {
             xml.writeEmptyElement("podcast", "transcript", PODCAST);
             xml.writeAttribute("url", episodeUrl + "/transcript.vtt");

@@ -48,6 +48,7 @@ class FeedOutTest {
     void showFeedIsValidRss20WithChaptersTranscriptsAndFeaturedSoundbites() throws Exception {
         UUID older = episode("Indexes <part 1> & \"more\"", Instant.parse("2025-06-03T10:00:00Z"), 4_711_000L);
         UUID newer = episode("Joins", Instant.parse("2025-06-27T16:00:00Z"), null);
+        UUID noChapters = episode("No chapters", null, null);
         transcript(newer);
         clip("featuredA", newer, 73_500, 133_500, "The best minute");
         clip("plainB", newer, 10_000, 20_000, "Not featured");
@@ -71,8 +72,12 @@ class FeedOutTest {
         assertThat(text(channel, "description")).isNotBlank();
 
         List<Element> items = children(channel, "item");
-        assertThat(items).hasSize(2);
-        for (Element item : items) {
+        assertThat(items).hasSize(3);
+        Element last = items.get(2);
+        assertThat(text(last, "guid")).isEqualTo("podclip:episode:" + noChapters);
+        assertThat(last.getElementsByTagNameNS(FeedWriter.PODCAST, "chapters").getLength()).isZero();
+        assertThat(children(last, "pubDate")).isEmpty();
+        for (Element item : items.subList(0, 2)) {
             assertThat(text(item, "title") + text(item, "description")).isNotBlank();
             assertThat(text(item, "guid")).startsWith("podclip:episode:");
             Element enclosure = only(item, "enclosure");
@@ -123,6 +128,7 @@ class FeedOutTest {
         episode.durationMs = durationMs;
         episode.showNotes = "<p>Notes & links</p>";
         episode.chaptersSource = "notes";
+        episode.chapterCount = publishedAt == null ? 0 : 2;
         episode.eventId = UUID.randomUUID();
         episode.occurredAt = Instant.now();
         episode.updatedAt = Instant.now();
