@@ -73,6 +73,11 @@ class FeedImportTest {
         String showId = first.getString("showId");
         assertThat(outboxRows(showId)).isEqualTo(2);
         assertThat(column(showId, "duration_text")).containsExactly("1:18:05", "4711");
+        assertThat(column(showId, "duration_ms")).containsExactly("4685000", "4711000");
+        assertThat(column(showId, "audio_url")).containsExactly("https://www.buzzsprout.com/1/2002.mp3",
+                "https://traffic.libsyn.com/dbschool/ep1.mp3");
+        assertThat(column(showId, "page_url")).containsExactly("https://databaseschool.com/episodes/2", null);
+        register("/hosted.xml", null).then().statusCode(409).body("type", is(PROBLEMS + "duplicate-feed"));
         assertThat(column(showId, "slug")).containsExactly("joins", "indexes-explained");
 
         poll(feedId).then().statusCode(200).body("itemsChanged", is(0)).body("episodesWritten", is(0));
