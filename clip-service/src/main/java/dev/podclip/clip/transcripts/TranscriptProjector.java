@@ -27,9 +27,10 @@ import java.util.UUID;
 
 /**
  * Projects an episode's transcript and searchable texts into this feature's tables, inside the event applier's
- * transaction (so they commit with the read model or not at all). Each upsert replaces everything: the cues are read
- * again and re-segmented against the version's chapters, so a chapter change re-segments and a new file replaces
- * the old one everywhere. Never throws for a bad file: a poison transcript must not stop the episode's event.
+ * transaction (so they commit with the read model or not at all). Each upsert recomputes both: a new file (another
+ * SHA-256) replaces the cues everywhere; the same file is re-segmented against the version's chapters in place (only
+ * cues whose chapter changed are written: re-events after a show change cost a read, not a rewrite). Never throws
+ * for a bad file: a poison transcript must not stop the episode's event.
  */
 @ApplicationScoped
 public class TranscriptProjector {
@@ -44,12 +45,24 @@ public class TranscriptProjector {
     public void apply(EpisodeSnapshot episode, List<Chapter> chapters) {
         UUID id = episode.id();
         em.flush(); // the episode row must exist before rows referencing it go in through JDBC
-        delete(id);
+        em.createNativeQuery("DELETE FROM clip_search_doc WHERE episode_id = ?1").setParameter(1, id)
+                .executeUpdate();
         insertSearchDocs(id, chapters, episode.showNotes());
         TranscriptSnapshot snapshot = episode.transcript();
         if (snapshot == null) {
+            em.createNativeQuery("DELETE FROM clip_transcript WHERE episode_id = ?1").setParameter(1, id)
+                    .executeUpdate();
             return;
         }
+        if (sameFileStored(id, snapshot)) {
+            // The same file again (a re-event, a show or chapter change): keep the cues, move only what changed.
+            reSegment(id, chapters);
+            em.createNativeQuery("UPDATE clip_transcript SET version = ?2, updated_at = now() WHERE episode_id = ?1")
+                    .setParameter(1, id).setParameter(2, episode.version()).executeUpdate();
+            return;
+        }
+        em.createNativeQuery("DELETE FROM clip_transcript WHERE episode_id = ?1").setParameter(1, id)
+                .executeUpdate();
         Parsed parsed = parse(snapshot);
         em.createNativeQuery("INSERT INTO clip_transcript (episode_id, version, format, sha256, status, error,"
                         + " cue_count, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())")
@@ -62,6 +75,44 @@ public class TranscriptProjector {
                 .setParameter(7, parsed.cues.size())
                 .executeUpdate();
         insertCues(id, parsed.cues, Segmentation.chapterIndexes(chapters, parsed.cues));
+    }
+
+    /** Whether the stored transcript is this very file (same format and SHA-256 of the body). */
+    private boolean sameFileStored(UUID id, TranscriptSnapshot snapshot) {
+        return !em.createNativeQuery("SELECT 1 FROM clip_transcript WHERE episode_id = ?1 AND format = ?2"
+                        + " AND sha256 = ?3")
+                .setParameter(1, id).setParameter(2, snapshot.format()).setParameter(3, snapshot.sha256())
+                .getResultList().isEmpty();
+    }
+
+    /** The stored cues against the version's chapters, by the same rule; only rows whose chapter changed are written. */
+    @SuppressWarnings("unchecked")
+    private void reSegment(UUID id, List<Chapter> chapters) {
+        List<Object[]> rows = em.createNativeQuery("SELECT idx, start_ms, end_ms, chapter_index"
+                        + " FROM clip_transcript_cue WHERE episode_id = ?1 ORDER BY idx")
+                .setParameter(1, id).getResultList();
+        List<Cue> cues = rows.stream().map(r -> new Cue(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                "", null)).toList();
+        int[] indexes = Segmentation.chapterIndexes(chapters, cues);
+        List<int[]> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Integer stored = rows.get(i)[3] == null ? null : ((Number) rows.get(i)[3]).intValue();
+            Integer wanted = indexes[i] == Segmentation.NO_CHAPTER ? null : indexes[i];
+            if (!java.util.Objects.equals(stored, wanted)) {
+                changed.add(new int[]{((Number) rows.get(i)[0]).intValue(), indexes[i]});
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> batch(connection, "UPDATE clip_transcript_cue"
+                + " SET chapter_index = ? WHERE episode_id = ? AND idx = ?", changed.size(), (statement, i) -> {
+                    int[] change = changed.get(i);
+                    if (change[1] == Segmentation.NO_CHAPTER) {
+                        statement.setNull(1, Types.INTEGER);
+                    } else {
+                        statement.setInt(1, change[1]);
+                    }
+                    statement.setObject(2, id);
+                    statement.setInt(3, change[0]);
+                }));
     }
 
     /** The episode is gone: so are its transcript and search texts. */
