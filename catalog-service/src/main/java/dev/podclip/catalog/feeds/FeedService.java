@@ -40,8 +40,8 @@ public class FeedService {
     private static final Logger LOG = Logger.getLogger(FeedService.class);
     /** Registered feeds listed at most. */
     public static final int LIST_MAX = 1_000;
-    /** Tries of an episode slug with a numeric suffix before giving up. */
-    private static final int SLUG_TRIES = 100;
+    /** Items written between two flushes and clears of the persistence context in one import. */
+    private static final int FLUSH_EVERY_ITEMS = 50;
 
     @Inject
     FeedsConfig config;
@@ -255,19 +255,35 @@ public class FeedService {
 
     private int write(UUID feedId, ShowInput showInput, List<ItemDrafts.Draft> changed, ParsedFeed parsed,
                       String etag, String lastModified) {
-        Feed feed = feedId == null ? null : Feed.findById(feedId, LockModeType.PESSIMISTIC_WRITE);
+        if (feedId != null) {
+            // The feed's row lock serializes imports of one feed (a manual poll racing a scheduled one).
+            Feed.findById(feedId, LockModeType.PESSIMISTIC_WRITE);
+        }
         Show show = showFor(showInput);
         Instant now = Instant.now();
         int written = 0;
-        Set<String> slugsTaken = new HashSet<>();
+        int handled = 0;
+        Map<String, String> slugByGuid = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> existing = entityManager.createNativeQuery(
+                "SELECT guid, slug FROM episodes WHERE show_id = :show").setParameter("show", show.id).getResultList();
+        for (Object[] row : existing) {
+            slugByGuid.put((String) row[0], (String) row[1]);
+        }
+        Set<String> slugsTaken = new HashSet<>(slugByGuid.values());
         for (ItemDrafts.Draft draft : changed) {
             EpisodeInput input = draft.input();
-            String slug = episodeSlug(show.id, input, slugsTaken);
+            String slug = episodeSlug(input, slugByGuid, slugsTaken);
             EpisodeInput full = new EpisodeInput(show.id, input.guid(), slug, input.title(), input.showNotes(),
                     input.publishedAt(), input.durationText(), input.audioUrl(), input.videoUrl(), input.pageUrl(),
                     input.chaptersJson(), input.transcript(), null);
             if (episodes.upsertByGuid(show.id, full)) {
                 written++;
+            }
+            if (++handled % FLUSH_EVERY_ITEMS == 0) {
+                // Every query flushes and dirty-checks the whole persistence context: keep it small on big feeds.
+                entityManager.flush();
+                entityManager.clear();
             }
             if (draft.complete()) {
                 entityManager.createNativeQuery("INSERT INTO feed_items (show_id, guid, item_sha256, updated_at)"
@@ -277,6 +293,7 @@ public class FeedService {
                         .setParameter("hash", draft.hash()).setParameter("now", now).executeUpdate();
             }
         }
+        Feed feed = feedId == null ? null : Feed.findById(feedId);
         if (feed != null) {
             feed.showId = show.id;
             feed.etag = FeedRules.cut(etag, 1_000);
@@ -323,23 +340,23 @@ public class FeedService {
         return hashes;
     }
 
-    /** An existing episode keeps its slug; a new one gets its title's, made unique in the show. */
-    private String episodeSlug(UUID showId, EpisodeInput input, Set<String> taken) {
-        Episode existing = Episode.<Episode>find("show.id = ?1 and guid = ?2", showId, input.guid()).firstResult();
+    /**
+     * An existing episode keeps its slug; a new one gets its title's, made unique in the show with the first free
+     * numeric suffix ({@code joins}, {@code joins-2}, ...). Pure over the show's slugs, which the caller keeps.
+     */
+    static String episodeSlug(EpisodeInput input, Map<String, String> slugByGuid, Set<String> taken) {
+        String existing = slugByGuid.get(input.guid());
         if (existing != null) {
-            return existing.slug;
+            return existing;
         }
         String base = FeedRules.slug(input.title(), "episode");
         String candidate = base;
-        for (int n = 2; n < SLUG_TRIES + 2; n++) {
-            if (!taken.contains(candidate)
-                    && Episode.count("show.id = ?1 and slug = ?2", showId, candidate) == 0) {
-                taken.add(candidate);
-                return candidate;
-            }
+        for (int n = 2; taken.contains(candidate); n++) {
             candidate = base + "-" + n;
         }
-        throw FeedParser.malformed("no free slug for episode " + input.guid());
+        taken.add(candidate);
+        slugByGuid.put(input.guid(), candidate);
+        return candidate;
     }
 
     private static ShowInput showInput(ParsedFeed parsed, String slug) {

@@ -36,6 +36,7 @@ import static org.hamcrest.Matchers.is;
 class FeedImportTest {
 
     private static final String PROBLEMS = "https://podclip.dev/problems/";
+    private static final int BIG_FEED_ITEMS = 1_000;
     private static FeedServer server;
 
     @Inject
@@ -193,6 +194,27 @@ class FeedImportTest {
         editor().get("/api/feeds/" + feedId).then().body("lastStatus", is("failed"))
                 .body("lastError", containsString("malformed-feed"));
         assertThat(outboxRows(showId)).isEqualTo(2);
+    }
+
+    @Test
+    void aThousandItemFeedImportsInOneTransaction() throws SQLException {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < BIG_FEED_ITEMS; i++) {
+            items.append("<item><title>Same title</title><guid>big-").append(i).append("</guid>")
+                    .append("<enclosure url=\"https://cdn.example.com/big-").append(i)
+                    .append(".mp3\" type=\"audio/mpeg\"/><itunes:duration>").append(60 + i)
+                    .append("</itunes:duration></item>");
+        }
+        String feed = "<rss version=\"2.0\" xmlns:itunes=\"" + FeedParser.ITUNES + "\"><channel><title>Big Show"
+                + "</title>" + items + "</channel></rss>";
+        String showId = editor().contentType("application/xml").body(utf8(feed)).post("/api/feeds/import").then()
+                .log().ifValidationFails().statusCode(200).body("episodesWritten", is(BIG_FEED_ITEMS))
+                .extract().path("showId");
+        assertThat(outboxRows(showId)).isEqualTo(BIG_FEED_ITEMS);
+        assertThat(count("SELECT count(DISTINCT slug) FROM episodes WHERE show_id = '" + showId + "'"))
+                .isEqualTo(BIG_FEED_ITEMS);
+        editor().contentType("application/xml").body(utf8(feed)).post("/api/feeds/import").then().statusCode(200)
+                .body("itemsChanged", is(0)).body("episodesWritten", is(0));
     }
 
     private static io.restassured.response.Response register(String path, String slug) {
