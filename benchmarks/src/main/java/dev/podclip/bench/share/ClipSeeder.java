@@ -35,7 +35,8 @@ public final class ClipSeeder {
         String token = args[1];
         int count = Integer.parseInt(args[2]);
         Path out = Path.of(args[3]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         List<JsonNode> episodes = episodes(http, clip);
         if (episodes.isEmpty()) {
             throw new IllegalStateException("clip-service knows no episodes: load the demo first");
@@ -49,7 +50,7 @@ public final class ClipSeeder {
             long durationMs = episode.path("durationMs").asLong(3_600_000);
             long startMs = (long) (random.nextDouble() * (durationMs - 4 * MIN_CLIP_MS));
             long endMs = startMs + MIN_CLIP_MS + random.nextInt(120_000);
-            ObjectNode body = JSON.createObjectNode().put("episodeId", episode.get("id").asText())
+            ObjectNode body = JSON.createObjectNode().put("episodeId", episode.get("episodeId").asText())
                     .put("startMs", startMs).put("endMs", Math.min(endMs, durationMs)).put("title", "Load clip " + i);
             inFlight.acquire();
             pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(clip + "/api/clips"))

@@ -34,7 +34,8 @@ public final class FixedRateDriver {
         String accept = args[2];
         int rate = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         Random random = new Random(5);
         ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();

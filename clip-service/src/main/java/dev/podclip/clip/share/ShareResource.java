@@ -183,6 +183,10 @@ public class ShareResource {
     }
 
     private static Response html(int status, String body, String policy) {
+        return html(status, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), policy);
+    }
+
+    private static Response html(int status, byte[] body, String policy) {
         return Response.status(status)
                 .type(HTML_UTF8)
                 .header(SecurityHeaders.CSP, policy)

@@ -1,0 +1,18 @@
+-- wrk script: like share-pages.lua, but each connection waits $DELAY_MS between requests, so C connections offer
+-- about C * 1000 / (DELAY_MS + latency) requests per second: a paced load (wrk has no fixed-rate mode; wrk2 is not
+-- packaged here). Latency is per request as wrk measures it, not from an intended start time.
+local ids = {}
+for line in io.lines(os.getenv("IDS_FILE")) do
+  ids[#ids + 1] = line
+end
+local accept = os.getenv("ACCEPT") or "text/html"
+local pause = tonumber(os.getenv("DELAY_MS") or "10")
+math.randomseed(7)
+
+request = function()
+  return wrk.format("GET", "/c/" .. ids[math.random(#ids)], { ["Accept"] = accept })
+end
+
+delay = function()
+  return pause
+end
