@@ -100,6 +100,7 @@ class FeedFlowIT {
         assertThat(items.getLength()).isEqualTo(2);
         Element newest = (Element) items.item(0);
         assertThat(newest.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("The second episode");
+        assertThat(newest.getElementsByTagName("guid").item(0).getTextContent()).isEqualTo("e2e-feed-2");
         NodeList links = newest.getElementsByTagNameNS("https://podcastindex.org/namespace/1.0", "chapters");
         assertThat(links.getLength()).isEqualTo(1);
         String chaptersUrl = ((Element) links.item(0)).getAttribute("url");

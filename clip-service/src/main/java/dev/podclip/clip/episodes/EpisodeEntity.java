@@ -30,6 +30,8 @@ public class EpisodeEntity extends PanacheEntityBase {
     public String showTitle;
     public String title;
     public String slug;
+    /** The catalog's guid (a source feed's, or an editor's), null when deleted or from before V301. */
+    public String guid;
     @Column(name = "audio_url")
     public String audioUrl;
     @Column(name = "video_url")

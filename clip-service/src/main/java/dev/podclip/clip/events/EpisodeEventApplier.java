@@ -90,6 +90,7 @@ public class EpisodeEventApplier {
         row.showTitle = s.show().title();
         row.title = s.title();
         row.slug = s.slug();
+        row.guid = s.guid();
         row.audioUrl = s.audioUrl();
         row.videoUrl = s.videoUrl();
         row.pageUrl = s.pageUrl();
@@ -120,6 +121,7 @@ public class EpisodeEventApplier {
         row.showTitle = null;
         row.title = null;
         row.slug = null;
+        row.guid = null;
         row.audioUrl = null;
         row.videoUrl = null;
         row.pageUrl = null;

@@ -33,7 +33,7 @@ public class FeedOutService {
     public FeedRows rows(String showSlug) {
         @SuppressWarnings("unchecked")
         List<Object[]> episodes = em.createNativeQuery("SELECT episode_id, title, show_notes, published_at, audio_url,"
-                        + " duration_ms, show_title, chapter_count FROM clip_episode WHERE show_slug = :slug AND NOT deleted"
+                        + " duration_ms, show_title, chapter_count, guid FROM clip_episode WHERE show_slug = :slug AND NOT deleted"
                         + " ORDER BY published_at DESC NULLS LAST, episode_id LIMIT :max")
                 .setParameter("slug", showSlug).setParameter("max", MAX_ITEMS).getResultList();
         if (episodes.isEmpty()) {
@@ -60,7 +60,7 @@ public class FeedOutService {
         List<FeedRows.Item> items = new ArrayList<>();
         for (Object[] row : episodes) {
             UUID id = (UUID) row[0];
-            items.add(new FeedRows.Item(id, (String) row[1], (String) row[2], instant(row[3]), (String) row[4],
+            items.add(new FeedRows.Item(id, (String) row[8], (String) row[1], (String) row[2], instant(row[3]), (String) row[4],
                     row[5] == null ? null : ((Number) row[5]).longValue(), ((Number) row[7]).intValue() > 0,
                     transcripts.contains(id),
                     bites.getOrDefault(id, List.of())));

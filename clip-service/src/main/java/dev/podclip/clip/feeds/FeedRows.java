@@ -7,7 +7,8 @@ import java.util.UUID;
 /** What a show's feed is written from, read from the read model in one transaction. */
 record FeedRows(String showSlug, String showTitle, List<Item> items) {
 
-    record Item(UUID episodeId, String title, String showNotes, Instant publishedAt, String audioUrl,
+    /** @param guid the catalog's guid, or null when the read model has none (the writer then uses a podclip id) */
+    record Item(UUID episodeId, String guid, String title, String showNotes, Instant publishedAt, String audioUrl,
                 Long durationMs, boolean chapters, boolean transcript, List<Soundbite> soundbites) {
     }
 

@@ -69,7 +69,8 @@ final class FeedWriter {
         }
         xml.writeStartElement("guid");
         xml.writeAttribute("isPermaLink", "false");
-        xml.writeCharacters("podclip:episode:" + item.episodeId());
+        // Podcast apps key episodes by guid: keep the one the catalog has, so subscribers see no duplicates.
+        xml.writeCharacters(item.guid() != null ? item.guid() : "podclip:episode:" + item.episodeId());
         xml.writeEndElement();
         if (item.publishedAt() != null) {
             element(xml, "pubDate", RFC_822.format(item.publishedAt()));

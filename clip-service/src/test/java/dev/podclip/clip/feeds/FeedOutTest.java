@@ -79,7 +79,7 @@ class FeedOutTest {
         assertThat(children(last, "pubDate")).isEmpty();
         for (Element item : items.subList(0, 2)) {
             assertThat(text(item, "title") + text(item, "description")).isNotBlank();
-            assertThat(text(item, "guid")).startsWith("podclip:episode:");
+            assertThat(text(item, "guid")).startsWith("source-feed:");
             Element enclosure = only(item, "enclosure");
             assertThat(enclosure.getAttribute("url")).startsWith("https://");
             assertThat(enclosure.getAttribute("type")).isEqualTo("audio/mpeg");
@@ -89,7 +89,7 @@ class FeedOutTest {
             assertThat(chapters.getAttribute("type")).isEqualTo("application/json+chapters");
         }
         Element first = items.get(0);
-        assertThat(text(first, "guid")).isEqualTo("podclip:episode:" + newer);
+        assertThat(text(first, "guid")).isEqualTo("source-feed:Joins");
         assertThat(ZonedDateTime.parse(text(first, "pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
                 .isEqualTo(Instant.parse("2025-06-27T16:00:00Z"));
         assertThat(onlyNs(first, FeedWriter.PODCAST, "chapters").getAttribute("url"))
@@ -123,6 +123,7 @@ class FeedOutTest {
         episode.showTitle = "Feed Out Show";
         episode.title = title;
         episode.slug = "ep-" + episode.episodeId;
+        episode.guid = publishedAt == null ? null : "source-feed:" + title;
         episode.audioUrl = "https://cdn.podclip.test/media/" + episode.episodeId + ".mp3";
         episode.publishedAt = publishedAt;
         episode.durationMs = durationMs;
