@@ -1,17 +1,15 @@
 package dev.podclip.chapters.files;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podclip.chapters.Chapter;
 import dev.podclip.chapters.ChapterEngineException;
 import dev.podclip.chapters.ChapterEngineException.ErrorCode;
 import dev.podclip.chapters.Limits;
 import dev.podclip.chapters.Warning;
 import dev.podclip.chapters.WarningCode;
+import dev.podclip.chapters.json.LenientJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +23,6 @@ import java.util.List;
  */
 final class PodcastingJsonReader {
 
-    private static final ObjectMapper STRICT = new ObjectMapper();
-    private static final ObjectMapper LENIENT = new ObjectMapper(JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-            .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
-            .build());
     /** A hand-edited file may lose a comma or two; more than this is no longer a slip. */
     private static final int MAX_COMMA_REPAIRS = 10;
     private static final long BAD = -2;
@@ -78,12 +67,12 @@ final class PodcastingJsonReader {
 
     private static JsonNode parse(String text, ReaderWarnings warnings) {
         try {
-            return nonNull(STRICT.readTree(text));
+            return LenientJson.readStrict(text);
         } catch (JacksonException strictError) {
             String repaired = text;
             for (int attempt = 0; attempt <= MAX_COMMA_REPAIRS; attempt++) {
                 try {
-                    JsonNode root = nonNull(LENIENT.readTree(repaired));
+                    JsonNode root = LenientJson.readLenient(repaired);
                     warnings.add(Warning.of(WarningCode.LENIENT_JSON, "not strict JSON (" + where(strictError) + ": "
                             + strictError.getOriginalMessage() + "); read with comments, trailing commas and single "
                             + "quotes allowed" + (attempt > 0 ? " and " + attempt + " missing comma(s) added" : "")));
@@ -162,9 +151,6 @@ final class PodcastingJsonReader {
         return node.isTextual() && !node.asText().isBlank() ? node.asText().strip() : null;
     }
 
-    private static JsonNode nonNull(JsonNode node) {
-        return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
-    }
 
     /**
      * The text with a comma inserted where the parser expected one (a hand-edited file that lost the comma between

@@ -6,6 +6,7 @@ import dev.podclip.chapters.ChapterEngineException.ErrorCode;
 import dev.podclip.chapters.Limits;
 import dev.podclip.chapters.Warning;
 import dev.podclip.chapters.WarningCode;
+import dev.podclip.chapters.json.LenientJson;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -25,6 +25,30 @@ final class Sections {
         if (n == 0) {
             return List.of();
         }
+        int[] indexes = chapterIndexes(chapters, cues);
+        List<List<Cue>> buckets = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            buckets.add(new ArrayList<>());
+        }
+        for (int c = 0; c < cues.size(); c++) {
+            buckets.get(indexes[c]).add(cues.get(c));
+        }
+        List<ChapterSection> sections = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            sections.add(new ChapterSection(i, chapters.get(i), buckets.get(i)));
+        }
+        assert sections.stream().mapToInt(s -> s.cues().size()).sum() == cues.size();
+        return sections;
+    }
+
+    /** One chapter index per cue, in cue order, by the rule above; all {@link Transcripts#NO_CHAPTER} when there are none. */
+    static int[] chapterIndexes(List<Chapter> chapters, List<Cue> cues) {
+        int[] result = new int[cues.size()];
+        int n = chapters.size();
+        if (n == 0) {
+            Arrays.fill(result, Transcripts.NO_CHAPTER);
+            return result;
+        }
         Integer[] byStart = new Integer[n];
         for (int i = 0; i < n; i++) {
             byStart[i] = i;
@@ -34,19 +58,11 @@ final class Sections {
         for (int k = 0; k < n; k++) {
             startsMs[k] = chapters.get(byStart[k]).startMs();
         }
-        List<List<Cue>> buckets = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            buckets.add(new ArrayList<>());
+        for (int c = 0; c < cues.size(); c++) {
+            result[c] = byStart[sortedIndexFor(startsMs, cues.get(c).startMs())];
+            assert result[c] >= 0 && result[c] < n;
         }
-        for (Cue cue : cues) {
-            buckets.get(byStart[sortedIndexFor(startsMs, cue.startMs())]).add(cue);
-        }
-        List<ChapterSection> sections = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            sections.add(new ChapterSection(i, chapters.get(i), buckets.get(i)));
-        }
-        assert sections.stream().mapToInt(s -> s.cues().size()).sum() == cues.size();
-        return sections;
+        return result;
     }
 
     /** The last sorted position whose start is at or before {@code startMs}; 0 when all start after it. */

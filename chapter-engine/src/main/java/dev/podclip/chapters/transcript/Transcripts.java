@@ -112,6 +112,17 @@ public final class Transcripts {
         return Sections.assign(List.copyOf(chapters), List.copyOf(cues));
     }
 
+    /** What {@link #chapterIndexes} gives every cue when there are no chapters. */
+    public static final int NO_CHAPTER = -1;
+
+    /**
+     * The same rule as {@link #assign}, as one chapter index per cue (in cue order) for callers that store the
+     * assignment rather than the sections; every entry is {@link #NO_CHAPTER} when there are no chapters.
+     */
+    public static int[] chapterIndexes(List<Chapter> chapters, List<Cue> cues) {
+        return Sections.chapterIndexes(List.copyOf(chapters), List.copyOf(cues));
+    }
+
     /** Cues as WebVTT (speakers as voice tags). */
     public static String writeVtt(List<Cue> cues) {
         return TranscriptWriter.vtt(cues);

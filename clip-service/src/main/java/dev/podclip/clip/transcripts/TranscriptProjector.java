@@ -74,7 +74,7 @@ public class TranscriptProjector {
                 .setParameter(6, parsed.error)
                 .setParameter(7, parsed.cues.size())
                 .executeUpdate();
-        insertCues(id, parsed.cues, Segmentation.chapterIndexes(chapters, parsed.cues));
+        insertCues(id, parsed.cues, Transcripts.chapterIndexes(chapters, parsed.cues));
     }
 
     /** Whether the stored transcript is this very file (same format and SHA-256 of the body). */
@@ -93,11 +93,11 @@ public class TranscriptProjector {
                 .setParameter(1, id).getResultList();
         List<Cue> cues = rows.stream().map(r -> new Cue(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                 "", null)).toList();
-        int[] indexes = Segmentation.chapterIndexes(chapters, cues);
+        int[] indexes = Transcripts.chapterIndexes(chapters, cues);
         List<int[]> changed = new java.util.ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Integer stored = rows.get(i)[3] == null ? null : ((Number) rows.get(i)[3]).intValue();
-            Integer wanted = indexes[i] == Segmentation.NO_CHAPTER ? null : indexes[i];
+            Integer wanted = indexes[i] == Transcripts.NO_CHAPTER ? null : indexes[i];
             if (!java.util.Objects.equals(stored, wanted)) {
                 changed.add(new int[]{((Number) rows.get(i)[0]).intValue(), indexes[i]});
             }
@@ -105,7 +105,7 @@ public class TranscriptProjector {
         em.unwrap(Session.class).doWork(connection -> batch(connection, "UPDATE clip_transcript_cue"
                 + " SET chapter_index = ? WHERE episode_id = ? AND idx = ?", changed.size(), (statement, i) -> {
                     int[] change = changed.get(i);
-                    if (change[1] == Segmentation.NO_CHAPTER) {
+                    if (change[1] == Transcripts.NO_CHAPTER) {
                         statement.setNull(1, Types.INTEGER);
                     } else {
                         statement.setInt(1, change[1]);
@@ -153,7 +153,7 @@ public class TranscriptProjector {
                     statement.setLong(4, cue.endMs());
                     statement.setString(5, cue.speaker());
                     statement.setString(6, cue.text());
-                    if (chapterIndexes[i] == Segmentation.NO_CHAPTER) {
+                    if (chapterIndexes[i] == Transcripts.NO_CHAPTER) {
                         statement.setNull(7, Types.INTEGER);
                     } else {
                         statement.setInt(7, chapterIndexes[i]);

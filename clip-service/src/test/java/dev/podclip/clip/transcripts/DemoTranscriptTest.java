@@ -41,7 +41,7 @@ class DemoTranscriptTest {
         assertThat(episode).isNotNull();
         ChapterList chapters = ShowNotes.parseChapters(episode.get("showNotes").asText(),
                 Durations.parseHuman(episode.get("duration").asText()).orElse(null), BoundaryPolicy.DEFAULTS);
-        int[] indexes = Segmentation.chapterIndexes(chapters.chapters(), transcript.cues());
+        int[] indexes = Transcripts.chapterIndexes(chapters.chapters(), transcript.cues());
         for (int i = 0; i < chapters.chapters().size(); i++) {
             int chapter = i;
             assertThat(Arrays.stream(indexes).filter(x -> x == chapter).count())

@@ -27,10 +27,10 @@ class SegmentationPropertyTest {
         for (int n = 0; n < CASES; n++) {
             List<Chapter> chapters = chapters(random);
             List<Cue> cues = cues(random);
-            int[] indexes = Segmentation.chapterIndexes(chapters, cues);
+            int[] indexes = Transcripts.chapterIndexes(chapters, cues);
             assertThat(indexes).hasSize(cues.size());
             if (chapters.isEmpty()) {
-                assertThat(java.util.Arrays.stream(indexes).allMatch(i -> i == Segmentation.NO_CHAPTER)).isTrue();
+                assertThat(java.util.Arrays.stream(indexes).allMatch(i -> i == Transcripts.NO_CHAPTER)).isTrue();
                 continue;
             }
             List<ChapterSection> sections = Transcripts.assign(chapters, cues);
@@ -61,7 +61,7 @@ class SegmentationPropertyTest {
         for (int n = 0; n < CASES; n++) {
             List<Chapter> chapters = chapters(random);
             List<Cue> cues = cues(random);
-            int[] indexes = Segmentation.chapterIndexes(chapters, cues);
+            int[] indexes = Transcripts.chapterIndexes(chapters, cues);
             List<TranscriptViews.StoredCue> stored = new ArrayList<>();
             for (int c = 0; c < cues.size(); c++) {
                 Cue cue = cues.get(c);
@@ -86,10 +86,10 @@ class SegmentationPropertyTest {
         List<Chapter> v1 = List.of(Chapter.mark(0, "Cold open"), Chapter.mark(60_000, "WAL"),
                 Chapter.mark(300_000, "Outro"));
         List<Chapter> v2 = List.of(Chapter.mark(0, "Intro"), Chapter.mark(200_000, "Rest"));
-        assertThat(Segmentation.chapterIndexes(v1, cues)).containsExactly(0, 1, 1, 2);
-        assertThat(Segmentation.chapterIndexes(v2, cues)).containsExactly(0, 0, 1, 1);
+        assertThat(Transcripts.chapterIndexes(v1, cues)).containsExactly(0, 1, 1, 2);
+        assertThat(Transcripts.chapterIndexes(v2, cues)).containsExactly(0, 0, 1, 1);
         // Before the first chapter: the first chapter.
-        assertThat(Segmentation.chapterIndexes(List.of(Chapter.mark(10_000, "Late")), cues)).containsOnly(0);
+        assertThat(Transcripts.chapterIndexes(List.of(Chapter.mark(10_000, "Late")), cues)).containsOnly(0);
     }
 
     private static List<Chapter> chapters(Random random) {

@@ -1,4 +1,4 @@
-package dev.podclip.chapters.transcript;
+package dev.podclip.chapters.json;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * JSON read strictly first, then with the slips people make by hand (single quotes, comments, trailing commas,
- * unquoted names); the caller warns when only the lenient reading worked.
+ * unquoted names); the caller warns when only the lenient reading worked. The one definition of which slips the engine
+ * forgives, shared by the chapter-file and transcript readers (an engine internal, not API).
  */
-final class LenientJson {
+public final class LenientJson {
 
     private static final ObjectMapper STRICT = new ObjectMapper();
     private static final ObjectMapper LENIENT = new ObjectMapper(JsonFactory.builder()
@@ -24,18 +25,28 @@ final class LenientJson {
             .build());
 
     /** The tree, whether only the lenient reading worked, or the strict reading's error. */
-    record Parsed(JsonNode root, boolean lenient, String error, int errorLine) {
+    public record Parsed(JsonNode root, boolean lenient, String error, int errorLine) {
     }
 
     private LenientJson() {
     }
 
-    static Parsed parse(String text) {
+    /** Strict JSON; a blank document reads as a missing node. */
+    public static JsonNode readStrict(String text) throws JacksonException {
+        return nonNull(STRICT.readTree(text));
+    }
+
+    /** JSON with the forgiven slips; a blank document reads as a missing node. */
+    public static JsonNode readLenient(String text) throws JacksonException {
+        return nonNull(LENIENT.readTree(text));
+    }
+
+    public static Parsed parse(String text) {
         try {
-            return new Parsed(nonNull(STRICT.readTree(text)), false, null, 0);
+            return new Parsed(readStrict(text), false, null, 0);
         } catch (JacksonException strictError) {
             try {
-                return new Parsed(nonNull(LENIENT.readTree(text)), true, null, 0);
+                return new Parsed(readLenient(text), true, null, 0);
             } catch (JacksonException lenientError) {
                 JsonLocation where = strictError.getLocation();
                 int line = where == null ? 0 : Math.max(0, where.getLineNr());
