@@ -39,9 +39,7 @@ final class Http {
     }
 
     Answer put(String url, JsonNode body, long version) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("If-Match", "\"" + version + "\"")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return putText(url, "application/json", body.toString(), version);
     }
 
     /** A file as the body (a transcript upload), with its media type and the version read. */

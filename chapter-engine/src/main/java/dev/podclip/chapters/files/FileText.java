@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 /** A chapter file's bytes as text: size checked, BOM (UTF-8, UTF-16) honoured and reported, else UTF-8. */
 record FileText(String text, boolean hadBom) {
 
+    /** How far the format sniff looks for the first significant character. */
+    static final int SNIFF_CHARS = 4_096;
+    /** Enough bytes for {@link #SNIFF_CHARS} in any of the encodings read (at most 4 bytes a char, plus a BOM). */
+    static final int SNIFF_BYTES = SNIFF_CHARS * 4 + 4;
+
     static FileText decode(byte[] bytes) {
         check(bytes);
         int n = bytes.length;
@@ -36,8 +41,10 @@ record FileText(String text, boolean hadBom) {
 
     /** The first character that is not a BOM or whitespace, or 0 for a blank file. */
     static char firstSignificant(byte[] bytes) {
-        String text = decode(bytes).text();
-        for (int i = 0; i < text.length() && i < 4_096; i++) {
+        check(bytes);
+        // Sniffing needs the start only: decode a prefix, not the whole file the reader will decode again.
+        String text = decode(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES))).text();
+        for (int i = 0; i < text.length() && i < SNIFF_CHARS; i++) {
             char c = text.charAt(i);
             if (!Character.isWhitespace(c) && c != '\uFEFF') {
                 return c;

@@ -40,9 +40,9 @@ public class EpisodeEventConsumer {
     private static final Logger LOG = Logger.getLogger(EpisodeEventConsumer.class);
     /** How long shutdown waits for the loop to finish its batch. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
-    /** Dead letters are kept a month: someone has to look at them. */
     /** How often a missing dead-letter topic is tried again (creating it blocks while the broker is down). */
     static final Duration DLQ_ENSURE_INTERVAL = Duration.ofMinutes(1);
+    /** Dead letters are kept a month: someone has to look at them. */
     static final long DLQ_RETENTION_MS = Duration.ofDays(30).toMillis();
 
     @Inject
