@@ -5,6 +5,7 @@ import dev.podclip.clip.events.EpisodeEventApplier;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,12 +21,22 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * LISTENs on {@code chapters_changed} over a dedicated JDBC connection (not a pooled one: it is held forever) and
- * hands every notification to {@link ChapterChanges}. Reconnects after failures; notifications sent while it was
- * disconnected are lost, which streams tolerate (clients re-read the chapters on reconnect).
+ * This instance's one LISTEN on {@code chapters_changed}, over a dedicated JDBC connection (not a pooled one: it is
+ * held forever). Hands every change to {@link ChapterChanges} (the streams) and fires {@link Notice} for every payload
+ * and {@link Connected} after every (re)connect as CDI events, so other readers of the channel (the share-page cache)
+ * need no connection of their own. Reconnects after failures; notifications sent while it was disconnected are lost,
+ * which streams tolerate (clients re-read on reconnect) and observers learn of from {@link Connected}.
  */
 @ApplicationScoped
 public class ChangeListener {
+
+    /** One notification's payload as sent ({@code <episodeId>:<version>}), fired on the listener thread. */
+    public record Notice(String payload) {
+    }
+
+    /** The listener has (re)connected: anything sent before may have been missed. */
+    public record Connected() {
+    }
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -36,6 +47,10 @@ public class ChangeListener {
     ClipConfig config;
     @Inject
     ChapterChanges changes;
+    @Inject
+    Event<Notice> notices;
+    @Inject
+    Event<Connected> connections;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -78,6 +93,7 @@ public class ChangeListener {
                     statement.execute("LISTEN " + EpisodeEventApplier.CHANNEL);
                 }
                 listening = true;
+                connections.fire(new Connected());
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications((int) config.sse().listenPollMs());
@@ -89,6 +105,7 @@ public class ChangeListener {
                         if (change != null) {
                             changes.publish(change);
                         }
+                        notices.fire(new Notice(notification.getParameter()));
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -1,29 +1,21 @@
 package dev.podclip.clip.share;
 
+import dev.podclip.clip.chapters.ChangeListener;
 import dev.podclip.clip.events.EpisodeEventApplier;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Invalidates the share cache when the read model changes an episode. The event consumer NOTIFYs channel
  * {@value #CHANNEL} with {@code <episodeId>:<version>} in the transaction that applied the event, so the
- * notification arrives after the commit; this listener holds its own connection (outside the pool) and LISTENs.
+ * notification arrives after the commit; this instance's {@link ChangeListener} LISTENs once for everyone and hands
+ * each payload here.
  *
- * <p>After a (re)connect everything cached is dropped: notifications sent while no one listened are lost.
+ * <p>After the listener (re)connects everything cached is dropped: notifications sent while no one listened are lost.
  */
 @ApplicationScoped
 public class EpisodeChangeListener {
@@ -35,75 +27,30 @@ public class EpisodeChangeListener {
 
     private final ShareCache cache;
     private final ShareConfig config;
-    private final String jdbcUrl;
-    private final String user;
-    private final Optional<String> password;
-    private volatile boolean running;
-    private volatile boolean listening;
-    private Thread thread;
+    private final ChangeListener listener;
 
     @Inject
-    public EpisodeChangeListener(ShareCache cache, ShareConfig config,
-                                 @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
-                                 @ConfigProperty(name = "quarkus.datasource.username") String user,
-                                 @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public EpisodeChangeListener(ShareCache cache, ShareConfig config, ChangeListener listener) {
         this.cache = cache;
         this.config = config;
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this.listener = listener;
     }
 
-    void start(@Observes StartupEvent event) {
-        if (!config.listenForChanges()) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "clip-share-listener");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.join(2L * config.listenPollMs() + 1_000);
+    void onConnected(@Observes ChangeListener.Connected connected) {
+        if (config.listenForChanges()) {
+            cache.invalidateAll();
         }
     }
 
-    /** Whether the listener is connected and listening (tests wait for it). */
+    void onNotice(@Observes ChangeListener.Notice notice) {
+        if (config.listenForChanges()) {
+            apply(notice.payload());
+        }
+    }
+
+    /** Whether changes reach the cache now (tests wait for it). */
     public boolean listening() {
-        return listening;
-    }
-
-    private void run() {
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password.orElse(""))) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                cache.invalidateAll();
-                listening = true;
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(config.listenPollMs());
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            apply(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (running) {
-                    LOG.warnf("share cache listener lost PostgreSQL (%s); retrying in %d ms", e.getMessage(),
-                            config.listenRetryMs());
-                    sleep(config.listenRetryMs());
-                }
-            } finally {
-                listening = false;
-            }
-        }
+        return config.listenForChanges() && listener.listening();
     }
 
     void apply(String payload) {
@@ -134,14 +81,6 @@ public class EpisodeChangeListener {
                     Long.parseLong(payload.substring(colon + 1).trim()));
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

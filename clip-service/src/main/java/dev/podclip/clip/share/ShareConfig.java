@@ -40,15 +40,7 @@ public interface ShareConfig {
     @WithDefault("300")
     long cacheTtlSeconds();
 
-    /** Whether to LISTEN on PostgreSQL for episode changes (off only in tests of the cache itself). */
+    /** Whether episode changes announced by PostgreSQL invalidate the cache (off only in tests of the cache itself). */
     @WithDefault("true")
     boolean listenForChanges();
-
-    /** How long one wait for notifications lasts before the listener checks whether it should stop, in ms. */
-    @WithDefault("1000")
-    int listenPollMs();
-
-    /** How long the listener waits before reconnecting after a failure, in ms. */
-    @WithDefault("2000")
-    int listenRetryMs();
 }
