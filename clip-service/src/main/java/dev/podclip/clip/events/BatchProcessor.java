@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies one poll's records. The whole batch first, in one transaction (throughput); if that fails, record by
+ * Applies one poll's records. The whole batch first, in one transaction and a fixed number of statements
+ * ({@link EpisodeEventApplier}, set-based: throughput); if that fails, record by
  * record, each in its own transaction, so one poison record goes to the dead-letter topic and the others apply.
  *
  * <p>An infrastructure failure (database unreachable, dead-letter topic unreachable) is no reason to dead-letter
@@ -62,8 +63,9 @@ public class BatchProcessor {
             return event == null ? ConsumerMetrics.TYPE_UNKNOWN : event.type().wireName();
         }
 
-        RecordRef ref() {
-            return new RecordRef(record.topic(), record.partition(), record.offset());
+        EpisodeEventApplier.Input input() {
+            return new EpisodeEventApplier.Input(event, new RecordRef(record.topic(), record.partition(),
+                    record.offset()));
         }
     }
 
@@ -132,13 +134,9 @@ public class BatchProcessor {
             return List.of();
         }
         try {
-            return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS).call(() -> {
-                List<ApplyOutcome> outcomes = new ArrayList<>(events.size());
-                for (Item item : events) {
-                    outcomes.add(applier.apply(item.event, item.ref(), recompute));
-                }
-                return outcomes;
-            });
+            List<EpisodeEventApplier.Input> inputs = events.stream().map(Item::input).toList();
+            return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+                    .call(() -> applier.apply(inputs, recompute));
         } catch (RuntimeException e) {
             LOG.infof("batch of %d events failed (%s); applying them one by one", events.size(), e.toString());
             return null;
@@ -158,7 +156,7 @@ public class BatchProcessor {
         for (int attempt = 1; attempt <= MAX_RECORD_ATTEMPTS; attempt++) {
             try {
                 ApplyOutcome outcome = QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
-                        .call(() -> applier.apply(item.event, item.ref(), recompute));
+                        .call(() -> applier.apply(List.of(item.input()), recompute).get(0));
                 count(item, outcome, recompute, Instant.now());
                 return outcome;
             } catch (RuntimeException e) {

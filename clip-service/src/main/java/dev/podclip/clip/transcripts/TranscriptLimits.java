@@ -3,8 +3,6 @@ package dev.podclip.clip.transcripts;
 /** Named limits of the transcripts feature. */
 public final class TranscriptLimits {
 
-    /** Cues inserted per JDBC batch: one round trip per this many rows keeps a one-hour file a few statements. */
-    public static final int INSERT_BATCH_ROWS = 500;
     /** Most cues {@code cuesBetween} returns: a clip is minutes long, this bounds a pathological file. */
     public static final int RANGE_MAX_CUES = 2_000;
     /** Kept of an unreadable file's error message. */

@@ -8,26 +8,26 @@ import dev.podclip.chapters.TranscriptFormat;
 import dev.podclip.chapters.transcript.Transcripts;
 import dev.podclip.events.EpisodeSnapshot;
 import dev.podclip.events.TranscriptSnapshot;
+import dev.podclip.clip.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.jsoup.Jsoup;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Projects an episode's transcript and searchable texts into this feature's tables, inside the event applier's
- * transaction (so they commit with the read model or not at all). Each upsert recomputes both: a new file (another
+ * Projects episodes' transcripts and searchable texts into this feature's tables, on the event applier's connection
+ * and transaction (so they commit with the read model or not at all), set-based for a whole batch of episodes. Each upsert recomputes both: a new file (another
  * SHA-256) replaces the cues everywhere; the same file is re-segmented against the version's chapters in place (only
  * cues whose chapter changed are written: re-events after a show change cost a read, not a rewrite). Never throws
  * for a bad file: a poison transcript must not stop the episode's event.
@@ -37,91 +37,144 @@ public class TranscriptProjector {
 
     private static final Logger LOG = Logger.getLogger(TranscriptProjector.class);
 
-    @Inject
-    EntityManager em;
-
-    /** After the episode row and its chapters are written for {@code episode.version()}. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EpisodeSnapshot episode, List<Chapter> chapters) {
-        UUID id = episode.id();
-        em.flush(); // the episode row must exist before rows referencing it go in through JDBC
-        em.createNativeQuery("DELETE FROM clip_search_doc WHERE episode_id = ?1").setParameter(1, id)
-                .executeUpdate();
-        insertSearchDocs(id, chapters, episode.showNotes());
-        TranscriptSnapshot snapshot = episode.transcript();
-        if (snapshot == null) {
-            em.createNativeQuery("DELETE FROM clip_transcript WHERE episode_id = ?1").setParameter(1, id)
-                    .executeUpdate();
-            return;
+    /** An upserted episode's snapshot and the chapters just computed for its version. */
+    public record Projection(EpisodeSnapshot episode, List<Chapter> chapters) {
+        UUID id() {
+            return episode.id();
         }
-        if (sameFileStored(id, snapshot)) {
-            // The same file again (a re-event, a show or chapter change): keep the cues, move only what changed.
-            reSegment(id, chapters);
-            em.createNativeQuery("UPDATE clip_transcript SET version = ?2, updated_at = now() WHERE episode_id = ?1")
-                    .setParameter(1, id).setParameter(2, episode.version()).executeUpdate();
-            return;
-        }
-        em.createNativeQuery("DELETE FROM clip_transcript WHERE episode_id = ?1").setParameter(1, id)
-                .executeUpdate();
-        Parsed parsed = parse(snapshot);
-        em.createNativeQuery("INSERT INTO clip_transcript (episode_id, version, format, sha256, status, error,"
-                        + " cue_count, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())")
-                .setParameter(1, id)
-                .setParameter(2, episode.version())
-                .setParameter(3, snapshot.format())
-                .setParameter(4, snapshot.sha256())
-                .setParameter(5, parsed.error == null ? "ok" : "unreadable")
-                .setParameter(6, parsed.error)
-                .setParameter(7, parsed.cues.size())
-                .executeUpdate();
-        insertCues(id, parsed.cues, Transcripts.chapterIndexes(chapters, parsed.cues));
     }
 
-    /** Whether the stored transcript is this very file (same format and SHA-256 of the body). */
-    private boolean sameFileStored(UUID id, TranscriptSnapshot snapshot) {
-        return !em.createNativeQuery("SELECT 1 FROM clip_transcript WHERE episode_id = ?1 AND format = ?2"
-                        + " AND sha256 = ?3")
-                .setParameter(1, id).setParameter(2, snapshot.format()).setParameter(3, snapshot.sha256())
-                .getResultList().isEmpty();
+    /**
+     * After the episode rows and their chapters are written, on the applier's connection and transaction: a fixed
+     * number of statements for the whole batch, plus a re-segmentation per episode whose file did not change.
+     */
+    public void project(Connection connection, List<Projection> upserts, List<UUID> deleted) throws SQLException {
+        List<UUID> all = new ArrayList<>(deleted);
+        upserts.forEach(p -> all.add(p.id()));
+        Jdbc.updateByIds(connection, "DELETE FROM clip_search_doc WHERE episode_id = ANY(?)", all);
+        insertSearchDocs(connection, upserts);
+        Map<UUID, String> storedFiles = storedFiles(connection, upserts);
+        List<UUID> replaced = new ArrayList<>(deleted);
+        List<Projection> sameFile = new ArrayList<>();
+        List<Projection> newFile = new ArrayList<>();
+        for (Projection p : upserts) {
+            TranscriptSnapshot snapshot = p.episode().transcript();
+            if (snapshot != null && fileKey(snapshot).equals(storedFiles.get(p.id()))) {
+                sameFile.add(p);
+            } else {
+                replaced.add(p.id());
+                if (snapshot != null) {
+                    newFile.add(p);
+                }
+            }
+        }
+        // Cues go with their transcript row (ON DELETE CASCADE).
+        Jdbc.updateByIds(connection, "DELETE FROM clip_transcript WHERE episode_id = ANY(?)", replaced);
+        for (Projection p : sameFile) {
+            // The same file again (a re-event, a show or chapter change): keep the cues, move only what changed.
+            reSegment(connection, p.id(), p.chapters());
+        }
+        Jdbc.batch(connection, "UPDATE clip_transcript SET version = ?, updated_at = now() WHERE episode_id = ?",
+                sameFile, (st, p) -> {
+                    st.setLong(1, p.episode().version());
+                    st.setObject(2, p.id());
+                });
+        insertTranscripts(connection, newFile);
+    }
+
+    private static String fileKey(TranscriptSnapshot snapshot) {
+        return snapshot.format() + "/" + snapshot.sha256();
+    }
+
+    /** Per episode with a transcript in its snapshot, the stored file's format and SHA-256 ({@link #fileKey}). */
+    private static Map<UUID, String> storedFiles(Connection connection, List<Projection> upserts)
+            throws SQLException {
+        List<UUID> ids = upserts.stream().filter(p -> p.episode().transcript() != null).map(Projection::id).toList();
+        Map<UUID, String> files = new HashMap<>();
+        if (ids.isEmpty()) {
+            return files;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT episode_id, format, sha256 FROM clip_transcript WHERE episode_id = ANY(?)")) {
+            statement.setArray(1, Jdbc.uuids(connection, ids));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    files.put(rs.getObject(1, UUID.class), rs.getString(2) + "/" + rs.getString(3));
+                }
+            }
+        }
+        return files;
+    }
+
+    private record CueRow(UUID episodeId, int index, Cue cue, int chapterIndex) {
+    }
+
+    /** Parses each new file (never throws for a bad one: it is stored as unreadable) and writes it with its cues. */
+    private static void insertTranscripts(Connection connection, List<Projection> newFile) throws SQLException {
+        List<Parsed> parsed = new ArrayList<>(newFile.size());
+        List<CueRow> cues = new ArrayList<>();
+        for (Projection p : newFile) {
+            Parsed file = parse(p.episode().transcript());
+            parsed.add(file);
+            int[] chapterIndexes = Transcripts.chapterIndexes(p.chapters(), file.cues());
+            assert chapterIndexes.length == file.cues().size();
+            for (int i = 0; i < file.cues().size(); i++) {
+                cues.add(new CueRow(p.id(), i, file.cues().get(i), chapterIndexes[i]));
+            }
+        }
+        List<Integer> rows = java.util.stream.IntStream.range(0, newFile.size()).boxed().toList();
+        Jdbc.batch(connection, "INSERT INTO clip_transcript (episode_id, version, format, sha256, status, error,"
+                + " cue_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, now())", rows, (st, i) -> {
+                    EpisodeSnapshot episode = newFile.get(i).episode();
+                    Parsed file = parsed.get(i);
+                    st.setObject(1, episode.id());
+                    st.setLong(2, episode.version());
+                    st.setString(3, episode.transcript().format());
+                    st.setString(4, episode.transcript().sha256());
+                    st.setString(5, file.error() == null ? "ok" : "unreadable");
+                    st.setString(6, file.error());
+                    st.setInt(7, file.cues().size());
+                });
+        Jdbc.batch(connection, "INSERT INTO clip_transcript_cue (episode_id, idx, start_ms, end_ms, speaker, text,"
+                + " chapter_index) VALUES (?, ?, ?, ?, ?, ?, ?)", cues, (st, row) -> {
+                    st.setObject(1, row.episodeId());
+                    st.setInt(2, row.index());
+                    st.setLong(3, row.cue().startMs());
+                    st.setLong(4, row.cue().endMs());
+                    st.setString(5, row.cue().speaker());
+                    st.setString(6, row.cue().text());
+                    Jdbc.setInt(st, 7, row.chapterIndex() == Transcripts.NO_CHAPTER ? null : row.chapterIndex());
+                });
     }
 
     /** The stored cues against the version's chapters, by the same rule; only rows whose chapter changed are written. */
-    @SuppressWarnings("unchecked")
-    private void reSegment(UUID id, List<Chapter> chapters) {
-        List<Object[]> rows = em.createNativeQuery("SELECT idx, start_ms, end_ms, chapter_index"
-                        + " FROM clip_transcript_cue WHERE episode_id = ?1 ORDER BY idx")
-                .setParameter(1, id).getResultList();
-        List<Cue> cues = rows.stream().map(r -> new Cue(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                "", null)).toList();
-        int[] indexes = Transcripts.chapterIndexes(chapters, cues);
-        List<int[]> changed = new java.util.ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Integer stored = rows.get(i)[3] == null ? null : ((Number) rows.get(i)[3]).intValue();
-            Integer wanted = indexes[i] == Transcripts.NO_CHAPTER ? null : indexes[i];
-            if (!java.util.Objects.equals(stored, wanted)) {
-                changed.add(new int[]{((Number) rows.get(i)[0]).intValue(), indexes[i]});
+    private static void reSegment(Connection connection, UUID id, List<Chapter> chapters) throws SQLException {
+        List<long[]> rows = new ArrayList<>(); // idx, start, end, stored chapter (-1 for none)
+        try (PreparedStatement statement = connection.prepareStatement("SELECT idx, start_ms, end_ms, chapter_index"
+                + " FROM clip_transcript_cue WHERE episode_id = ? ORDER BY idx")) {
+            statement.setObject(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    int stored = rs.getInt(4);
+                    rows.add(new long[]{rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.wasNull() ? -1 : stored});
+                }
             }
         }
-        em.unwrap(Session.class).doWork(connection -> batch(connection, "UPDATE clip_transcript_cue"
-                + " SET chapter_index = ? WHERE episode_id = ? AND idx = ?", changed.size(), (statement, i) -> {
-                    int[] change = changed.get(i);
-                    if (change[1] == Transcripts.NO_CHAPTER) {
-                        statement.setNull(1, Types.INTEGER);
-                    } else {
-                        statement.setInt(1, change[1]);
-                    }
-                    statement.setObject(2, id);
-                    statement.setInt(3, change[0]);
-                }));
-    }
-
-    /** The episode is gone: so are its transcript and search texts. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void delete(UUID episodeId) {
-        em.createNativeQuery("DELETE FROM clip_transcript WHERE episode_id = ?1").setParameter(1, episodeId)
-                .executeUpdate();
-        em.createNativeQuery("DELETE FROM clip_search_doc WHERE episode_id = ?1").setParameter(1, episodeId)
-                .executeUpdate();
+        List<Cue> cues = rows.stream().map(r -> new Cue(r[1], r[2], "", null)).toList();
+        int[] indexes = Transcripts.chapterIndexes(chapters, cues);
+        List<int[]> changed = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            long wanted = indexes[i] == Transcripts.NO_CHAPTER ? -1 : indexes[i];
+            if (rows.get(i)[3] != wanted) {
+                changed.add(new int[]{(int) rows.get(i)[0], indexes[i]});
+            }
+        }
+        Jdbc.batch(connection, "UPDATE clip_transcript_cue SET chapter_index = ? WHERE episode_id = ? AND idx = ?",
+                changed, (st, change) -> {
+                    Jdbc.setInt(st, 1, change[1] == Transcripts.NO_CHAPTER ? null : change[1]);
+                    st.setObject(2, id);
+                    st.setInt(3, change[0]);
+                });
     }
 
     /** The cues of a stored transcript file, or its error. */
@@ -141,47 +194,32 @@ public class TranscriptProjector {
     record Parsed(List<Cue> cues, String error) {
     }
 
-    private void insertCues(UUID id, List<Cue> cues, int[] chapterIndexes) {
-        assert chapterIndexes.length == cues.size();
-        em.unwrap(Session.class).doWork(connection -> batch(connection, "INSERT INTO clip_transcript_cue"
-                + " (episode_id, idx, start_ms, end_ms, speaker, text, chapter_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                cues.size(), (statement, i) -> {
-                    Cue cue = cues.get(i);
-                    statement.setObject(1, id);
-                    statement.setInt(2, i);
-                    statement.setLong(3, cue.startMs());
-                    statement.setLong(4, cue.endMs());
-                    statement.setString(5, cue.speaker());
-                    statement.setString(6, cue.text());
-                    if (chapterIndexes[i] == Transcripts.NO_CHAPTER) {
-                        statement.setNull(7, Types.INTEGER);
-                    } else {
-                        statement.setInt(7, chapterIndexes[i]);
-                    }
-                }));
+    private record SearchDoc(UUID episodeId, String kind, int position, Integer chapterIndex, long startMs,
+                             String body) {
     }
 
-    private void insertSearchDocs(UUID id, List<Chapter> chapters, String showNotes) {
-        String notes = notesText(showNotes);
-        int count = chapters.size() + (notes.isBlank() ? 0 : 1);
-        em.unwrap(Session.class).doWork(connection -> batch(connection, "INSERT INTO clip_search_doc"
-                + " (episode_id, kind, position, chapter_index, start_ms, body) VALUES (?, ?, ?, ?, ?, ?)",
-                count, (statement, i) -> {
-                    statement.setObject(1, id);
-                    if (i < chapters.size()) {
-                        statement.setString(2, "chapter");
-                        statement.setInt(3, i);
-                        statement.setInt(4, i);
-                        statement.setLong(5, chapters.get(i).startMs());
-                        statement.setString(6, chapters.get(i).title());
-                    } else {
-                        statement.setString(2, "notes");
-                        statement.setInt(3, 0);
-                        statement.setNull(4, Types.INTEGER);
-                        statement.setLong(5, 0);
-                        statement.setString(6, notes);
-                    }
-                }));
+    /** Each chapter title and the show notes as plain text: the episode's searchable texts besides its cues. */
+    private static void insertSearchDocs(Connection connection, List<Projection> upserts) throws SQLException {
+        List<SearchDoc> docs = new ArrayList<>();
+        for (Projection p : upserts) {
+            List<Chapter> chapters = p.chapters();
+            for (int i = 0; i < chapters.size(); i++) {
+                docs.add(new SearchDoc(p.id(), "chapter", i, i, chapters.get(i).startMs(), chapters.get(i).title()));
+            }
+            String notes = notesText(p.episode().showNotes());
+            if (!notes.isBlank()) {
+                docs.add(new SearchDoc(p.id(), "notes", 0, null, 0, notes));
+            }
+        }
+        Jdbc.batch(connection, "INSERT INTO clip_search_doc (episode_id, kind, position, chapter_index, start_ms, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", docs, (st, doc) -> {
+                    st.setObject(1, doc.episodeId());
+                    st.setString(2, doc.kind());
+                    st.setInt(3, doc.position());
+                    Jdbc.setInt(st, 4, doc.chapterIndex());
+                    st.setLong(5, doc.startMs());
+                    st.setString(6, doc.body());
+                });
     }
 
     /** Show notes as plain text (they may be HTML), bounded. */
@@ -192,24 +230,5 @@ public class TranscriptProjector {
         String text = Jsoup.parse(showNotes).text();
         return text.length() > TranscriptLimits.NOTES_INDEX_MAX_CHARS
                 ? text.substring(0, TranscriptLimits.NOTES_INDEX_MAX_CHARS) : text;
-    }
-
-    private interface RowBinder {
-        void bind(PreparedStatement statement, int row) throws SQLException;
-    }
-
-    private static void batch(Connection connection, String sql, int rows, RowBinder binder) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < rows; i++) {
-                binder.bind(statement, i);
-                statement.addBatch();
-                if ((i + 1) % TranscriptLimits.INSERT_BATCH_ROWS == 0) {
-                    statement.executeBatch();
-                }
-            }
-            if (rows % TranscriptLimits.INSERT_BATCH_ROWS != 0) {
-                statement.executeBatch();
-            }
-        }
     }
 }

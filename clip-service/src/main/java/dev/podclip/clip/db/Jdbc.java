@@ -1,0 +1,113 @@
+package dev.podclip.clip.db;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Set-based statements for the event-applying path: one round trip per statement and batch, not per row. The driver
+ * rewrites batched INSERTs into multi-row INSERTs ({@code reWriteBatchedInserts}), so a batch of chapter rows is a
+ * few statements whatever the number of episodes.
+ */
+public final class Jdbc {
+
+    /** Rows sent per executeBatch: bounds one statement's size (the driver splits rewritten inserts further). */
+    public static final int BATCH_ROWS = 500;
+
+    private Jdbc() {
+    }
+
+    /** Binds one row of a batch. */
+    public interface RowBinder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per row, sent in batches of {@link #BATCH_ROWS}. */
+    public static <T> void batch(Connection connection, String sql, List<T> rows, RowBinder<T> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (T row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
+                if (++pending == BATCH_ROWS) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    /** {@code sql} with one {@code uuid[]} parameter; returns the rows changed. Nothing runs for no ids. */
+    public static int updateByIds(Connection connection, String sql, Collection<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, uuids(connection, ids));
+            return statement.executeUpdate();
+        }
+    }
+
+    /** The first column of {@code sql}'s rows, a uuid, for one {@code uuid[]} parameter. */
+    public static Set<UUID> selectIds(Connection connection, String sql, Collection<UUID> ids) throws SQLException {
+        Set<UUID> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, uuids(connection, ids));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return found;
+    }
+
+    public static Array uuids(Connection connection, Collection<UUID> ids) throws SQLException {
+        return connection.createArrayOf("uuid", ids.toArray());
+    }
+
+    public static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    public static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+}
