@@ -69,4 +69,56 @@ class RebuildTest {
                 .body("title", is("Two"))
                 .body("chapters.title", contains("Intro", "The real start", "Questions"));
     }
+
+    @Test
+    void rebuildRewritesOnlyWhatDiffersFromTheCurrentRules() {
+        UUID untouched = UUID.randomUUID();
+        UUID mangledChapter = UUID.randomUUID();
+        UUID mangledSearchText = UUID.randomUUID();
+        for (UUID id : new UUID[]{untouched, mangledChapter, mangledSearchText}) {
+            Fixtures.send(Fixtures.upsert(id, 1, "Episode " + id));
+        }
+        for (UUID id : new UUID[]{untouched, mangledChapter, mangledSearchText}) {
+            await().atMost(WAIT).untilAsserted(() -> given().get("/api/episodes/{id}/chapters", id).then()
+                    .statusCode(200));
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE clip_chapter SET title = 'mangled' WHERE episode_id = ?1 AND idx = 1")
+                    .setParameter(1, mangledChapter).executeUpdate();
+            em.createNativeQuery("UPDATE clip_search_doc SET body = 'mangled' WHERE episode_id = ?1 AND kind = 'notes'")
+                    .setParameter(1, mangledSearchText).executeUpdate();
+        });
+        String untouchedRowsBefore = rowVersions(untouched);
+
+        rebuildAndWait();
+
+        given().get("/api/episodes/{id}/chapters", mangledChapter).then().statusCode(200)
+                .body("chapters[1].title", is("How it started"));
+        String notes = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                        "SELECT body FROM clip_search_doc WHERE episode_id = ?1 AND kind = 'notes'")
+                .setParameter(1, mangledSearchText).getSingleResult());
+        org.junit.jupiter.api.Assertions.assertTrue(notes.startsWith("In this episode Aaron talks shop"), notes);
+        // Same physical row versions: the rebuild compared, found nothing to change, and wrote nothing there.
+        org.junit.jupiter.api.Assertions.assertEquals(untouchedRowsBefore, rowVersions(untouched));
+    }
+
+    /** The xmin of every chapter, warning and search row of the episode: changes whenever a row is rewritten. */
+    private String rowVersions(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery("""
+                        SELECT string_agg(x, ',' ORDER BY x) FROM (
+                          SELECT 'c' || idx || ':' || xmin::text AS x FROM clip_chapter WHERE episode_id = ?1
+                          UNION ALL SELECT 'w' || position || ':' || xmin::text FROM clip_chapter_warning
+                                    WHERE episode_id = ?1
+                          UNION ALL SELECT 's' || kind || position || ':' || xmin::text FROM clip_search_doc
+                                    WHERE episode_id = ?1) r""")
+                .setParameter(1, id).getSingleResult()));
+    }
+
+    private void rebuildAndWait() {
+        String admin = Fixtures.token("admin");
+        String location = given().auth().oauth2(admin).post("/admin/rebuild").then().statusCode(202)
+                .extract().header("Location");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(admin).get(location).then().statusCode(200)
+                .body("state", is("succeeded")));
+    }
 }

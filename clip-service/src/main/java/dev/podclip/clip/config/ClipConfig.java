@@ -46,6 +46,14 @@ public interface ClipConfig {
         @Min(1) @Max(64)
         int dlqPartitions();
 
+        /**
+         * Group members (threads) of this instance: each applies its partitions' batches on its own database
+         * connection. More than the topic's partitions across all instances leaves some idle.
+         */
+        @WithDefault("2")
+        @Min(1) @Max(16)
+        int consumers();
+
         /** Most records one poll returns, hence one database transaction applies. */
         @WithDefault("200")
         @Min(1) @Max(5000)

@@ -112,13 +112,30 @@ public class EpisodeEventApplier {
         for (EpisodeEvent event : newest.values()) {
             writes.add(new Write(event, stored.containsKey(event.episodeId()), computeChapters(event)));
         }
+        Set<UUID> current = recompute ? RebuildComparison.current(connection, writes(writes, stored)) : Set.of();
         writeEpisodes(connection, writes);
-        writeChildren(connection, writes);
-        projectTranscripts(connection, writes);
-        notifyChanges(connection, writes);
+        writeChildren(connection, writes, current);
+        projectTranscripts(connection, writes, current);
+        notifyChanges(connection, writes, current);
         logConsumed(connection, inputs, outcomes);
         assert outcomes.size() == inputs.size();
         return outcomes;
+    }
+
+    /**
+     * A rebuild's candidates for "nothing changed": upserts of the stored version, whose rows may already be what the
+     * current rules compute (the point of a rebuild is to find the ones that are not).
+     */
+    private static List<RebuildComparison.Candidate> writes(List<Write> writes, Map<UUID, Long> stored) {
+        List<RebuildComparison.Candidate> candidates = new ArrayList<>();
+        for (Write w : writes) {
+            Long version = stored.get(w.episodeId());
+            if (!w.deleted() && version != null && version == w.event().episodeVersion()) {
+                candidates.add(new RebuildComparison.Candidate(new TranscriptProjector.Projection(w.event().episode(),
+                        w.computed().list().chapters()), w.computed().list().warnings()));
+            }
+        }
+        return candidates;
     }
 
     /** The stored versions of the batch's episodes, their rows locked in id order (no deadlock between batches). */
@@ -213,15 +230,20 @@ public class EpisodeEventApplier {
         Jdbc.setInstant(st, 21, now);
     }
 
-    /** Chapters and warnings are replaced as a whole: old rows of every known episode out, the new ones in. */
-    private static void writeChildren(Connection connection, List<Write> writes) throws SQLException {
-        List<UUID> known = writes.stream().filter(Write::known).map(Write::episodeId).toList();
+    /**
+     * Chapters and warnings are replaced as a whole: old rows of every known episode out, the new ones in; except
+     * where a rebuild found them {@code current} already.
+     */
+    private static void writeChildren(Connection connection, List<Write> writes, Set<UUID> current)
+            throws SQLException {
+        List<UUID> known = writes.stream().filter(w -> w.known() && !current.contains(w.episodeId()))
+                .map(Write::episodeId).toList();
         Jdbc.updateByIds(connection, "DELETE FROM clip_chapter WHERE episode_id = ANY(?)", known);
         Jdbc.updateByIds(connection, "DELETE FROM clip_chapter_warning WHERE episode_id = ANY(?)", known);
         List<ChapterRow> chapters = new ArrayList<>();
         List<WarningRow> warnings = new ArrayList<>();
         for (Write w : writes) {
-            if (w.deleted()) {
+            if (w.deleted() || current.contains(w.episodeId())) {
                 continue;
             }
             List<Chapter> list = w.computed().list().chapters();
@@ -262,7 +284,8 @@ public class EpisodeEventApplier {
     private record WarningRow(UUID episodeId, int position, Warning warning) {
     }
 
-    private void projectTranscripts(Connection connection, List<Write> writes) throws SQLException {
+    private void projectTranscripts(Connection connection, List<Write> writes, Set<UUID> current)
+            throws SQLException {
         List<TranscriptProjector.Projection> upserts = new ArrayList<>();
         List<UUID> deleted = new ArrayList<>();
         for (Write w : writes) {
@@ -272,15 +295,19 @@ public class EpisodeEventApplier {
                 upserts.add(new TranscriptProjector.Projection(w.event().episode(), w.computed().list().chapters()));
             }
         }
-        transcripts.project(connection, upserts, deleted);
+        transcripts.project(connection, upserts, deleted, current);
     }
 
-    /** One statement; PostgreSQL delivers the notifications to every listener when (and only if) this commits. */
-    private static void notifyChanges(Connection connection, List<Write> writes) throws SQLException {
-        if (writes.isEmpty()) {
+    /**
+     * One statement; PostgreSQL delivers the notifications to every listener when (and only if) this commits. An
+     * episode a rebuild found {@code current} changed nothing a listener shows: no notification.
+     */
+    private static void notifyChanges(Connection connection, List<Write> writes, Set<UUID> current)
+            throws SQLException {
+        Object[] payloads = writes.stream().filter(w -> !current.contains(w.episodeId())).map(w -> w.episodeId() + ":" + w.event().episodeVersion()).toArray();
+        if (payloads.length == 0) {
             return;
         }
-        Object[] payloads = writes.stream().map(w -> w.episodeId() + ":" + w.event().episodeVersion()).toArray();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT count(pg_notify(?, payload)) FROM unnest(?::text[]) AS payload")) {
             statement.setString(1, CHANNEL);

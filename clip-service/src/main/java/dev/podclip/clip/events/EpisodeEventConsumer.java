@@ -26,19 +26,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The consumer-group member on the episode topic, on its own thread from start-up to shutdown. Per poll: apply the
- * batch (database commit), then commit the offsets (commitSync): the read model always commits before the offset,
- * so a crash in between re-delivers records that idempotence turns into no-ops.
+ * The consumer-group members on the episode topic: {@code clip.events.consumers} threads of this instance, each its
+ * own group member (its own partitions, consumer and dead-letter producer), from start-up to shutdown. Two members
+ * apply two partitions' batches at once, on two database connections: the database, not this JVM, does most of the
+ * work of an event. Per poll: apply the batch (database commit), then commit the offsets (commitSync): the read model
+ * always commits before the offset, so a crash in between re-delivers records that idempotence turns into no-ops.
  *
- * <p>Start-up never waits for Kafka: the thread keeps trying while the broker is down.
+ * <p>Start-up never waits for Kafka: the threads keep trying while the broker is down.
  */
 @ApplicationScoped
 public class EpisodeEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EpisodeEventConsumer.class);
-    /** How long shutdown waits for the loop to finish its batch. */
+    /** How long shutdown waits for the members to finish their batches. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     /** How often a missing dead-letter topic is tried again (creating it blocks while the broker is down). */
     static final Duration DLQ_ENSURE_INTERVAL = Duration.ofMinutes(1);
@@ -55,12 +58,9 @@ public class EpisodeEventConsumer {
     ConsumerMetrics metrics;
 
     private volatile boolean running;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private volatile Instant lastPollAt;
     private volatile boolean dlqTopicReady;
     private Instant nextDlqEnsureAt = Instant.MIN;
-    private volatile List<TopicPartition> assignment = List.of();
-    private Thread thread;
+    private final List<Member> members = new CopyOnWriteArrayList<>();
 
     void onStart(@Observes StartupEvent event) {
         if (!config.events().enabled()) {
@@ -68,97 +68,131 @@ public class EpisodeEventConsumer {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "clip-episode-consumer");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < config.events().consumers(); i++) {
+            Member member = new Member("clip-episode-consumer-" + i);
+            members.add(member);
+            member.thread.start();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
+        members.forEach(Member::wakeup);
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (Member member : members) {
             try {
-                thread.join(STOP_TIMEOUT.toMillis());
+                member.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
-    /** When the loop last came back from a poll, or null before the first. */
+    /** When the member that polled longest ago last came back from a poll; empty before every member's first. */
     public Optional<Instant> lastPollAt() {
-        return Optional.ofNullable(lastPollAt);
+        Instant oldest = null;
+        for (Member member : members) {
+            Instant at = member.lastPollAt;
+            if (at == null) {
+                return Optional.empty();
+            }
+            oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+        }
+        return Optional.ofNullable(oldest);
     }
 
+    /** The partitions all members of this instance hold. */
     public List<TopicPartition> assignment() {
-        return assignment;
+        List<TopicPartition> all = new ArrayList<>();
+        members.forEach(m -> all.addAll(m.assignment));
+        return all;
     }
 
+    /** Whether every member's thread is alive. */
     public boolean running() {
-        return running && thread != null && thread.isAlive();
+        return running && !members.isEmpty() && members.stream().allMatch(m -> m.thread.isAlive());
     }
 
-    private void run() {
-        while (running) {
-            ensureDeadLetterTopic();
-            try (KafkaConsumer<byte[], byte[]> c = clients.groupConsumer();
-                 KafkaProducer<byte[], byte[]> producer = clients.deadLetterProducer()) {
-                consumer = c;
-                DeadLetters deadLetters = new DeadLetters(producer, config.events().dlqTopic(), config.events().group(),
-                        config.events().kafkaCallTimeoutMs());
-                c.subscribe(List.of(config.events().topic()), new Rebalance());
-                LOG.infof("consuming %s as group %s", config.events().topic(), config.events().group());
-                while (running) {
-                    pollOnce(c, deadLetters);
-                }
-            } catch (WakeupException e) {
-                if (running) {
-                    LOG.warn("consumer woken up while running; reconnecting");
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "episode consumer failed; reconnecting in %d ms", config.events().retryBackoffMs());
-                pause(config.events().retryBackoffMs());
-            } finally {
-                consumer = null;
-                assignment = List.of();
-            }
-        }
-        LOG.info("episode event consumer stopped");
-    }
+    /** One group member: its own thread, consumer and dead-letter producer. */
+    private final class Member {
+        final Thread thread;
+        volatile KafkaConsumer<byte[], byte[]> consumer;
+        volatile Instant lastPollAt;
+        volatile List<TopicPartition> assignment = List.of();
 
-    private void pollOnce(KafkaConsumer<byte[], byte[]> c, DeadLetterSink deadLetters) {
-        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(config.events().pollTimeoutMs()));
-        lastPollAt = Instant.now();
-        if (!dlqTopicReady) {
-            ensureDeadLetterTopic();
+        Member(String name) {
+            thread = new Thread(this::run, name);
+            thread.setDaemon(true);
         }
-        if (!records.isEmpty()) {
-            List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
-            records.forEach(batch::add);
-            BatchProcessor.Result result = processor.process(batch, false, deadLetters);
-            if (!result.commit().isEmpty()) {
-                c.commitSync(result.commit());
+
+        void wakeup() {
+            KafkaConsumer<byte[], byte[]> current = consumer;
+            if (current != null) {
+                current.wakeup();
             }
-            if (result.interrupted()) {
-                for (Map.Entry<TopicPartition, Long> rewind : result.rewind().entrySet()) {
-                    c.seek(rewind.getKey(), rewind.getValue());
+        }
+
+        private void run() {
+            while (running) {
+                ensureDeadLetterTopic();
+                try (KafkaConsumer<byte[], byte[]> c = clients.groupConsumer();
+                     KafkaProducer<byte[], byte[]> producer = clients.deadLetterProducer()) {
+                    consumer = c;
+                    DeadLetters deadLetters = new DeadLetters(producer, config.events().dlqTopic(),
+                            config.events().group(), config.events().kafkaCallTimeoutMs());
+                    c.subscribe(List.of(config.events().topic()), new Rebalance(this));
+                    LOG.infof("%s consuming %s as group %s", thread.getName(), config.events().topic(),
+                            config.events().group());
+                    while (running) {
+                        pollOnce(c, deadLetters);
+                    }
+                } catch (WakeupException e) {
+                    if (running) {
+                        LOG.warn("consumer woken up while running; reconnecting");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "episode consumer failed; reconnecting in %d ms", config.events().retryBackoffMs());
+                    pause(config.events().retryBackoffMs());
+                } finally {
+                    consumer = null;
+                    assignment = List.of();
                 }
-                pause(config.events().retryBackoffMs());
             }
+            LOG.infof("%s stopped", thread.getName());
         }
-        for (TopicPartition partition : c.assignment()) {
-            OptionalLong lag = c.currentLag(partition);
-            if (lag.isPresent()) {
-                metrics.lag(partition, lag.getAsLong());
+
+        private void pollOnce(KafkaConsumer<byte[], byte[]> c, DeadLetterSink deadLetters) {
+            ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(config.events().pollTimeoutMs()));
+            lastPollAt = Instant.now();
+            if (!dlqTopicReady) {
+                ensureDeadLetterTopic();
+            }
+            if (!records.isEmpty()) {
+                List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
+                records.forEach(batch::add);
+                BatchProcessor.Result result = processor.process(batch, false, deadLetters);
+                if (!result.commit().isEmpty()) {
+                    c.commitSync(result.commit());
+                }
+                if (result.interrupted()) {
+                    for (Map.Entry<TopicPartition, Long> rewind : result.rewind().entrySet()) {
+                        c.seek(rewind.getKey(), rewind.getValue());
+                    }
+                    pause(config.events().retryBackoffMs());
+                }
+            }
+            for (TopicPartition partition : c.assignment()) {
+                OptionalLong lag = c.currentLag(partition);
+                if (lag.isPresent()) {
+                    metrics.lag(partition, lag.getAsLong());
+                }
             }
         }
     }
 
     /** Creates the dead-letter topic when missing; a broker that is down is tried again later. */
-    private void ensureDeadLetterTopic() {
+    private synchronized void ensureDeadLetterTopic() {
         if (dlqTopicReady || Instant.now().isBefore(nextDlqEnsureAt)) {
             return;
         }
@@ -184,17 +218,25 @@ public class EpisodeEventConsumer {
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
+        private final Member member;
+
+        Rebalance(Member member) {
+            this.member = member;
+        }
+
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(metrics::forget);
-            assignment = List.copyOf(consumer == null ? List.of() : consumer.assignment());
+            List<TopicPartition> kept = new ArrayList<>(member.assignment);
+            kept.removeAll(partitions);
+            member.assignment = List.copyOf(kept);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            LOG.infof("assigned %s", partitions);
-            KafkaConsumer<byte[], byte[]> c = consumer;
-            assignment = c == null ? List.copyOf(partitions) : List.copyOf(c.assignment());
+            LOG.infof("%s assigned %s", member.thread.getName(), partitions);
+            KafkaConsumer<byte[], byte[]> c = member.consumer;
+            member.assignment = c == null ? List.copyOf(partitions) : List.copyOf(c.assignment());
         }
     }
 }

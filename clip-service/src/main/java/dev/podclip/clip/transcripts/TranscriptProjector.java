@@ -19,9 +19,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -47,12 +49,22 @@ public class TranscriptProjector {
     /**
      * After the episode rows and their chapters are written, on the applier's connection and transaction: a fixed
      * number of statements for the whole batch, plus a re-segmentation per episode whose file did not change.
+     *
+     * @param searchDocsCurrent upserted episodes whose stored search texts already equal {@link #searchDocs} (a
+     *                          rebuild that changed nothing there): not rewritten
      */
-    public void project(Connection connection, List<Projection> upserts, List<UUID> deleted) throws SQLException {
-        List<UUID> all = new ArrayList<>(deleted);
-        upserts.forEach(p -> all.add(p.id()));
-        Jdbc.updateByIds(connection, "DELETE FROM clip_search_doc WHERE episode_id = ANY(?)", all);
-        insertSearchDocs(connection, upserts);
+    public void project(Connection connection, List<Projection> upserts, List<UUID> deleted,
+                        Set<UUID> searchDocsCurrent) throws SQLException {
+        List<UUID> rewritten = new ArrayList<>(deleted);
+        List<SearchDoc> docs = new ArrayList<>();
+        for (Projection p : upserts) {
+            if (!searchDocsCurrent.contains(p.id())) {
+                rewritten.add(p.id());
+                docs.addAll(searchDocs(p));
+            }
+        }
+        Jdbc.updateByIds(connection, "DELETE FROM clip_search_doc WHERE episode_id = ANY(?)", rewritten);
+        insertSearchDocs(connection, docs);
         Map<UUID, String> storedFiles = storedFiles(connection, upserts);
         List<UUID> replaced = new ArrayList<>(deleted);
         List<Projection> sameFile = new ArrayList<>();
@@ -194,23 +206,51 @@ public class TranscriptProjector {
     record Parsed(List<Cue> cues, String error) {
     }
 
-    private record SearchDoc(UUID episodeId, String kind, int position, Integer chapterIndex, long startMs,
-                             String body) {
+    /** One searchable text of an episode besides its cues: a chapter title, or the show notes as plain text. */
+    public record SearchDoc(UUID episodeId, String kind, int position, Integer chapterIndex, long startMs,
+                            String body) {
     }
 
-    /** Each chapter title and the show notes as plain text: the episode's searchable texts besides its cues. */
-    private static void insertSearchDocs(Connection connection, List<Projection> upserts) throws SQLException {
+    /** What {@link #project} stores as the episode's search texts: each chapter title, then the notes if any. */
+    public static List<SearchDoc> searchDocs(Projection p) {
         List<SearchDoc> docs = new ArrayList<>();
-        for (Projection p : upserts) {
-            List<Chapter> chapters = p.chapters();
-            for (int i = 0; i < chapters.size(); i++) {
-                docs.add(new SearchDoc(p.id(), "chapter", i, i, chapters.get(i).startMs(), chapters.get(i).title()));
-            }
-            String notes = notesText(p.episode().showNotes());
-            if (!notes.isBlank()) {
-                docs.add(new SearchDoc(p.id(), "notes", 0, null, 0, notes));
+        List<Chapter> chapters = p.chapters();
+        for (int i = 0; i < chapters.size(); i++) {
+            docs.add(new SearchDoc(p.id(), "chapter", i, i, chapters.get(i).startMs(), chapters.get(i).title()));
+        }
+        String notes = notesText(p.episode().showNotes());
+        if (!notes.isBlank()) {
+            docs.add(new SearchDoc(p.id(), "notes", 0, null, 0, notes));
+        }
+        return docs;
+    }
+
+    /** The stored search texts of these episodes, each list in {@link #searchDocs}' order. */
+    public static Map<UUID, List<SearchDoc>> storedSearchDocs(Connection connection, Collection<UUID> ids)
+            throws SQLException {
+        Map<UUID, List<SearchDoc>> stored = new HashMap<>();
+        if (ids.isEmpty()) {
+            return stored;
+        }
+        // 'chapter' sorts before 'notes': the order searchDocs builds.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT episode_id, kind, position,"
+                + " chapter_index, start_ms, body FROM clip_search_doc WHERE episode_id = ANY(?)"
+                + " ORDER BY episode_id, kind, position")) {
+            statement.setArray(1, Jdbc.uuids(connection, ids));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    int chapterIndex = rs.getInt(4);
+                    Integer index = rs.wasNull() ? null : chapterIndex;
+                    stored.computeIfAbsent(id, k -> new ArrayList<>()).add(new SearchDoc(id, rs.getString(2),
+                            rs.getInt(3), index, rs.getLong(5), rs.getString(6)));
+                }
             }
         }
+        return stored;
+    }
+
+    private static void insertSearchDocs(Connection connection, List<SearchDoc> docs) throws SQLException {
         Jdbc.batch(connection, "INSERT INTO clip_search_doc (episode_id, kind, position, chapter_index, start_ms, body)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", docs, (st, doc) -> {
                     st.setObject(1, doc.episodeId());
