@@ -21,12 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Re-applies the whole topic, from the beginning up to the end offsets seen at the start, over the live read model
- * with a group-less consumer (nothing committed). Events at the stored version are applied again (chapters
+ * with group-less consumers (nothing committed), {@code clip.rebuild.workers} of them, each with a share of the
+ * partitions (per-episode order holds: an episode's events are all in one partition). Events at the stored version are applied again (chapters
  * recomputed by the current engine), older ones stay stale, missing episodes come back. The read model stays
  * readable throughout and the group consumer keeps running: both apply under the same row lock and version rule.
  * Records that cannot be read are skipped (the group consumer dead-lettered them already).
@@ -74,25 +78,102 @@ public class RebuildRunner {
     private void rebuild(UUID id) {
         Instant deadline = Instant.now().plusMillis(config.rebuild().maxDurationMs());
         String topic = config.events().topic();
-        AtomicLong skipped = new AtomicLong();
-        DeadLetterSink skip = (record, reason) -> skipped.incrementAndGet();
+        Duration callTimeout = Duration.ofMillis(config.events().kafkaCallTimeoutMs());
+        List<TopicPartition> partitions;
+        Map<TopicPartition, Long> begin;
+        Map<TopicPartition, Long> end;
         try (KafkaConsumer<byte[], byte[]> consumer = clients.standaloneConsumer()) {
-            Duration callTimeout = Duration.ofMillis(config.events().kafkaCallTimeoutMs());
             List<PartitionInfo> infos = consumer.partitionsFor(topic, callTimeout);
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " has no partitions (does it exist?)");
             }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            begin = consumer.beginningOffsets(partitions, callTimeout);
+            end = consumer.endOffsets(partitions, callTimeout);
+        }
+        long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+        Progress progress = new Progress(id, total);
+        progress.report();
+        List<List<TopicPartition>> shares = shares(partitions, config.rebuild().workers());
+        ExecutorService pool = Executors.newFixedThreadPool(shares.size(), r -> {
+            Thread thread = new Thread(r, "clip-rebuild-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<TopicPartition> share : shares) {
+                futures.add(pool.submit(() -> readShare(share, end, deadline, progress)));
+            }
+            for (Future<?> future : futures) {
+                await(future, progress);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        progress.report();
+        if (progress.skipped.get() > 0) {
+            LOG.warnf("rebuild %s skipped %d unreadable records", id, progress.skipped.get());
+        }
+    }
+
+    /** Partitions dealt round-robin to at most {@code workers} shares, none empty. */
+    static List<List<TopicPartition>> shares(List<TopicPartition> partitions, int workers) {
+        int count = Math.max(1, Math.min(workers, partitions.size()));
+        List<List<TopicPartition>> shares = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            shares.add(new ArrayList<>());
+        }
+        for (int i = 0; i < partitions.size(); i++) {
+            shares.get(i % count).add(partitions.get(i));
+        }
+        return shares;
+    }
+
+    private static void await(Future<?> future, Progress progress) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.failed.set(true);
+            throw new IllegalStateException("rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            progress.failed.set(true); // the other workers stop at their next batch
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Shared by a rebuild's workers; reported to the status row after each batch. */
+    private final class Progress {
+        final UUID id;
+        final long total;
+        final AtomicLong read = new AtomicLong();
+        final AtomicLong applied = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+        final AtomicBoolean failed = new AtomicBoolean();
+
+        Progress(UUID id, long total) {
+            this.id = id;
+            this.total = total;
+        }
+
+        /** Synchronized: two workers' reports must not overwrite a newer count with an older one. */
+        synchronized void report() {
+            rebuilds.progress(id, total, read.get(), applied.get());
+        }
+    }
+
+    /** One worker: its partitions from the beginning up to the end offsets seen when the rebuild started. */
+    private void readShare(List<TopicPartition> partitions, Map<TopicPartition, Long> end, Instant deadline,
+                           Progress progress) {
+        DeadLetterSink skip = (record, reason) -> progress.skipped.incrementAndGet();
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.standaloneConsumer()) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, callTimeout);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, callTimeout);
-            long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-            long read = 0;
-            long applied = 0;
-            rebuilds.progress(id, total, read, applied);
             while (!done(consumer, partitions, end)) {
+                if (progress.failed.get()) {
+                    return;
+                }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("rebuild exceeded " + Duration.ofMillis(config.rebuild()
                             .maxDurationMs()));
@@ -110,8 +191,7 @@ public class RebuildRunner {
                     continue;
                 }
                 BatchProcessor.Result result = processor.process(batch, true, skip);
-                read += batch.size();
-                applied += result.applied();
+                long read = batch.size();
                 if (result.interrupted()) {
                     for (Map.Entry<TopicPartition, Long> rewind : result.rewind().entrySet()) {
                         consumer.seek(rewind.getKey(), rewind.getValue());
@@ -119,10 +199,9 @@ public class RebuildRunner {
                     }
                     pause(config.events().retryBackoffMs());
                 }
-                rebuilds.progress(id, total, read, applied);
-            }
-            if (skipped.get() > 0) {
-                LOG.warnf("rebuild %s skipped %d unreadable records", id, skipped.get());
+                progress.read.addAndGet(read);
+                progress.applied.addAndGet(result.applied());
+                progress.report();
             }
         }
     }

@@ -130,6 +130,14 @@ public interface ClipConfig {
         @Min(1000) @Max(86400000)
         long staleAfterMs();
 
+        /**
+         * Readers of a rebuild, each with its own share of the partitions, consumer and database connection, so
+         * PostgreSQL and this JVM both work on two batches at once.
+         */
+        @WithDefault("2")
+        @Min(1) @Max(16)
+        int workers();
+
         /** Longest a rebuild may run before it gives up. */
         @WithDefault("3600000")
         @Min(1000) @Max(86400000)
