@@ -112,7 +112,9 @@ public class EpisodeEventApplier {
         for (EpisodeEvent event : newest.values()) {
             writes.add(new Write(event, stored.containsKey(event.episodeId()), computeChapters(event)));
         }
-        Set<UUID> current = recompute ? RebuildComparison.current(connection, writes(writes, stored)) : Set.of();
+        Set<UUID> current = recompute
+                ? RebuildComparison.current(connection, rebuildCandidates(writes, stored))
+                : Set.of();
         writeEpisodes(connection, writes);
         writeChildren(connection, writes, current);
         projectTranscripts(connection, writes, current);
@@ -126,7 +128,8 @@ public class EpisodeEventApplier {
      * A rebuild's candidates for "nothing changed": upserts of the stored version, whose rows may already be what the
      * current rules compute (the point of a rebuild is to find the ones that are not).
      */
-    private static List<RebuildComparison.Candidate> writes(List<Write> writes, Map<UUID, Long> stored) {
+    private static List<RebuildComparison.Candidate> rebuildCandidates(List<Write> writes,
+                                                                       Map<UUID, Long> stored) {
         List<RebuildComparison.Candidate> candidates = new ArrayList<>();
         for (Write w : writes) {
             Long version = stored.get(w.episodeId());
