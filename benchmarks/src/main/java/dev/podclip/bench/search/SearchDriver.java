@@ -26,7 +26,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,41 +38,66 @@ import java.util.UUID;
 /**
  * Transcript ingest and search latency: writes N episode events, each with a synthetic one-hour WebVTT transcript and
  * seed show notes, straight to the topic; times clip-service until it has applied them all (ingest rate); then runs
- * search queries one after another and reports latency percentiles.
+ * search queries one after another and reports latency percentiles per query class and overall.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.podclip.bench.search.SearchDriver --bootstrap HOST:PORT
- * --clip URL [--episodes 1000] [--queries 500] [--skip-ingest true]}
+ * --clip URL [--episodes 1000] [--queries 600] [--warmup 60] [--skip-ingest true] [--text zipf|uniform]
+ * [--vocabulary 8000] [--zipf 1.0] [--seed 1] [--pool 20]}
+ *
+ * <p>{@code --text zipf} (the default) draws transcripts from {@link ZipfTranscripts} (a Zipf law over several thousand
+ * words plus a few names per episode) and queries from six stated classes, each with its expected share of matching
+ * cues; {@code --text uniform} is the first run's data ({@code SyntheticText}, 20 equally likely words) and its ten
+ * queries. Ingest and queries must use the same --text, --vocabulary, --zipf, --seed and --episodes.
  */
 public final class SearchDriver {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final long ONE_HOUR_MS = 3_600_000;
     static final Duration MAX_INGEST_WAIT = Duration.ofMinutes(30);
-    /** Queries as listeners type them: one word, two words, a phrase, a rare word. */
+    /** The uniform text's queries (its 20-word vocabulary): one word, two words, a phrase, a rare word. */
     static final String[] QUERIES = {"postgres", "vacuum replica", "\"query planner\"", "migration schema index",
         "latency", "shard", "database and index", "talk about postgres", "why vacuum", "planner"};
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = dev.podclip.bench.flow.CommitToChaptersDriver.Options.parse(args);
         int episodes = Integer.parseInt(options.getOrDefault("episodes", "1000"));
-        int queries = Integer.parseInt(options.getOrDefault("queries", "500"));
+        int queries = Integer.parseInt(options.getOrDefault("queries", "600"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
         String clip = options.get("clip");
+        boolean zipf = switch (options.getOrDefault("text", "zipf")) {
+            case "zipf" -> true;
+            case "uniform" -> false;
+            default -> throw new IllegalArgumentException("--text zipf|uniform");
+        };
+        ZipfTranscripts text = new ZipfTranscripts(
+                Integer.parseInt(options.getOrDefault("vocabulary", Integer.toString(ZipfTranscripts.DEFAULT_VOCABULARY))),
+                Double.parseDouble(options.getOrDefault("zipf", Double.toString(ZipfTranscripts.DEFAULT_EXPONENT))),
+                Long.parseLong(options.getOrDefault("seed", "1")));
         HttpClient http = HttpClient.newHttpClient();
         if (!Boolean.parseBoolean(options.getOrDefault("skip-ingest", "false"))) {
             ingest(options.get("bootstrap"), clip, http, episodes,
-                    Path.of(options.getOrDefault("data", "demo/database-school.json")));
+                    Path.of(options.getOrDefault("data", "demo/database-school.json")), zipf ? text : null);
         }
-        search(http, clip, queries);
+        List<QueryMix.QueryClass> mix = zipf
+                ? QueryMix.zipf(text, episodes, Integer.parseInt(options.getOrDefault("pool", "20")))
+                : List.of(new QueryMix.QueryClass("uniform", "the uniform text's ten queries", List.of(QUERIES)));
+        for (QueryMix.QueryClass c : mix) {
+            System.out.printf("class %-8s %s; e.g. %s%n", c.name(), c.about(),
+                    c.queries().subList(0, Math.min(3, c.queries().size())));
+        }
+        search(http, clip, mix, warmup, queries);
         System.exit(0);
     }
 
-    static void ingest(String bootstrap, String clip, HttpClient http, int episodes, Path data) throws Exception {
+    /** {@code text} null: the uniform {@code SyntheticText} transcripts of the first run. */
+    static void ingest(String bootstrap, String clip, HttpClient http, int episodes, Path data, ZipfTranscripts text)
+            throws Exception {
         JsonNode demo = JSON.readTree(data.toFile());
         List<String> notes = new ArrayList<>();
         demo.get("episodes").forEach(e -> notes.add(e.get("showNotes").asText()));
         double before = dev.podclip.bench.flow.RebuildDriver.applied(http, clip);
         long start = System.nanoTime();
-        long bytes = produce(bootstrap, episodes, notes);
+        long bytes = produce(bootstrap, episodes, notes, text);
         Instant deadline = Instant.now().plus(MAX_INGEST_WAIT);
         while (dev.podclip.bench.flow.RebuildDriver.applied(http, clip) - before < episodes
                 && Instant.now().isBefore(deadline)) {
@@ -81,7 +108,7 @@ public final class SearchDriver {
                 + "%.2f MB/s%n", episodes, bytes / 1e6, seconds, episodes / seconds, bytes / 1e6 / seconds);
     }
 
-    static long produce(String bootstrap, int episodes, List<String> notes) throws Exception {
+    static long produce(String bootstrap, int episodes, List<String> notes, ZipfTranscripts text) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -93,7 +120,7 @@ public final class SearchDriver {
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < episodes; i++) {
-                String vtt = SyntheticText.webVtt(ONE_HOUR_MS, i);
+                String vtt = text == null ? SyntheticText.webVtt(ONE_HOUR_MS, i) : text.webVtt(ONE_HOUR_MS, i);
                 bytes += vtt.length();
                 UUID id = UUID.randomUUID();
                 EpisodeSnapshot episode = new EpisodeSnapshot(id, 1, "search:" + id, "search-" + i,
@@ -108,28 +135,74 @@ public final class SearchDriver {
         return bytes;
     }
 
-    static void search(HttpClient http, String clip, int queries) throws Exception {
+    /**
+     * Warm-up queries (not recorded: JIT, PostgreSQL's caches), then {@code queries} queries one after another, the
+     * classes in turn, each query drawn from its class's pool. Latency is the client's, request to parsed body.
+     */
+    static void search(HttpClient http, String clip, List<QueryMix.QueryClass> mix, int warmup, int queries)
+            throws Exception {
         Random random = new Random(3);
-        long[] micros = new long[queries];
-        int errors = 0;
-        long hits = 0;
-        for (int i = 0; i < queries; i++) {
-            String q = QUERIES[random.nextInt(QUERIES.length)];
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(clip + "/api/search?q="
-                    + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&size=10")).header("Accept", "application/json")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            micros[i] = (System.nanoTime() - start) / 1_000;
-            if (response.statusCode() != 200) {
-                errors++;
-            } else {
-                hits += JSON.readTree(response.body()).path("hits").size();
-            }
+        for (int i = 0; i < warmup; i++) {
+            QueryMix.QueryClass c = mix.get(i % mix.size());
+            timed(http, clip, c.queries().get(random.nextInt(c.queries().size())));
         }
-        java.util.Arrays.sort(micros);
-        System.out.printf("search: %d queries, %d errors, %.1f hits/query; latency ms p50 %.1f p95 %.1f p99 %.1f "
-                        + "max %.1f%n", queries, errors, hits / (double) queries, pct(micros, 50), pct(micros, 95),
-                pct(micros, 99), micros[micros.length - 1] / 1000.0);
+        Map<String, Stats> byClass = new LinkedHashMap<>();
+        mix.forEach(c -> byClass.put(c.name(), new Stats()));
+        Stats all = new Stats();
+        List<Timed> slowest = new ArrayList<>();
+        for (int i = 0; i < queries; i++) {
+            QueryMix.QueryClass c = mix.get(i % mix.size());
+            Timed t = timed(http, clip, c.queries().get(random.nextInt(c.queries().size())));
+            byClass.get(c.name()).add(t);
+            all.add(t);
+            slowest.add(t);
+        }
+        System.out.printf("search: %d queries after %d warm-up; latency ms, total = the response's total (median), "
+                + "lower bound = share of answers whose total is a lower bound%n", queries, warmup);
+        System.out.println("| class | queries | errors | p50 | p95 | p99 | max | median total | lower bound | hits/query |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        byClass.forEach((name, stats) -> stats.print(name));
+        all.print("all");
+        slowest.sort(Comparator.comparingLong(Timed::micros).reversed());
+        System.out.println("slowest: " + slowest.subList(0, Math.min(5, slowest.size())).stream()
+                .map(t -> t.query() + " " + t.micros() / 1000 + " ms").toList());
+    }
+
+    record Timed(String query, long micros, boolean ok, long total, boolean lowerBound, int hits) {
+    }
+
+    static Timed timed(HttpClient http, String clip, String q) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(clip + "/api/search?q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&size=10")).header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return new Timed(q, (System.nanoTime() - start) / 1_000, false, 0, false, 0);
+        }
+        JsonNode body = JSON.readTree(response.body());
+        long micros = (System.nanoTime() - start) / 1_000;
+        return new Timed(q, micros, true, body.path("total").asLong(),
+                "gte".equals(body.path("totalRelation").asText()), body.path("hits").size());
+    }
+
+    static final class Stats {
+        final List<Timed> runs = new ArrayList<>();
+
+        void add(Timed t) {
+            runs.add(t);
+        }
+
+        void print(String name) {
+            long[] micros = runs.stream().mapToLong(Timed::micros).sorted().toArray();
+            long[] totals = runs.stream().filter(Timed::ok).mapToLong(Timed::total).sorted().toArray();
+            long errors = runs.stream().filter(t -> !t.ok()).count();
+            long lower = runs.stream().filter(Timed::lowerBound).count();
+            double hits = runs.stream().mapToInt(Timed::hits).average().orElse(0);
+            System.out.printf("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %d%% | %.1f |%n", name, micros.length,
+                    errors, pct(micros, 50), pct(micros, 95), pct(micros, 99), micros[micros.length - 1] / 1000.0,
+                    totals.length == 0 ? "-" : Long.toString(totals[totals.length / 2]),
+                    Math.round(100.0 * lower / runs.size()), hits);
+        }
     }
 
     static double pct(long[] sorted, double p) {
