@@ -18,6 +18,37 @@ public final class SearchLimits {
     public static final int SNIPPET_MIN_WORDS = 12;
     public static final int SNIPPET_MAX_FRAGMENTS = 2;
 
+    /*
+     * Candidate bounds. A query is answered from at most this many matches of each source, taken from its GIN index
+     * in storage order, ranked among themselves; past a bound, total is a lower bound (totalRelation "gte"). Ranking
+     * every match cost ~200 ms for a word in one cue of ten over 900,000 cues (BENCHMARKS.md §4); this bounds the work
+     * of a query by these numbers instead of by the corpus. Each source has its own bound so that many cue hits never
+     * crowd out a chapter title (weight A) or the notes.
+     */
+    /** Cue matches ranked, at most: at least the result window, so a broad query fills every page it may serve. */
+    public static final int CUE_CANDIDATES = 1_000;
+    /** Chapter-title matches ranked, at most (titles are short: ranking them is cheap). */
+    public static final int TITLE_CANDIDATES = 500;
+    /** Show-notes matches ranked, at most: a notes text is up to 100,000 chars, ts_rank reads all of it. */
+    public static final int NOTES_CANDIDATES = 100;
+    /*
+     * Phrase scan bounds. A quoted phrase is found by reading the rows that hold all its words and checking their
+     * positions; for two common words that co-occur often but are rarely adjacent that is every co-occurring row
+     * (~9,000 cues, ~50 ms, for two of the ten most common words). So a phrase query reads at most this many rows
+     * holding all its words per source, and checks adjacency in those only.
+     */
+    public static final int CUE_PHRASE_SCAN_ROWS = 3_000;
+    public static final int TITLE_PHRASE_SCAN_ROWS = 2_000;
+    public static final int NOTES_PHRASE_SCAN_ROWS = 200;
+
+    static {
+        // Invariants of the numbers above, checked once when the class loads.
+        if (CUE_CANDIDATES < MAX_RESULT_WINDOW || CUE_PHRASE_SCAN_ROWS <= CUE_CANDIDATES
+                || TITLE_PHRASE_SCAN_ROWS <= TITLE_CANDIDATES || NOTES_PHRASE_SCAN_ROWS <= NOTES_CANDIDATES) {
+            throw new IllegalStateException("search bounds out of order");
+        }
+    }
+
     private SearchLimits() {
     }
 }

@@ -13,42 +13,93 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Full-text search over transcript cues, chapter titles and show notes: {@code websearch_to_tsquery} (quotes, OR,
  * -word), ranked by {@code ts_rank} (chapter titles weigh A, notes C, cues D), a {@code ts_headline} snippet per hit
  * of the page only, deleted episodes left out.
+ *
+ * <p>Bounded: each source gives at most its candidate bound of matches ({@link SearchLimits#CUE_CANDIDATES} and the
+ * others), the first ones its GIN index yields (storage order), and only those are ranked. A query under every bound
+ * is answered exactly as if everything were ranked, with an exact total; past a bound the hits are the best of the
+ * candidates and the total is a lower bound ({@code totalRelation = "gte"}), as Elasticsearch reports totals past
+ * {@code track_total_hits}.
  */
 @ApplicationScoped
 public class SearchService {
 
     /**
-     * One statement: matches from both tables through their GIN indexes, ranked and paged, then snippets and names
-     * for the page's rows only (ts_headline re-parses the text: never for rows not shown).
+     * One source, bounded. The scan reads rows whose tsvector matches the scan query (the query with its phrases
+     * loosened to "all these words", see {@link #phraseFree}; else the query itself) from the GIN index, at most
+     * {@code scanLimit} of them plus one, numbered: a row numbered past the limit is only a sentinel telling that the
+     * scan stopped short ({@code beyond}). The exact query is checked on the scanned rows as they stream in, deleted
+     * episodes left out, and reading stops at candidates + 1 matches (the extra one tells the bound was passed): so a
+     * frequent phrase stops early, a rare phrase of frequent words stops at the scan limit. MATERIALIZED: read once,
+     * by the ranking and by the counts.
      */
-    static final String SQL = """
-            WITH q AS (SELECT websearch_to_tsquery('english', ?1) AS query),
-            hits AS (
-                SELECT c.episode_id, c.chapter_index, c.start_ms, 'transcript' AS kind, c.idx AS pos, c.text AS body,
-                       ts_rank(c.tsv, q.query) AS rank
-                FROM clip_transcript_cue c, q WHERE c.tsv @@ q.query
-                UNION ALL
-                SELECT d.episode_id, d.chapter_index, d.start_ms, d.kind, d.position, d.body, ts_rank(d.tsv, q.query)
-                FROM clip_search_doc d, q WHERE d.tsv @@ q.query
+    private static String source(String name, String columns, String from, String scanLimit, int candidates) {
+        return name + " AS MATERIALIZED (\n"
+                + "    SELECT s.episode_id, s.chapter_index, s.start_ms, s.kind, s.pos, s.body, s.n > " + scanLimit
+                + " AS beyond,\n"
+                + "           ts_rank(s.tsv, websearch_to_tsquery('english', ?1)) AS rank\n"
+                + "    FROM (SELECT x.*, row_number() OVER () AS n FROM (\n"
+                + "            SELECT " + columns + ", tsv FROM " + from
+                + " tsv @@ websearch_to_tsquery('english', ?2) LIMIT " + scanLimit + " + 1) x) s\n"
+                + "    JOIN clip_episode e ON e.episode_id = s.episode_id\n"
+                + "    WHERE s.n > " + scanLimit + " OR (NOT e.deleted AND s.tsv @@ websearch_to_tsquery('english', ?1))\n"
+                + "    LIMIT " + (candidates + 2) + "\n)";
+    }
+
+    /**
+     * One statement: the three bounded sources, their counts, the page of the union ranked, then snippets and names
+     * for the page's rows only (ts_headline re-parses the text: never for rows not shown). The counts row comes back
+     * even for an empty page (LEFT JOIN), so a page past the end still has its total.
+     *
+     * <p>Parameters: 1 the query, 2 the scan query, 3 page size, 4 offset, 5 ts_headline options, 6-8 the scan limits
+     * of cues, titles, notes. Columns: per source whether its scan stopped short and its matches, then the hit.
+     */
+    static final String SQL = "WITH "
+            + source("cue", "episode_id, chapter_index, start_ms, 'transcript'::text AS kind, idx AS pos, text AS body",
+            "clip_transcript_cue WHERE", "?6", SearchLimits.CUE_CANDIDATES) + ",\n"
+            + source("title", "episode_id, chapter_index, start_ms, kind, position AS pos, body",
+            "clip_search_doc WHERE kind = 'chapter' AND", "?7", SearchLimits.TITLE_CANDIDATES) + ",\n"
+            + source("notes", "episode_id, chapter_index, start_ms, kind, position AS pos, body",
+            "clip_search_doc WHERE kind = 'notes' AND", "?8", SearchLimits.NOTES_CANDIDATES) + ",\n"
+            + """
+            counts AS (
+                SELECT (SELECT bool_or(beyond) FROM cue) AS cue_beyond,
+                       (SELECT count(*) FILTER (WHERE NOT beyond) FROM cue) AS cues,
+                       (SELECT bool_or(beyond) FROM title) AS title_beyond,
+                       (SELECT count(*) FILTER (WHERE NOT beyond) FROM title) AS titles,
+                       (SELECT bool_or(beyond) FROM notes) AS notes_beyond,
+                       (SELECT count(*) FILTER (WHERE NOT beyond) FROM notes) AS notes
             ),
             page AS (
-                SELECT h.*, count(*) OVER () AS total
-                FROM hits h JOIN clip_episode e ON e.episode_id = h.episode_id AND NOT e.deleted
+                SELECT h.* FROM (SELECT * FROM cue UNION ALL SELECT * FROM title UNION ALL SELECT * FROM notes) h
+                WHERE NOT h.beyond
                 ORDER BY h.rank DESC, h.episode_id, h.start_ms, h.kind, h.pos
-                LIMIT ?2 OFFSET ?3
+                LIMIT ?3 OFFSET ?4
             )
-            SELECT p.episode_id, e.title, p.chapter_index, ch.title, p.start_ms, p.kind, p.rank, p.total,
-                   ts_headline('english', p.body, q.query, ?4), e.duration_ms
-            FROM page p CROSS JOIN q
-            JOIN clip_episode e ON e.episode_id = p.episode_id
+            SELECT n.cue_beyond, n.cues, n.title_beyond, n.titles, n.notes_beyond, n.notes,
+                   p.episode_id, e.title, p.chapter_index, ch.title, p.start_ms, p.kind, p.rank,
+                   ts_headline('english', p.body, websearch_to_tsquery('english', ?1), ?5), e.duration_ms
+            FROM counts n
+            LEFT JOIN page p ON true
+            LEFT JOIN clip_episode e ON e.episode_id = p.episode_id
             LEFT JOIN clip_chapter ch ON ch.episode_id = p.episode_id AND ch.idx = p.chapter_index
             ORDER BY p.rank DESC, p.episode_id, p.start_ms, p.kind, p.pos
             """;
+
+    /** Candidate bounds and phrase scan bounds of the sources, in the order of the counts columns. */
+    private static final int[] CANDIDATES = {SearchLimits.CUE_CANDIDATES, SearchLimits.TITLE_CANDIDATES,
+        SearchLimits.NOTES_CANDIDATES};
+    private static final int[] PHRASE_SCAN_ROWS = {SearchLimits.CUE_PHRASE_SCAN_ROWS,
+        SearchLimits.TITLE_PHRASE_SCAN_ROWS, SearchLimits.NOTES_PHRASE_SCAN_ROWS};
+    /** A '-' that websearch_to_tsquery may read as NOT: at the start or after a non-word char. */
+    private static final Pattern NEGATION = Pattern.compile("(^|[^\\p{L}\\p{N}])-");
+    /** Columns of a result row: the six counts, then the hit. */
+    private static final int HIT = 6;
 
     @Inject
     EntityManager em;
@@ -62,40 +113,60 @@ public class SearchService {
         int p = page == null ? 0 : page;
         int s = size == null ? SearchLimits.DEFAULT_PAGE_SIZE : size;
         checkPaging(p, s);
+        String loose = phraseFree(q);
+        int[] scanLimits = new int[CANDIDATES.length];
+        for (int i = 0; i < CANDIDATES.length; i++) {
+            // Without a phrase to loosen, every scanned row is a match: the candidates and one sentinel tell all.
+            scanLimits[i] = loose == null ? CANDIDATES[i] : PHRASE_SCAN_ROWS[i];
+        }
         List<Object[]> rows = em.createNativeQuery(SQL)
                 .setParameter(1, q)
-                .setParameter(2, s)
-                .setParameter(3, p * s)
-                .setParameter(4, Snippets.headlineOptions())
+                .setParameter(2, loose == null ? q : loose)
+                .setParameter(3, s)
+                .setParameter(4, p * s)
+                .setParameter(5, Snippets.headlineOptions())
+                .setParameter(6, scanLimits[0])
+                .setParameter(7, scanLimits[1])
+                .setParameter(8, scanLimits[2])
                 .getResultList();
+        // Always one row at least: the counts, with a null hit when the page is empty.
+        Object[] counts = rows.get(0);
+        long total = 0;
+        boolean lowerBound = false;
+        for (int i = 0; i < CANDIDATES.length; i++) {
+            boolean beyond = Boolean.TRUE.equals(counts[2 * i]); // null: the source found nothing
+            long matched = ((Number) counts[2 * i + 1]).longValue();
+            total += Math.min(matched, CANDIDATES[i]);
+            lowerBound |= beyond || matched > CANDIDATES[i];
+        }
         String base = clips.baseUrl();
-        List<Hit> hits = rows.stream().map(r -> hit(r, base)).toList();
-        long total = rows.isEmpty() ? (p == 0 ? 0 : count(q)) : ((Number) rows.get(0)[7]).longValue();
-        return new Results(q, p, s, total, hits);
+        List<Hit> hits = rows.stream().filter(r -> r[HIT] != null).map(r -> hit(r, base)).toList();
+        return new Results(q, p, s, total, lowerBound ? Results.TOTAL_LOWER_BOUND : Results.TOTAL_EXACT, hits);
+    }
+
+    /**
+     * The query with its quotes dropped, when that finds a superset of its matches: then a phrase is looked for only
+     * among rows that hold all its words, and those can be bounded. Null when there is no quote, or when a '-' may be
+     * a NOT (dropping the quotes of {@code -"a b"} would exclude rows the phrase query keeps).
+     */
+    static String phraseFree(String q) {
+        if (q.indexOf('"') < 0 || NEGATION.matcher(q).find()) {
+            return null;
+        }
+        return q.replace('"', ' ');
     }
 
     private static Hit hit(Object[] r, String base) {
-        UUID episodeId = (UUID) r[0];
-        long startMs = ((Number) r[4]).longValue();
-        Long durationMs = r[9] == null ? null : ((Number) r[9]).longValue();
-        String headline = (String) r[8];
-        ChapterRef chapter = r[2] == null ? null : new ChapterRef(((Number) r[2]).intValue(), (String) r[3]);
-        return new Hit(new EpisodeRef(episodeId, (String) r[1]), chapter, (String) r[5], startMs,
-                Snippets.toText(headline), Snippets.toHtml(headline), ((Number) r[6]).doubleValue(),
+        UUID episodeId = (UUID) r[HIT];
+        long startMs = ((Number) r[HIT + 4]).longValue();
+        Long durationMs = r[HIT + 8] == null ? null : ((Number) r[HIT + 8]).longValue();
+        String headline = (String) r[HIT + 7];
+        ChapterRef chapter = r[HIT + 2] == null ? null
+                : new ChapterRef(((Number) r[HIT + 2]).intValue(), (String) r[HIT + 3]);
+        return new Hit(new EpisodeRef(episodeId, (String) r[HIT + 1]), chapter, (String) r[HIT + 5], startMs,
+                Snippets.toText(headline), Snippets.toHtml(headline), ((Number) r[HIT + 6]).doubleValue(),
                 ShareWindows.shareUrl(base, episodeId, startMs, durationMs),
                 ShareWindows.pageUrl(base, episodeId, startMs));
-    }
-
-    /** Total matches when a page past the end came back empty (the window function had no row to ride on). */
-    private long count(String q) {
-        Object n = em.createNativeQuery("""
-                        WITH q AS (SELECT websearch_to_tsquery('english', ?1) AS query)
-                        SELECT (SELECT count(*) FROM clip_transcript_cue c JOIN clip_episode e USING (episode_id), q
-                                WHERE NOT e.deleted AND c.tsv @@ q.query)
-                             + (SELECT count(*) FROM clip_search_doc d JOIN clip_episode e USING (episode_id), q
-                                WHERE NOT e.deleted AND d.tsv @@ q.query)""")
-                .setParameter(1, q).getSingleResult();
-        return ((Number) n).longValue();
     }
 
     static String checkQuery(String query) {

@@ -1,5 +1,7 @@
 package dev.podclip.clip.search;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +29,27 @@ public final class SearchViews {
                       String snippetHtml, double rank, String shareUrl, String pageUrl) {
     }
 
-    public record Results(String query, int page, int size, long total, List<Hit> hits) {
+    /**
+     * A page of hits.
+     *
+     * @param total         matches of the query: exact when {@code totalRelation} is {@code eq}, else at least this
+     * @param totalRelation {@code eq}, or {@code gte} when a source had more matches than its candidate bound: then
+     *                      the hits are the best-ranked among the candidates (the first matches found) and total is a
+     *                      lower bound
+     */
+    public record Results(String query, int page, int size,
+                          @Schema(description = "Matches of the query: exact when totalRelation is \"eq\"; a lower bound "
+                                  + "when it is \"gte\" (more matches than search ranks)") long total,
+                          @Schema(enumeration = {TOTAL_EXACT, TOTAL_LOWER_BOUND}, description = "\"eq\": total is "
+                                  + "exact and the hits are the best of all matches. \"gte\": more matches than a "
+                                  + "candidate bound (" + SearchLimits.CUE_CANDIDATES + " cues, "
+                                  + SearchLimits.TITLE_CANDIDATES + " chapter titles, " + SearchLimits.NOTES_CANDIDATES
+                                  + " show notes, the first found); the hits are the best-ranked of those candidates and total is at least "
+                                  + "the number given") String totalRelation,
+                          List<Hit> hits) {
+
+        public static final String TOTAL_EXACT = "eq";
+        public static final String TOTAL_LOWER_BOUND = "gte";
 
         public Results {
             hits = List.copyOf(hits);

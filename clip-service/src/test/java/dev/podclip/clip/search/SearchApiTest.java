@@ -71,7 +71,7 @@ class SearchApiTest {
     @Test
     void rankedHitsNameEpisodeChapterTimeAndCarryShareLinks() {
         JsonPath json = given().queryParam("q", "quokka").get("/api/search").then().statusCode(200)
-                .body("query", is("quokka")).body("total", is(5)).extract().jsonPath();
+                .body("query", is("quokka")).body("total", is(5)).body("totalRelation", is("eq")).extract().jsonPath();
         // The chapter title (weight A) outranks every passing mention.
         assertThat(json.getString("hits[0].kind")).isEqualTo("chapter");
         assertThat(json.getString("hits[0].chapter.title")).isEqualTo("Quokkas explained");
@@ -123,7 +123,8 @@ class SearchApiTest {
         }
         assertThat(paged).isEqualTo(all);
         given().queryParam("q", "quokka").queryParam("size", 2).queryParam("page", 9).get("/api/search")
-                .then().statusCode(200).body("hits.size()", is(0)).body("total", is(5));
+                .then().statusCode(200).body("hits.size()", is(0)).body("total", is(5))
+                .body("totalRelation", is("eq"));
         given().queryParam("q", "the and of").get("/api/search").then().statusCode(200).body("total", is(0));
     }
 
