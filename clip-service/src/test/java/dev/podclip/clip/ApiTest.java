@@ -27,6 +27,18 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTestResource(TopicsResource.class)
 class ApiTest {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    /** The JDBC options of application.properties reach PostgreSQL: no JIT, no parallel plans (see there why). */
+    @Test
+    void sessionsRunWithoutJitOrParallelPlans() {
+        String settings = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("SELECT current_setting('jit') || ',' || current_setting('max_parallel_workers_per_gather')")
+                .getSingleResult());
+        assertThat(settings).isEqualTo("off,0");
+    }
+
     @Test
     void previewComputesChaptersAndStoresNothing() {
         given().contentType(ContentType.JSON)
