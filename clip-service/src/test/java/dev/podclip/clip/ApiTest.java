@@ -34,7 +34,8 @@ class ApiTest {
     @Test
     void sessionsRunWithoutJitOrParallelPlans() {
         String settings = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em
-                .createNativeQuery("SELECT current_setting('jit') || ',' || current_setting('max_parallel_workers_per_gather')")
+                .createNativeQuery("SELECT current_setting('jit') || ','"
+                        + " || current_setting('max_parallel_workers_per_gather')")
                 .getSingleResult());
         assertThat(settings).isEqualTo("off,0");
     }

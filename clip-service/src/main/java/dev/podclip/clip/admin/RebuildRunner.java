@@ -30,9 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Re-applies the whole topic, from the beginning up to the end offsets seen at the start, over the live read model
  * with group-less consumers (nothing committed), {@code clip.rebuild.workers} of them, each with a share of the
- * partitions (per-episode order holds: an episode's events are all in one partition). Events at the stored version are applied again (chapters
- * recomputed by the current engine), older ones stay stale, missing episodes come back. The read model stays
- * readable throughout and the group consumer keeps running: both apply under the same row lock and version rule.
+ * partitions (per-episode order holds: an episode's events are all in one partition). Events at the stored version
+ * are applied again (chapters recomputed by the current engine), older ones stay stale, missing episodes come back.
+ * The read model stays readable throughout and the group consumer keeps running: both apply under the same row lock
+ * and version rule.
  * Records that cannot be read are skipped (the group consumer dead-lettered them already).
  */
 @ApplicationScoped

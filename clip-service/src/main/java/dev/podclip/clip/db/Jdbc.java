@@ -66,21 +66,44 @@ public final class Jdbc {
         }
     }
 
-    /** The first column of {@code sql}'s rows, a uuid, for one {@code uuid[]} parameter. */
-    public static Set<UUID> selectIds(Connection connection, String sql, Collection<UUID> ids) throws SQLException {
-        Set<UUID> found = new HashSet<>();
+    /** Reads one row of a result. */
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql} with one {@code uuid[]} parameter and hands each row to {@code reader}; nothing for no ids. */
+    public static void query(Connection connection, String sql, Collection<UUID> ids, RowReader reader)
+            throws SQLException {
         if (ids.isEmpty()) {
-            return found;
+            return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, uuids(connection, ids));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    found.add(rs.getObject(1, UUID.class));
+                    reader.read(rs);
                 }
             }
         }
+    }
+
+    /** The first column of {@code sql}'s rows, a uuid, for one {@code uuid[]} parameter. */
+    public static Set<UUID> selectIds(Connection connection, String sql, Collection<UUID> ids) throws SQLException {
+        Set<UUID> found = new HashSet<>();
+        query(connection, sql, ids, row -> found.add(row.getObject(1, UUID.class)));
         return found;
+    }
+
+    /** A nullable integer column. */
+    public static Integer getInt(ResultSet row, int index) throws SQLException {
+        int value = row.getInt(index);
+        return row.wasNull() ? null : value;
+    }
+
+    /** A nullable bigint column. */
+    public static Long getLong(ResultSet row, int index) throws SQLException {
+        long value = row.getLong(index);
+        return row.wasNull() ? null : value;
     }
 
     public static Array uuids(Connection connection, Collection<UUID> ids) throws SQLException {

@@ -146,15 +146,9 @@ public class EpisodeEventApplier {
         Set<UUID> ids = new HashSet<>();
         inputs.forEach(i -> ids.add(i.event().episodeId()));
         Map<UUID, Long> versions = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT episode_id, version FROM clip_episode"
-                + " WHERE episode_id = ANY(?) ORDER BY episode_id FOR UPDATE")) {
-            statement.setArray(1, Jdbc.uuids(connection, ids));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
-                }
-            }
-        }
+        Jdbc.query(connection, "SELECT episode_id, version FROM clip_episode WHERE episode_id = ANY(?)"
+                        + " ORDER BY episode_id FOR UPDATE", ids,
+                row -> versions.put(row.getObject(1, UUID.class), row.getLong(2)));
         return versions;
     }
 
@@ -307,7 +301,8 @@ public class EpisodeEventApplier {
      */
     private static void notifyChanges(Connection connection, List<Write> writes, Set<UUID> current)
             throws SQLException {
-        Object[] payloads = writes.stream().filter(w -> !current.contains(w.episodeId())).map(w -> w.episodeId() + ":" + w.event().episodeVersion()).toArray();
+        Object[] payloads = writes.stream().filter(w -> !current.contains(w.episodeId()))
+                .map(w -> w.episodeId() + ":" + w.event().episodeVersion()).toArray();
         if (payloads.length == 0) {
             return;
         }

@@ -7,8 +7,6 @@ import dev.podclip.clip.transcripts.TranscriptProjector;
 import dev.podclip.clip.transcripts.TranscriptProjector.SearchDoc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,37 +65,21 @@ final class RebuildComparison {
     private static Map<UUID, List<Chapter>> storedChapters(Connection connection, List<UUID> ids)
             throws SQLException {
         Map<UUID, List<Chapter>> stored = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT episode_id, start_ms, end_ms, title,"
-                + " url, img, toc FROM clip_chapter WHERE episode_id = ANY(?) ORDER BY episode_id, idx")) {
-            statement.setArray(1, Jdbc.uuids(connection, ids));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    long endMs = rs.getLong(3);
-                    Long end = rs.wasNull() ? null : endMs;
-                    stored.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Chapter(
-                            rs.getLong(2), end, rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getBoolean(7)));
-                }
-            }
-        }
+        Jdbc.query(connection, "SELECT episode_id, start_ms, end_ms, title, url, img, toc FROM clip_chapter"
+                + " WHERE episode_id = ANY(?) ORDER BY episode_id, idx", ids, row -> stored
+                .computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                .add(new Chapter(row.getLong(2), Jdbc.getLong(row, 3), row.getString(4), row.getString(5),
+                        row.getString(6), row.getBoolean(7))));
         return stored;
     }
 
     private static Map<UUID, List<WarningRow>> storedWarnings(Connection connection, List<UUID> ids)
             throws SQLException {
         Map<UUID, List<WarningRow>> stored = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT episode_id, code, message,"
-                + " chapter_index FROM clip_chapter_warning WHERE episode_id = ANY(?) ORDER BY episode_id, position")) {
-            statement.setArray(1, Jdbc.uuids(connection, ids));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    int index = rs.getInt(4);
-                    Integer chapterIndex = rs.wasNull() ? null : index;
-                    stored.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new WarningRow(rs.getString(2), rs.getString(3), chapterIndex));
-                }
-            }
-        }
+        Jdbc.query(connection, "SELECT episode_id, code, message, chapter_index FROM clip_chapter_warning"
+                + " WHERE episode_id = ANY(?) ORDER BY episode_id, position", ids, row -> stored
+                .computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>())
+                .add(new WarningRow(row.getString(2), row.getString(3), Jdbc.getInt(row, 4))));
         return stored;
     }
 }

@@ -47,7 +47,8 @@ public class SearchService {
                 + "            SELECT " + columns + ", tsv FROM " + from
                 + " tsv @@ websearch_to_tsquery('english', ?2) LIMIT " + scanLimit + " + 1) x) s\n"
                 + "    JOIN clip_episode e ON e.episode_id = s.episode_id\n"
-                + "    WHERE s.n > " + scanLimit + " OR (NOT e.deleted AND s.tsv @@ websearch_to_tsquery('english', ?1))\n"
+                + "    WHERE s.n > " + scanLimit
+                + " OR (NOT e.deleted AND s.tsv @@ websearch_to_tsquery('english', ?1))\n"
                 + "    LIMIT " + (candidates + 2) + "\n)";
     }
 

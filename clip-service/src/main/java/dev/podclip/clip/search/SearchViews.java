@@ -38,14 +38,14 @@ public final class SearchViews {
      *                      lower bound
      */
     public record Results(String query, int page, int size,
-                          @Schema(description = "Matches of the query: exact when totalRelation is \"eq\"; a lower bound "
-                                  + "when it is \"gte\" (more matches than search ranks)") long total,
+                          @Schema(description = "Matches of the query: exact when totalRelation is \"eq\"; a lower "
+                                  + "bound when it is \"gte\" (more matches than search ranks)") long total,
                           @Schema(enumeration = {TOTAL_EXACT, TOTAL_LOWER_BOUND}, description = "\"eq\": total is "
                                   + "exact and the hits are the best of all matches. \"gte\": more matches than a "
                                   + "candidate bound (" + SearchLimits.CUE_CANDIDATES + " cues, "
                                   + SearchLimits.TITLE_CANDIDATES + " chapter titles, " + SearchLimits.NOTES_CANDIDATES
-                                  + " show notes, the first found); the hits are the best-ranked of those candidates and total is at least "
-                                  + "the number given") String totalRelation,
+                                  + " show notes, the first found); the hits are the best-ranked of those candidates "
+                                  + "and total is at least the number given") String totalRelation,
                           List<Hit> hits) {
 
         public static final String TOTAL_EXACT = "eq";

@@ -22,17 +22,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Projects episodes' transcripts and searchable texts into this feature's tables, on the event applier's connection
- * and transaction (so they commit with the read model or not at all), set-based for a whole batch of episodes. Each upsert recomputes both: a new file (another
- * SHA-256) replaces the cues everywhere; the same file is re-segmented against the version's chapters in place (only
- * cues whose chapter changed are written: re-events after a show change cost a read, not a rewrite). Never throws
- * for a bad file: a poison transcript must not stop the episode's event.
+ * and transaction (so they commit with the read model or not at all), set-based for a whole batch of episodes. Each
+ * upsert recomputes both: a new file (another SHA-256) replaces the cues everywhere; the same file is re-segmented
+ * against the version's chapters in place (only cues whose chapter changed are written: re-events after a show change
+ * cost a read, not a rewrite). Never throws for a bad file: a poison transcript must not stop the episode's event.
  */
 @ApplicationScoped
 public class TranscriptProjector {
@@ -103,18 +103,8 @@ public class TranscriptProjector {
             throws SQLException {
         List<UUID> ids = upserts.stream().filter(p -> p.episode().transcript() != null).map(Projection::id).toList();
         Map<UUID, String> files = new HashMap<>();
-        if (ids.isEmpty()) {
-            return files;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT episode_id, format, sha256 FROM clip_transcript WHERE episode_id = ANY(?)")) {
-            statement.setArray(1, Jdbc.uuids(connection, ids));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    files.put(rs.getObject(1, UUID.class), rs.getString(2) + "/" + rs.getString(3));
-                }
-            }
-        }
+        Jdbc.query(connection, "SELECT episode_id, format, sha256 FROM clip_transcript WHERE episode_id = ANY(?)",
+                ids, row -> files.put(row.getObject(1, UUID.class), row.getString(2) + "/" + row.getString(3)));
         return files;
     }
 
@@ -168,7 +158,8 @@ public class TranscriptProjector {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     int stored = rs.getInt(4);
-                    rows.add(new long[]{rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.wasNull() ? -1 : stored});
+                    rows.add(new long[]{rs.getInt(1), rs.getLong(2), rs.getLong(3),
+                        rs.wasNull() ? -1 : stored});
                 }
             }
         }
@@ -229,24 +220,13 @@ public class TranscriptProjector {
     public static Map<UUID, List<SearchDoc>> storedSearchDocs(Connection connection, Collection<UUID> ids)
             throws SQLException {
         Map<UUID, List<SearchDoc>> stored = new HashMap<>();
-        if (ids.isEmpty()) {
-            return stored;
-        }
         // 'chapter' sorts before 'notes': the order searchDocs builds.
-        try (PreparedStatement statement = connection.prepareStatement("SELECT episode_id, kind, position,"
-                + " chapter_index, start_ms, body FROM clip_search_doc WHERE episode_id = ANY(?)"
-                + " ORDER BY episode_id, kind, position")) {
-            statement.setArray(1, Jdbc.uuids(connection, ids));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    int chapterIndex = rs.getInt(4);
-                    Integer index = rs.wasNull() ? null : chapterIndex;
-                    stored.computeIfAbsent(id, k -> new ArrayList<>()).add(new SearchDoc(id, rs.getString(2),
-                            rs.getInt(3), index, rs.getLong(5), rs.getString(6)));
-                }
-            }
-        }
+        Jdbc.query(connection, "SELECT episode_id, kind, position, chapter_index, start_ms, body FROM clip_search_doc"
+                + " WHERE episode_id = ANY(?) ORDER BY episode_id, kind, position", ids, row -> {
+                    UUID id = row.getObject(1, UUID.class);
+                    stored.computeIfAbsent(id, k -> new ArrayList<>()).add(new SearchDoc(id, row.getString(2),
+                            row.getInt(3), Jdbc.getInt(row, 4), row.getLong(5), row.getString(6)));
+                });
         return stored;
     }
 
