@@ -18,6 +18,10 @@ public interface CatalogConfig {
 
     Topic topic();
 
+    Outbox outbox();
+
+    Idempotency idempotency();
+
     DemoMedia demoMedia();
 
     interface Paging {
@@ -39,9 +43,12 @@ public interface CatalogConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** Outbox slots; rows of an episode go to slot hash(episode id) mod slots. Change only on an empty outbox. */
-        @WithDefault("16")
-        int slots();
+        /**
+         * Payload bytes one slot batch may hold together (the first row is always taken, whatever its size), so a
+         * backlog of large events never sits in memory 500 at a time.
+         */
+        @WithDefault("16777216")
+        long batchMaxBytes();
 
         /** Time between relay passes (a commit that wrote rows also starts one at once). */
         @WithDefault("200ms")
@@ -57,6 +64,25 @@ public interface CatalogConfig {
         /** The producer's delivery.timeout.ms: how long one batch may wait for acknowledgements. */
         @WithDefault("10s")
         Duration deliveryTimeout();
+    }
+
+    interface Outbox {
+        /**
+         * Rows the outbox may hold (read once a second, so it may pass by a second's writes): past it writes answer
+         * 503 with Retry-After instead of filling the database during a long broker outage.
+         */
+        @WithDefault("100000")
+        long maxRows();
+    }
+
+    interface Idempotency {
+        /** How long the first result of a write sent with an Idempotency-Key is kept and replayed. */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** Time between two prunes of expired keys. */
+        @WithDefault("10m")
+        Duration pruneInterval();
     }
 
     interface Topic {

@@ -1,5 +1,6 @@
 package dev.podclip.catalog.episode;
 
+import dev.podclip.catalog.common.IdempotentWrites;
 import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.common.PageRequest;
 import dev.podclip.catalog.config.CatalogConfig;
@@ -42,6 +43,8 @@ public class EpisodeResource {
     EpisodeService episodes;
     @Inject
     CatalogConfig config;
+    @Inject
+    IdempotentWrites idempotency;
 
     /** Filters combine: {@code ?show=<id>&guid=<guid>} finds the one episode of a feed item (idempotent loaders). */
     @GET
@@ -69,26 +72,35 @@ public class EpisodeResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    public Response create(@NotNull @Valid EpisodeInput input, UriInfo uri) {
-        EpisodeView episode = episodes.create(input);
-        return withEtag(Response.created(uri.getAbsolutePathBuilder().path(episode.id().toString()).build()),
-                episode);
+    public Response create(@NotNull @Valid EpisodeInput input, UriInfo uri,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, new IdempotentWrites.Request("POST", uri.getPath(), null, input), () -> {
+            EpisodeView episode = episodes.create(input);
+            return withEtag(Response.created(uri.getAbsolutePathBuilder().path(episode.id().toString()).build()),
+                    episode);
+        });
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.EDITOR)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull @Valid EpisodeInput input) {
-        return withEtag(Response.ok(), episodes.update(id, input, ifMatch));
+                           @NotNull @Valid EpisodeInput input, UriInfo uri,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, new IdempotentWrites.Request("PUT", uri.getPath(), ifMatch, input),
+                () -> withEtag(Response.ok(), episodes.update(id, input, ifMatch)));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.EDITOR)
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        episodes.delete(id, ifMatch);
-        return Response.noContent().build();
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UriInfo uri,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, new IdempotentWrites.Request("DELETE", uri.getPath(), ifMatch, null),
+                () -> {
+                    episodes.delete(id, ifMatch);
+                    return Response.noContent().build();
+                });
     }
 
     /** A malformed id in a query is the client's mistake (400), not a missing resource (JAX-RS would say 404). */

@@ -52,13 +52,23 @@ public class EventPublisher {
     private KafkaProducer<String, byte[]> producer;
 
     /**
-     * @param ackedIds rows Kafka acknowledged; for each episode they are a prefix of its rows in the batch
-     * @param failure  the first failure, or null when every row was acknowledged
+     * @param ackedIds    rows Kafka acknowledged; for each episode they are a prefix of its rows in the batch
+     * @param rowFailures rows Kafka refused or did not acknowledge, each with its reason; the rest of such a row's
+     *                    episode was not sent
+     * @param failure     the first failure of any kind (a refused row, or a send that could not even start), or
+     *                    null when every row was acknowledged
      */
-    public record Delivery(List<Long> ackedIds, Exception failure) {
+    public record Delivery(List<Long> ackedIds, Map<Long, Exception> rowFailures, Exception failure) {
 
         public Delivery {
             ackedIds = List.copyOf(ackedIds);
+            rowFailures = Map.copyOf(rowFailures);
+        }
+
+        /** Whether anything failed for a reason that may pass by itself (the broker, not a row, was at fault). */
+        public boolean transientFailure() {
+            return failure != null && (rowFailures.isEmpty()
+                    || rowFailures.values().stream().anyMatch(e -> !PublishFailures.isPermanent(e)));
         }
     }
 
@@ -67,11 +77,12 @@ public class EventPublisher {
      * every acknowledgement. So an episode never has two records in flight, and a later version is sent only after
      * the earlier one was acknowledged: no producer behaviour (a failed future from a metadata timeout, an expired
      * batch followed by a successful one) can put an episode's versions out of order. Rows of different episodes
-     * travel together. The first round with a failure ends the batch; the failed rows stay for the next pass.
+     * travel together. A row that fails holds back the rest of its own episode only; the other episodes go on. A
+     * send that cannot even start (metadata unavailable: the broker is away) ends the batch.
      */
     public Delivery publish(List<OutboxRecord> rows) {
         Delivery delivery = publish(producer(), rows);
-        if (delivery.failure() != null) {
+        if (delivery.transientFailure()) {
             // A fresh producer after a failure: no fatal state or stale sequence numbers carry over.
             reset();
         }
@@ -84,28 +95,39 @@ public class EventPublisher {
             byEpisode.computeIfAbsent(row.episodeId(), id -> new ArrayDeque<>()).add(row);
         }
         List<Long> acked = new ArrayList<>(rows.size());
-        Exception failure = null;
-        while (failure == null && !byEpisode.isEmpty()) {
+        Map<Long, Exception> rowFailures = new LinkedHashMap<>();
+        Exception stopped = null;
+        while (stopped == null && !byEpisode.isEmpty()) {
             List<OutboxRecord> round = new ArrayList<>(byEpisode.size());
             for (ArrayDeque<OutboxRecord> queue : byEpisode.values()) {
                 round.add(queue.poll());
             }
             byEpisode.values().removeIf(ArrayDeque::isEmpty);
-            failure = sendRound(kafka, round, acked);
+            stopped = sendRound(kafka, round, acked, rowFailures);
+            for (OutboxRecord failed : round) {
+                if (rowFailures.containsKey(failed.id())) {
+                    byEpisode.remove(failed.episodeId()); // its later versions wait for the next pass
+                }
+            }
         }
-        return new Delivery(acked, failure);
+        Exception first = stopped != null ? stopped
+                : rowFailures.isEmpty() ? null : rowFailures.values().iterator().next();
+        return new Delivery(acked, rowFailures, first);
     }
 
-    /** Sends one row per episode and waits for all; adds the acknowledged ids; returns the first failure or null. */
-    private static Exception sendRound(Producer<String, byte[]> kafka, List<OutboxRecord> round,
-                                       List<Long> acked) {
+    /**
+     * Sends one row per episode and waits for all; adds the acknowledged ids and the failed rows; returns the
+     * exception that stopped the round before every row was sent, or null.
+     */
+    private static Exception sendRound(Producer<String, byte[]> kafka, List<OutboxRecord> round, List<Long> acked,
+                                       Map<Long, Exception> rowFailures) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(round.size());
-        Exception failure = null;
+        Exception stopped = null;
         for (OutboxRecord row : round) {
             try {
                 sent.add(kafka.send(record(row)));
             } catch (RuntimeException e) {
-                failure = e;
+                stopped = e;
                 break;
             }
         }
@@ -115,14 +137,13 @@ public class EventPublisher {
                 sent.get(i).get();
                 acked.add(round.get(i).id());
             } catch (ExecutionException e) {
-                Exception cause = e.getCause() instanceof Exception c ? c : e;
-                failure = failure == null ? cause : failure;
+                rowFailures.put(round.get(i).id(), e.getCause() instanceof Exception c ? c : e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return e;
             }
         }
-        return failure;
+        return stopped;
     }
 
     static ProducerRecord<String, byte[]> record(OutboxRecord row) {

@@ -1,6 +1,5 @@
 package dev.podclip.catalog.outbox;
 
-import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.catalog.episode.Episode;
 import dev.podclip.events.EpisodeEvent;
 import dev.podclip.events.EpisodeEventCodec;
@@ -24,7 +23,9 @@ import java.util.UUID;
 public class OutboxWriter {
 
     @Inject
-    CatalogConfig config;
+    OutboxLayout layout;
+    @Inject
+    OutboxCapacity capacity;
     @Inject
     Event<OutboxWritten> written;
 
@@ -35,6 +36,7 @@ public class OutboxWriter {
 
     /** An {@code episode.upserted} carrying the episode as it is now (its version already bumped). */
     public void upserted(Episode episode, Instant at) {
+        capacity.check();
         EpisodeEvent event = EpisodeEvent.upserted(UUID.randomUUID(), at, episode.snapshot());
         insert(event.eventId(), episode.id, episode.version, event.type().wireName(), encode(event), at);
         written.fire(new OutboxWritten(1));
@@ -46,6 +48,7 @@ public class OutboxWriter {
      * @param version the version the delete gives the episode (its last version + 1)
      */
     public void deleted(UUID episodeId, long version, Instant at) {
+        capacity.check();
         EpisodeEvent event = EpisodeEvent.deleted(UUID.randomUUID(), at, episodeId, version);
         insert(event.eventId(), episodeId, version, event.type().wireName(), encode(event), at);
         insert(UUID.randomUUID(), episodeId, version, OutboxRow.TYPE_TOMBSTONE, null, at);
@@ -69,7 +72,7 @@ public class OutboxWriter {
         row.episodeVersion = version;
         row.type = type;
         row.payload = payload;
-        row.slot = OutboxSlots.slotOf(episodeId, config.relay().slots());
+        row.slot = layout.slotOf(episodeId);
         row.createdAt = at;
         row.persist();
     }

@@ -1,5 +1,6 @@
 package dev.podclip.catalog.show;
 
+import dev.podclip.catalog.common.IdempotentWrites;
 import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.common.PageRequest;
 import dev.podclip.catalog.config.CatalogConfig;
@@ -35,6 +36,8 @@ import java.util.UUID;
 public class ShowResource {
 
     @Inject
+    IdempotentWrites idempotency;
+    @Inject
     ShowService shows;
     @Inject
     CatalogConfig config;
@@ -59,25 +62,34 @@ public class ShowResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    public Response create(@NotNull @Valid ShowInput input, UriInfo uri) {
-        ShowView show = shows.create(input);
-        return withEtag(Response.created(uri.getAbsolutePathBuilder().path(show.id().toString()).build()), show);
+    public Response create(@NotNull @Valid ShowInput input, UriInfo uri,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, new IdempotentWrites.Request("POST", uri.getPath(), null, input), () -> {
+            ShowView show = shows.create(input);
+            return withEtag(Response.created(uri.getAbsolutePathBuilder().path(show.id().toString()).build()), show);
+        });
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.EDITOR)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull @Valid ShowInput input) {
-        return withEtag(Response.ok(), shows.update(id, input, ifMatch));
+                           @NotNull @Valid ShowInput input, UriInfo uri,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, new IdempotentWrites.Request("PUT", uri.getPath(), ifMatch, input),
+                () -> withEtag(Response.ok(), shows.update(id, input, ifMatch)));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.EDITOR)
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        shows.delete(id, ifMatch);
-        return Response.noContent().build();
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UriInfo uri,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, new IdempotentWrites.Request("DELETE", uri.getPath(), ifMatch, null),
+                () -> {
+                    shows.delete(id, ifMatch);
+                    return Response.noContent().build();
+                });
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, ShowView show) {

@@ -1,5 +1,6 @@
 package dev.podclip.catalog.transcript;
 
+import dev.podclip.catalog.common.IdempotentWrites;
 import dev.podclip.catalog.episode.EpisodeView;
 import dev.podclip.support.auth.Roles;
 import dev.podclip.support.problem.ProblemException;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +38,8 @@ public class TranscriptUploadResource {
 
     @Inject
     TranscriptUploadService service;
+    @Inject
+    IdempotentWrites idempotency;
 
     @PUT
     @Path("{id}/transcript")
@@ -46,12 +50,14 @@ public class TranscriptUploadResource {
             + "refused naming the first bad line")
     public Response put(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                        @QueryParam("format") String formatParam, InputStream body) {
+                        @QueryParam("format") String formatParam, InputStream body, UriInfo uri,
+                        @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
         requireIfMatch(ifMatch);
         String format = TranscriptFiles.format(formatParam, contentType);
         String text = TranscriptFiles.decode(readBounded(body));
         TranscriptFiles.validate(text, format);
-        return withEtag(service.put(id, format, text, ifMatch));
+        return idempotency.run(idempotencyKey, new IdempotentWrites.Request("PUT", uri.getPath(), ifMatch,
+                format + "\n" + text), () -> withEtag(service.put(id, format, text, ifMatch)));
     }
 
     @DELETE
@@ -59,9 +65,11 @@ public class TranscriptUploadResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Remove the transcript")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UriInfo uri,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
         requireIfMatch(ifMatch);
-        return withEtag(service.delete(id, ifMatch));
+        return idempotency.run(idempotencyKey, new IdempotentWrites.Request("DELETE", uri.getPath(), ifMatch, null),
+                () -> withEtag(service.delete(id, ifMatch)));
     }
 
     /** Like the episode's PUT: the version read must be named, here always as If-Match (the body is the file). */

@@ -3,7 +3,10 @@ package dev.podclip.catalog.outbox;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -26,10 +29,17 @@ class EventPublisherTest {
     /** Fails the listed row ids with the future a metadata timeout gives, as send() does, without throwing. */
     static final class FlakyProducer extends MockProducer<String, byte[]> {
         private final Set<String> failing;
+        private final Set<String> refused;
 
         FlakyProducer(Set<String> failingVersions) {
+            this(failingVersions, Set.of());
+        }
+
+        /** @param refusedVersions fail as a broker refusing the record itself (too large) does */
+        FlakyProducer(Set<String> failingVersions, Set<String> refusedVersions) {
             super(true, null, new StringSerializer(), new ByteArraySerializer());
             this.failing = failingVersions;
+            this.refused = refusedVersions;
         }
 
         @Override
@@ -38,6 +48,9 @@ class EventPublisherTest {
                     StandardCharsets.UTF_8);
             if (failing.contains(key)) {
                 return CompletableFuture.failedFuture(new TimeoutException("metadata not available"));
+            }
+            if (refused.contains(key)) {
+                return CompletableFuture.failedFuture(new RecordTooLargeException("larger than max.message.bytes"));
             }
             return super.send(record);
         }
@@ -72,9 +85,33 @@ class EventPublisherTest {
         EventPublisher.Delivery delivery = EventPublisher.publish(kafka, ROWS);
 
         assertThat(delivery.failure()).isInstanceOf(TimeoutException.class);
+        assertThat(delivery.rowFailures()).containsOnlyKeys(1L);
+        assertThat(delivery.transientFailure()).isTrue();
         // A's later versions were never sent: sending them after a failed version 1 would reorder the episode.
         assertThat(kafka.history()).extracting(ProducerRecord::key).doesNotContain(A.toString());
-        assertThat(delivery.ackedIds()).containsExactly(3L);
+        // B is not held back by A: both its versions went out, in order.
+        assertThat(delivery.ackedIds()).containsExactly(3L, 5L);
+    }
+
+    @Test
+    void aRefusedRecordIsTheRowsOwnFailure() {
+        FlakyProducer kafka = new FlakyProducer(Set.of(), Set.of(B + "@1"));
+
+        EventPublisher.Delivery delivery = EventPublisher.publish(kafka, ROWS);
+
+        assertThat(delivery.rowFailures()).containsOnlyKeys(3L);
+        assertThat(delivery.rowFailures().get(3L)).isInstanceOf(RecordTooLargeException.class);
+        assertThat(PublishFailures.isPermanent(delivery.rowFailures().get(3L))).isTrue();
+        assertThat(delivery.transientFailure()).isFalse();
+        assertThat(delivery.ackedIds()).containsExactly(1L, 2L, 4L);
+    }
+
+    @Test
+    void onlyRecordLevelRefusalsArePermanent() {
+        assertThat(PublishFailures.isPermanent(new RecordTooLargeException("big"))).isTrue();
+        assertThat(PublishFailures.isPermanent(new TimeoutException("slow"))).isFalse();
+        assertThat(PublishFailures.isPermanent(new TopicAuthorizationException("no"))).isFalse();
+        assertThat(PublishFailures.isPermanent(new OutOfOrderSequenceException("seq"))).isFalse();
     }
 
     private static String version(ProducerRecord<String, byte[]> record) {

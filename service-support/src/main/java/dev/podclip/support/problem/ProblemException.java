@@ -17,9 +17,20 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final Map<String, Object> extensions;
+    /** Seconds for a {@code Retry-After} header (503, 429), or 0 for none. */
+    private final int retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, Map<String, Object> extensions) {
+        this(status, slug, title, detail, extensions, 0);
+    }
+
+    private ProblemException(int status, String slug, String title, String detail, Map<String, Object> extensions,
+                             int retryAfterSeconds) {
         super(Objects.requireNonNull(detail, "detail"));
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("negative Retry-After: " + retryAfterSeconds);
+        }
+        this.retryAfterSeconds = retryAfterSeconds;
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("not an error status: " + status);
         }
@@ -48,7 +59,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(name, value);
-        return new ProblemException(status, slug, title, getMessage(), more);
+        return new ProblemException(status, slug, title, getMessage(), more, retryAfterSeconds);
+    }
+
+    /** The same problem, answered with {@code Retry-After: seconds}. */
+    public ProblemException retryAfter(int seconds) {
+        return new ProblemException(status, slug, title, getMessage(), extensions, seconds);
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -1,6 +1,8 @@
 package dev.podclip.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.podclip.support.db.DatabaseProblems;
+import dev.podclip.support.db.SqlFailures;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -33,7 +35,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException problem, UriInfo uri) {
-        return Problems.response(problem, path(uri));
+        Response response = Problems.response(problem, path(uri));
+        if (problem.retryAfterSeconds() == 0) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(problem.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -109,6 +116,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        SqlFailures.Kind database = SqlFailures.classify(e);
+        if (database != SqlFailures.Kind.OTHER) {
+            LOG.debugf(e, "database failure on %s", path(uri));
+            return DatabaseProblems.unavailable(database, path(uri));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
         return Problems.response(500, "internal", "Internal error",

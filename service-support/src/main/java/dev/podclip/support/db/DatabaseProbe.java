@@ -1,0 +1,158 @@
+package dev.podclip.support.db;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whether this service can use its database, known at every moment: a background probe runs {@code SELECT 1}
+ * through the service's own pool every {@code podclip.database.probe-interval-ms}, so a dead database, a network cut
+ * and an exhausted pool (every connection stuck) all read as "down". Readiness answers from the last probe at once
+ * (a probe that has itself not come back within its bound counts as down), never by waiting on the database.
+ *
+ * <p>An outage is one WARN line when it starts and one INFO line with its length when it ends, a gauge
+ * {@code podclip_database_available} and a counter {@code podclip_database_outages_total}: not a line per request.
+ */
+@Readiness
+@ApplicationScoped
+public class DatabaseProbe implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseProbe.class);
+    /** Seconds the probe's statement may take before the database counts as down. */
+    static final int QUERY_TIMEOUT_S = 2;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "podclip.database.probe-interval-ms", defaultValue = "1000")
+    long intervalMs;
+    /** Acquisition (the pool's own timeout) plus the statement: past this a probe in flight means "down". */
+    @ConfigProperty(name = "podclip.database.probe-stall-ms", defaultValue = "8000")
+    long stallMs;
+
+    private final Object lock = new Object();
+    private ScheduledExecutorService probes;
+    private Counter outages;
+    /** Null until the first probe answered. */
+    private volatile Boolean available;
+    private volatile String reason = "not probed yet";
+    private volatile long changedAtMs = System.currentTimeMillis();
+    private volatile long probeStartedAtMs;
+    private volatile long probeEndedAtMs;
+
+    void onStart(@Observes StartupEvent start) {
+        if (intervalMs < 10 || stallMs < intervalMs) {
+            throw new IllegalStateException("podclip.database.probe-interval-ms must be ≥ 10 and below probe-stall-ms");
+        }
+        outages = Counter.builder("podclip.database.outages")
+                .description("Times the database became unavailable to this instance").register(registry);
+        Gauge.builder("podclip.database.available", this, p -> Boolean.TRUE.equals(p.available) ? 1 : 0)
+                .description("1 while the last database probe succeeded").register(registry);
+        probes = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "database-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        probes.scheduleWithFixedDelay(this::probe, 0, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (probes != null) {
+            probes.shutdownNow();
+        }
+    }
+
+    /** True while the last probe succeeded and is recent; what callers ask before deciding "retry later". */
+    public boolean available() {
+        return Boolean.TRUE.equals(available) && !stalled(System.currentTimeMillis());
+    }
+
+    /** Why the database counts as unavailable (or "ok"). */
+    public String reason() {
+        return available() ? "ok" : stalled(System.currentTimeMillis()) ? "probe stalled" : reason;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        long nowMs = System.currentTimeMillis();
+        boolean up = available();
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("database").status(up)
+                .withData("since", Instant.ofEpochMilli(changedAtMs).toString());
+        if (!up) {
+            builder.withData("reason", stalled(nowMs) ? "probe stalled" : reason);
+        }
+        return builder.build();
+    }
+
+    private boolean stalled(long nowMs) {
+        long started = probeStartedAtMs;
+        return started > probeEndedAtMs && nowMs - started > stallMs;
+    }
+
+    void probe() {
+        probeStartedAtMs = System.currentTimeMillis();
+        String failure = null;
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_S);
+            statement.execute("SELECT 1");
+        } catch (SQLException | RuntimeException e) {
+            failure = describe(e);
+        } finally {
+            probeEndedAtMs = System.currentTimeMillis();
+        }
+        record(failure);
+    }
+
+    private void record(String failure) {
+        synchronized (lock) {
+            long nowMs = System.currentTimeMillis();
+            boolean up = failure == null;
+            Boolean before = available;
+            if (before != null && before == up) {
+                if (!up) {
+                    reason = failure;
+                }
+                return;
+            }
+            long lastedMs = nowMs - changedAtMs;
+            available = up;
+            reason = up ? "ok" : failure;
+            changedAtMs = nowMs;
+            if (!up) {
+                outages.increment();
+                LOG.warnf("database unavailable (%s); readiness is down until it answers again", failure);
+            } else if (before != null) {
+                LOG.infof("database available again after %d ms", lastedMs);
+            }
+        }
+    }
+
+    static String describe(Throwable e) {
+        String state = SqlFailures.sqlState(e);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return state == null ? message : state + ": " + message;
+    }
+}
