@@ -92,6 +92,13 @@ final class Fixtures {
         sendRecord(record);
     }
 
+    /** A tombstone as the catalog writes it after a delete: null value, the episode's key and version header. */
+    static void sendTombstone(UUID id, long version) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(TopicsResource.TOPIC, utf8(id.toString()), null);
+        record.headers().add(Topics.HEADER_EPISODE_VERSION, utf8(Long.toString(version)));
+        sendRecord(record);
+    }
+
     static void sendRaw(String key, byte[] value) {
         sendRecord(new ProducerRecord<>(TopicsResource.TOPIC, key == null ? null : utf8(key), value));
     }

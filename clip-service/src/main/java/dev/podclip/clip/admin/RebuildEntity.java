@@ -16,6 +16,8 @@ public class RebuildEntity extends PanacheEntityBase {
 
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
+    /** Done, but some records could not be read or applied: {@link #recordsSkipped}, {@link #skippedSample}. */
+    public static final String SUCCEEDED_WITH_SKIPS = "succeeded-with-skips";
     public static final String FAILED = "failed";
 
     @Id
@@ -37,4 +39,9 @@ public class RebuildEntity extends PanacheEntityBase {
     @Column(name = "events_applied")
     public long eventsApplied;
     public String error;
+    @Column(name = "records_skipped")
+    public long recordsSkipped;
+    /** JSON array of the first skipped records: {@code [{"partition":…,"offset":…,"reason":…}]}. */
+    @Column(name = "skipped_sample")
+    public String skippedSample;
 }

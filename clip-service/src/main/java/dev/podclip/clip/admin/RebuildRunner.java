@@ -3,6 +3,7 @@ package dev.podclip.clip.admin;
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.clip.events.BatchProcessor;
 import dev.podclip.clip.events.DeadLetterSink;
+import dev.podclip.clip.events.DeadLetters;
 import dev.podclip.clip.events.KafkaClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +35,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * are applied again (chapters recomputed by the current engine), older ones stay stale, missing episodes come back.
  * The read model stays readable throughout and the group consumer keeps running: both apply under the same row lock
  * and version rule.
- * Records that cannot be read are skipped (the group consumer dead-lettered them already).
+ * Records that cannot be read or applied are skipped (the group consumer dead-lettered them already) and reported:
+ * the rebuild ends {@code succeeded-with-skips} with their count and the first {@link #MAX_SKIPPED_SAMPLE} of them.
  */
 @ApplicationScoped
 public class RebuildRunner {
 
     private static final Logger LOG = Logger.getLogger(RebuildRunner.class);
+
+    /** Skipped records kept with their reasons in the rebuild's status (all are counted). */
+    static final int MAX_SKIPPED_SAMPLE = 100;
 
     @Inject
     ClipConfig config;
@@ -66,17 +71,42 @@ public class RebuildRunner {
     }
 
     private void run(UUID id) {
+        Skips skips = new Skips();
         try {
-            rebuild(id);
-            rebuilds.finish(id, RebuildEntity.SUCCEEDED, null);
-            LOG.infof("rebuild %s succeeded", id);
+            rebuild(id, skips);
+            String state = skips.count() == 0 ? RebuildEntity.SUCCEEDED : RebuildEntity.SUCCEEDED_WITH_SKIPS;
+            rebuilds.finish(id, state, null, skips.count(), skips.sample());
+            LOG.infof("rebuild %s %s", id, state);
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild %s failed", id);
-            rebuilds.finish(id, RebuildEntity.FAILED, e.toString());
+            rebuilds.finish(id, RebuildEntity.FAILED, e.toString(), skips.count(), skips.sample());
         }
     }
 
-    private void rebuild(UUID id) {
+    /** The records a rebuild could not read or apply: counted, the first ones kept with their reasons. */
+    static final class Skips implements DeadLetterSink {
+        private final AtomicLong count = new AtomicLong();
+        private final List<RebuildService.Skipped> sample = new ArrayList<>();
+
+        @Override
+        public synchronized void send(ConsumerRecord<byte[], byte[]> record, Throwable reason) {
+            count.incrementAndGet();
+            if (sample.size() < MAX_SKIPPED_SAMPLE) {
+                sample.add(new RebuildService.Skipped(record.partition(), record.offset(),
+                        DeadLetters.reasonOf(reason)));
+            }
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        synchronized List<RebuildService.Skipped> sample() {
+            return List.copyOf(sample);
+        }
+    }
+
+    private void rebuild(UUID id, Skips skips) {
         Instant deadline = Instant.now().plusMillis(config.rebuild().maxDurationMs());
         String topic = config.events().topic();
         Duration callTimeout = Duration.ofMillis(config.events().kafkaCallTimeoutMs());
@@ -104,7 +134,7 @@ public class RebuildRunner {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (List<TopicPartition> share : shares) {
-                futures.add(pool.submit(() -> readShare(share, end, deadline, progress)));
+                futures.add(pool.submit(() -> readShare(share, end, deadline, progress, skips)));
             }
             for (Future<?> future : futures) {
                 await(future, progress);
@@ -113,8 +143,8 @@ public class RebuildRunner {
             pool.shutdownNow();
         }
         progress.report();
-        if (progress.skipped.get() > 0) {
-            LOG.warnf("rebuild %s skipped %d unreadable records", id, progress.skipped.get());
+        if (skips.count() > 0) {
+            LOG.warnf("rebuild %s skipped %d records that cannot be read or applied", id, skips.count());
         }
     }
 
@@ -150,7 +180,6 @@ public class RebuildRunner {
         final long total;
         final AtomicLong read = new AtomicLong();
         final AtomicLong applied = new AtomicLong();
-        final AtomicLong skipped = new AtomicLong();
         final AtomicBoolean failed = new AtomicBoolean();
 
         Progress(UUID id, long total) {
@@ -166,8 +195,7 @@ public class RebuildRunner {
 
     /** One worker: its partitions from the beginning up to the end offsets seen when the rebuild started. */
     private void readShare(List<TopicPartition> partitions, Map<TopicPartition, Long> end, Instant deadline,
-                           Progress progress) {
-        DeadLetterSink skip = (record, reason) -> progress.skipped.incrementAndGet();
+                           Progress progress, DeadLetterSink skip) {
         try (KafkaConsumer<byte[], byte[]> consumer = clients.standaloneConsumer()) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -191,14 +219,17 @@ public class RebuildRunner {
                 if (batch.isEmpty()) {
                     continue;
                 }
-                BatchProcessor.Result result = processor.process(batch, true, skip);
+                long batchDeadlineNs = System.nanoTime() + config.events().batchDeadlineMs() * 1_000_000L;
+                BatchProcessor.Result result = processor.process(batch, true, skip, batchDeadlineNs);
                 long read = batch.size();
                 if (result.interrupted()) {
                     for (Map.Entry<TopicPartition, Long> rewind : result.rewind().entrySet()) {
                         consumer.seek(rewind.getKey(), rewind.getValue());
                         read -= countFrom(batch, rewind.getKey(), rewind.getValue());
                     }
-                    pause(config.events().retryBackoffMs());
+                    if (result.transientFailure() != null) {
+                        pause(config.events().retryBackoffMs());
+                    }
                 }
                 progress.read.addAndGet(read);
                 progress.applied.addAndGet(result.applied());

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The rebuild status rows: at most one running across all instances (a partial unique index guards it). */
@@ -18,6 +19,7 @@ public class RebuildService {
 
     /** Longest error text kept. */
     static final int MAX_ERROR_CHARS = 2_000;
+    private static final SkippedJson SKIPPED_JSON = new SkippedJson();
 
     @Inject
     ClipConfig config;
@@ -27,7 +29,12 @@ public class RebuildService {
     /** {@code GET /admin/rebuild/{id}}. */
     public record RebuildStatus(UUID id, String state, String requestedBy, String topic, Instant startedAt,
                                 Instant updatedAt, Instant finishedAt, long recordsTotal, long recordsRead,
-                                long eventsApplied, double eventsPerSecond, String error) {
+                                long eventsApplied, double eventsPerSecond, String error, long recordsSkipped,
+                                List<Skipped> skipped) {
+    }
+
+    /** A record a rebuild could not read or apply (the first {@link RebuildRunner#MAX_SKIPPED_SAMPLE} are kept). */
+    public record Skipped(int partition, long offset, String reason) {
     }
 
     /**
@@ -90,10 +97,12 @@ public class RebuildService {
         });
     }
 
-    public void finish(UUID id, String state, String error) {
+    public void finish(UUID id, String state, String error, long recordsSkipped, List<Skipped> skipped) {
         QuarkusTransaction.requiringNew().run(() -> {
             RebuildEntity row = RebuildEntity.findById(id);
             row.state = state;
+            row.recordsSkipped = recordsSkipped;
+            row.skippedSample = skipped.isEmpty() ? null : SKIPPED_JSON.toJson(skipped);
             row.error = error == null || error.length() <= MAX_ERROR_CHARS ? error : error.substring(0, MAX_ERROR_CHARS);
             row.updatedAt = Instant.now();
             row.finishedAt = row.updatedAt;
@@ -109,6 +118,28 @@ public class RebuildService {
         double seconds = Math.max(0.001, Duration.between(row.startedAt, end).toMillis() / 1000.0);
         double rate = Math.round(row.eventsApplied / seconds * 10) / 10.0;
         return new RebuildStatus(row.id, row.state, row.requestedBy, row.topic, row.startedAt, row.updatedAt,
-                row.finishedAt, row.recordsTotal, row.recordsRead, row.eventsApplied, rate, row.error);
+                row.finishedAt, row.recordsTotal, row.recordsRead, row.eventsApplied, rate, row.error,
+                row.recordsSkipped, row.skippedSample == null ? List.of() : SKIPPED_JSON.fromJson(row.skippedSample));
+    }
+
+    /** The skipped sample as stored in its text column. */
+    static final class SkippedJson {
+        private final com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        String toJson(List<Skipped> skipped) {
+            try {
+                return mapper.writeValueAsString(skipped);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        List<Skipped> fromJson(String json) {
+            try {
+                return List.of(mapper.readValue(json, Skipped[].class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return List.of();
+            }
+        }
     }
 }

@@ -24,8 +24,9 @@ import java.util.Properties;
  * This instance's one LISTEN on {@code chapters_changed}, over a dedicated JDBC connection (not a pooled one: it is
  * held forever). Hands every change to {@link ChapterChanges} (the streams) and fires {@link Notice} for every payload
  * and {@link Connected} after every (re)connect as CDI events, so other readers of the channel (the share-page cache)
- * need no connection of their own. Reconnects after failures; notifications sent while it was disconnected are lost,
- * which streams tolerate (clients re-read on reconnect) and observers learn of from {@link Connected}.
+ * need no connection of their own. Reconnects after failures; notifications sent while it was disconnected are lost:
+ * observers learn of it from {@link Connected}, and streams send their clients a {@code resync} event
+ * ({@link ChapterChanges#gap}).
  */
 @ApplicationScoped
 public class ChangeListener {
@@ -87,6 +88,7 @@ public class ChangeListener {
     }
 
     private void run() {
+        long lostAtMs = 0; // when the previous connection was lost; 0 before the first one
         while (running) {
             try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
@@ -94,6 +96,12 @@ public class ChangeListener {
                 }
                 listening = true;
                 connections.fire(new Connected());
+                if (lostAtMs != 0) {
+                    long gapMs = System.currentTimeMillis() - lostAtMs;
+                    LOG.infof("LISTEN %s again after %d ms; streams are told to resync", EpisodeEventApplier.CHANNEL,
+                            gapMs);
+                    changes.gap(gapMs);
+                }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications((int) config.sse().listenPollMs());
@@ -109,11 +117,14 @@ public class ChangeListener {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (running) {
-                    LOG.warnf("LISTEN %s failed (%s); reconnecting in %d ms", EpisodeEventApplier.CHANNEL,
+                if (running && (listening || lostAtMs == 0)) {
+                    LOG.warnf("LISTEN %s failed (%s); reconnecting every %d ms", EpisodeEventApplier.CHANNEL,
                             e.getMessage(), config.sse().listenReconnectMs());
                 }
             } finally {
+                if (listening || lostAtMs == 0) {
+                    lostAtMs = System.currentTimeMillis();
+                }
                 listening = false;
             }
             pause(config.sse().listenReconnectMs());

@@ -25,6 +25,8 @@ public class ChapterChanges {
     static final int MAX_BUFFERED_CHANGES = 4_096;
 
     private final BroadcastProcessor<ChapterChange> processor = BroadcastProcessor.create();
+    /** Gaps: the LISTEN connection was lost and re-established, so changes in between were never heard. */
+    private final BroadcastProcessor<Long> gaps = BroadcastProcessor.create();
     private final AtomicInteger subscribers = new AtomicInteger();
 
     @Inject
@@ -33,6 +35,16 @@ public class ChapterChanges {
     /** Called by the listener thread only (a processor takes one producer at a time). */
     synchronized void publish(ChapterChange change) {
         processor.onNext(change);
+    }
+
+    /** Called by the listener thread after a reconnect: every subscriber must re-read what it shows. */
+    synchronized void gap(long gapMs) {
+        gaps.onNext(gapMs);
+    }
+
+    /** Each gap in the notifications (its length in ms), for streams to tell their clients to resync. */
+    public Multi<Long> gaps() {
+        return gaps.onOverflow().drop();
     }
 
     /**

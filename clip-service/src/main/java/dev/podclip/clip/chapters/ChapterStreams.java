@@ -13,12 +13,16 @@ import java.util.function.Predicate;
 /**
  * Server-sent event streams of chapter changes: a {@code :connected} comment first, then one {@code chapters} event
  * per change ({@code id: <episodeId>:<version>}, data {@code {"episodeId":…,"version":…}}), and a comment line as
- * heartbeat. Clients re-read the chapters on an event.
+ * heartbeat; a {@code resync} event (data {@code {"gapMs":…}}) when changes may have been missed (the service's database
+ * connection was lost for that long). Clients re-read the chapters on a {@code chapters} event, and everything they
+ * show on {@code resync}.
  */
 @ApplicationScoped
 public class ChapterStreams {
 
     public static final String EVENT_NAME = "chapters";
+    /** Sent to every stream after the service missed notifications (its database connection was lost): re-read all. */
+    public static final String RESYNC_EVENT_NAME = "resync";
 
     @Inject
     ChapterChanges changes;
@@ -41,7 +45,12 @@ public class ChapterStreams {
                 .every(Duration.ofMillis(config.sse().heartbeatMs()))
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        Multi<OutboundSseEvent> resyncs = changes.gaps()
+                .map(gapMs -> sse.newEventBuilder()
+                        .name(RESYNC_EVENT_NAME)
+                        .data(String.class, "{\"gapMs\":" + gapMs + "}")
+                        .build());
         Multi<OutboundSseEvent> hello = Multi.createFrom().item(sse.newEventBuilder().comment("connected").build());
-        return Multi.createBy().merging().streams(hello, updates, heartbeats);
+        return Multi.createBy().merging().streams(hello, updates, resyncs, heartbeats);
     }
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+import java.util.Optional;
+
 /**
  * Every tunable of clip-service, {@code clip.*}. Each property can be overridden by its environment variable
  * ({@code clip.events.topic} ← {@code CLIP_EVENTS_TOPIC}). docs/clip-service.md has the table.
@@ -64,10 +66,61 @@ public interface ClipConfig {
         @Min(10) @Max(60000)
         long pollTimeoutMs();
 
-        /** Pause after an infrastructure failure (database or broker down) before trying again. */
+        /**
+         * Longest pause after a failure that may pass by itself (database or broker down, a lost race, a timeout)
+         * before the same records are tried again; the pause starts at 100 ms and doubles up to this.
+         */
         @WithDefault("2000")
         @Min(10) @Max(300000)
         long retryBackoffMs();
+
+        /**
+         * This instance's stable name in the consumer group (static membership: a restarted instance takes its
+         * partitions back at once instead of after the session timeout). Must be unique among live instances and
+         * the same across restarts of one instance (a pod name). Default: host name and HTTP port. Members are
+         * named {@code <id>-0}, {@code <id>-1}, ...
+         */
+        Optional<String> instanceId();
+
+        /** Static membership on (see {@link #instanceId()}); off makes every start a new member. */
+        @WithDefault("true")
+        boolean staticMembership();
+
+        /**
+         * The consumer group protocol: {@code classic} (rebalances run by the consumers, session timeout below) or
+         * {@code consumer} (KIP-848, run by the broker; its session timeout is the broker's
+         * {@code group.consumer.session.timeout.ms}). docs/clip-service.md compares their recovery.
+         */
+        @WithDefault("classic")
+        @NotBlank
+        String groupProtocol();
+
+        /**
+         * Classic protocol: how long the group waits for a silent member (a killed instance) before its partitions
+         * move. 6 s is the broker's default minimum.
+         */
+        @WithDefault("6000")
+        @Min(1000) @Max(300000)
+        long sessionTimeoutMs();
+
+        /** Classic protocol: heartbeat interval; readiness counts a member as cut off after 5 missed heartbeats. */
+        @WithDefault("1000")
+        @Min(100) @Max(60000)
+        long heartbeatIntervalMs();
+
+        /**
+         * Longest one poll's records are worked on: no new batch or record starts after it, the rest is rewound and
+         * polled again. {@code max.poll.interval.ms} is three times this, so the group never evicts a member that
+         * keeps to it.
+         */
+        @WithDefault("60000")
+        @Min(1000) @Max(600000)
+        long batchDeadlineMs();
+
+        /** Readiness is down while a member has not come back from its poll and work for longer than this. */
+        @WithDefault("30000")
+        @Min(1000) @Max(600000)
+        long stallBoundMs();
 
         /** How often the consumer refreshes topic metadata (notices a topic created after it started). */
         @WithDefault("10000")

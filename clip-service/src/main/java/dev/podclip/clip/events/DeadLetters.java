@@ -69,7 +69,7 @@ public final class DeadLetters implements DeadLetterSink {
     }
 
     /** The poison exception's message says what was wrong; wrappers around it do not. */
-    static String reasonOf(Throwable reason) {
+    public static String reasonOf(Throwable reason) {
         for (Throwable t = reason; t != null; t = t.getCause()) {
             if (t instanceof PoisonRecordException) {
                 return t.getMessage();

@@ -3,30 +3,38 @@ package dev.podclip.clip.events;
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.events.Topics;
 import dev.podclip.support.kafka.KafkaTopics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The consumer-group members on the episode topic: {@code clip.events.consumers} threads of this instance, each its
@@ -35,18 +43,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * work of an event. Per poll: apply the batch (database commit), then commit the offsets (commitSync): the read model
  * always commits before the offset, so a crash in between re-delivers records that idempotence turns into no-ops.
  *
- * <p>Start-up never waits for Kafka: the threads keep trying while the broker is down.
+ * <p>Recovery is fast and visible ({@link #members()}, read by the readiness check): members are static
+ * ({@code group.instance.id}), so a restarted instance takes its partitions back at once; on shutdown they leave the
+ * group, so their partitions move at once; a member whose thread dies (even of an {@link Error}) is restarted by a
+ * supervisor; a failure that may pass is retried with backoff, the member reporting why meanwhile. Start-up never
+ * waits for Kafka: the threads keep trying while the broker is down.
  */
 @ApplicationScoped
 public class EpisodeEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EpisodeEventConsumer.class);
-    /** How long shutdown waits for the members to finish their batches. */
+    /** How long shutdown waits for the members to finish their batches and leave the group. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    /** How long leaving the group may take at shutdown. */
+    static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(5);
     /** How often a missing dead-letter topic is tried again (creating it blocks while the broker is down). */
     static final Duration DLQ_ENSURE_INTERVAL = Duration.ofMinutes(1);
     /** Dead letters are kept a month: someone has to look at them. */
     static final long DLQ_RETENTION_MS = Duration.ofDays(30).toMillis();
+    /** First pause after a failure that may pass; doubles up to {@code clip.events.retry-backoff-ms}. */
+    static final long RETRY_BACKOFF_MIN_MS = 100;
+    /** How often the supervisor looks for dead member threads. */
+    static final long SUPERVISE_INTERVAL_MS = 1_000;
 
     @Inject
     ClipConfig config;
@@ -56,32 +74,54 @@ public class EpisodeEventConsumer {
     BatchProcessor processor;
     @Inject
     ConsumerMetrics metrics;
+    @Inject
+    MeterRegistry registry;
 
     private volatile boolean running;
     private volatile boolean dlqTopicReady;
-    private Instant nextDlqEnsureAt = Instant.MIN;
-    private final List<Member> members = new CopyOnWriteArrayList<>();
+    private long nextDlqEnsureAtMs;
+    private AtomicReferenceArray<Member> members = new AtomicReferenceArray<>(0);
+    private ScheduledExecutorService supervisor;
+    private Counter restarts;
+
+    /** What the readiness check and the health data say of one member. */
+    public record MemberState(String name, boolean alive, boolean joined, List<TopicPartition> assignment,
+                              long sincePollMs, long heartbeatAgeMs, String retrying) {
+    }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.events().enabled()) {
             LOG.info("episode event consumer disabled (clip.events.enabled=false)");
             return;
         }
+        restarts = Counter.builder("clip.consumer.restarts")
+                .description("Consumer member threads restarted after they died").register(registry);
         running = true;
-        for (int i = 0; i < config.events().consumers(); i++) {
-            Member member = new Member("clip-episode-consumer-" + i);
-            members.add(member);
-            member.thread.start();
+        members = new AtomicReferenceArray<>(config.events().consumers());
+        for (int i = 0; i < members.length(); i++) {
+            members.set(i, Member.start(this, i));
         }
+        supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "clip-consumer-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        supervisor.scheduleWithFixedDelay(this::supervise, SUPERVISE_INTERVAL_MS, SUPERVISE_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
-        members.forEach(Member::wakeup);
+        if (supervisor != null) {
+            supervisor.shutdownNow();
+        }
+        for (int i = 0; i < members.length(); i++) {
+            members.get(i).wakeup();
+        }
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        for (Member member : members) {
+        for (int i = 0; i < members.length(); i++) {
             try {
-                member.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                members.get(i).thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -89,41 +129,74 @@ public class EpisodeEventConsumer {
         }
     }
 
-    /** When the member that polled longest ago last came back from a poll; empty before every member's first. */
-    public Optional<Instant> lastPollAt() {
-        Instant oldest = null;
-        for (Member member : members) {
-            Instant at = member.lastPollAt;
-            if (at == null) {
-                return Optional.empty();
+    /** Restarts a member whose thread died; its consumer closed with the thread, a new one rejoins as the same member. */
+    private void supervise() {
+        for (int i = 0; i < members.length() && running; i++) {
+            Member member = members.get(i);
+            if (!member.thread.isAlive()) {
+                LOG.errorf("consumer member %s died (%s); restarting it", member.name, member.deathCause);
+                restarts.increment();
+                members.set(i, Member.start(this, i));
             }
-            oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
         }
-        return Optional.ofNullable(oldest);
+    }
+
+    /** Every member's state, for readiness and the health data; empty when consuming is disabled. */
+    public List<MemberState> members() {
+        long nowMs = System.currentTimeMillis();
+        List<MemberState> states = new ArrayList<>(members.length());
+        for (int i = 0; i < members.length(); i++) {
+            states.add(members.get(i).state(nowMs));
+        }
+        return states;
     }
 
     /** The partitions all members of this instance hold. */
     public List<TopicPartition> assignment() {
         List<TopicPartition> all = new ArrayList<>();
-        members.forEach(m -> all.addAll(m.assignment));
+        members().forEach(m -> all.addAll(m.assignment()));
         return all;
     }
 
-    /** Whether every member's thread is alive. */
-    public boolean running() {
-        return running && !members.isEmpty() && members.stream().allMatch(m -> m.thread.isAlive());
+    public boolean enabled() {
+        return config.events().enabled();
     }
 
     /** One group member: its own thread, consumer and dead-letter producer. */
-    private final class Member {
+    private static final class Member {
+        final EpisodeEventConsumer owner;
+        final int index;
+        final String name;
         final Thread thread;
         volatile KafkaConsumer<byte[], byte[]> consumer;
-        volatile Instant lastPollAt;
+        volatile boolean joined;
         volatile List<TopicPartition> assignment = List.of();
+        /** When the member last came back from a poll and its work (or started). */
+        volatile long lastPollAtMs = System.currentTimeMillis();
+        volatile long heartbeatAgeMs = -1;
+        /** Why the member is retrying (a failure that may pass), or null. */
+        volatile String retrying;
+        volatile String deathCause = "";
+        private long backoffMs;
+        private Metric heartbeatMetric;
 
-        Member(String name) {
-            thread = new Thread(this::run, name);
-            thread.setDaemon(true);
+        private Member(EpisodeEventConsumer owner, int index) {
+            this.owner = owner;
+            this.index = index;
+            this.name = owner.clients.memberName(index);
+            this.thread = new Thread(this::runGuarded, "clip-episode-consumer-" + index);
+            this.thread.setDaemon(true);
+        }
+
+        static Member start(EpisodeEventConsumer owner, int index) {
+            Member member = new Member(owner, index);
+            member.thread.start();
+            return member;
+        }
+
+        MemberState state(long nowMs) {
+            return new MemberState(name, thread.isAlive(), joined, assignment, nowMs - lastPollAtMs, heartbeatAgeMs,
+                    retrying);
         }
 
         void wakeup() {
@@ -133,70 +206,142 @@ public class EpisodeEventConsumer {
             }
         }
 
+        /** Whatever escapes (an Error included) ends the thread visibly: the supervisor restarts it. */
+        private void runGuarded() {
+            try {
+                run();
+            } catch (Throwable e) {
+                deathCause = e.toString();
+                LOG.errorf(e, "consumer member %s stopped by %s", name, e);
+            } finally {
+                joined = false;
+                assignment = List.of();
+            }
+        }
+
         private void run() {
-            while (running) {
-                ensureDeadLetterTopic();
-                try (KafkaConsumer<byte[], byte[]> c = clients.groupConsumer();
-                     KafkaProducer<byte[], byte[]> producer = clients.deadLetterProducer()) {
+            ClipConfig.Events events = owner.config.events();
+            while (owner.running) {
+                owner.ensureDeadLetterTopic();
+                KafkaConsumer<byte[], byte[]> c = owner.clients.groupConsumer(index);
+                boolean leave = false;
+                try (KafkaProducer<byte[], byte[]> producer = owner.clients.deadLetterProducer()) {
                     consumer = c;
-                    DeadLetters deadLetters = new DeadLetters(producer, config.events().dlqTopic(),
-                            config.events().group(), config.events().kafkaCallTimeoutMs());
-                    c.subscribe(List.of(config.events().topic()), new Rebalance(this));
-                    LOG.infof("%s consuming %s as group %s", thread.getName(), config.events().topic(),
-                            config.events().group());
-                    while (running) {
+                    joined = false;
+                    heartbeatMetric = null;
+                    DeadLetters deadLetters = new DeadLetters(producer, events.dlqTopic(), events.group(),
+                            events.kafkaCallTimeoutMs());
+                    c.subscribe(List.of(events.topic()), owner.new Rebalance(this));
+                    LOG.infof("%s consuming %s as group %s", name, events.topic(), events.group());
+                    while (owner.running) {
                         pollOnce(c, deadLetters);
                     }
+                    leave = true;
                 } catch (WakeupException e) {
-                    if (running) {
-                        LOG.warn("consumer woken up while running; reconnecting");
-                    }
+                    leave = !owner.running;
+                } catch (FencedInstanceIdException e) {
+                    retrying = "another live consumer uses the group.instance.id " + name;
+                    LOG.errorf("%s: another live instance uses this member name: give each instance its own"
+                            + " clip.events.instance-id; retrying", name);
+                    pause();
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "episode consumer failed; reconnecting in %d ms", config.events().retryBackoffMs());
-                    pause(config.events().retryBackoffMs());
+                    retrying = e.toString();
+                    LOG.warnf("%s: consumer failed (%s); reconnecting", name, e.toString());
+                    pause();
                 } finally {
                     consumer = null;
+                    joined = false;
                     assignment = List.of();
+                    close(c, leave);
                 }
             }
-            LOG.infof("%s stopped", thread.getName());
+            LOG.infof("%s stopped", name);
+        }
+
+        /**
+         * At shutdown the member leaves the group, so its partitions move at once; when it reconnects after a
+         * failure it stays, so its next consumer takes them back as the same static member without a rebalance.
+         */
+        private static void close(KafkaConsumer<byte[], byte[]> c, boolean leave) {
+            CloseOptions.GroupMembershipOperation operation = leave
+                    ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                    : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP;
+            try {
+                c.close(CloseOptions.groupMembershipOperation(operation).withTimeout(LEAVE_TIMEOUT));
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "closing a consumer");
+            }
         }
 
         private void pollOnce(KafkaConsumer<byte[], byte[]> c, DeadLetterSink deadLetters) {
-            ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(config.events().pollTimeoutMs()));
-            lastPollAt = Instant.now();
-            if (!dlqTopicReady) {
-                ensureDeadLetterTopic();
-            }
+            ClipConfig.Events events = owner.config.events();
+            ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(events.pollTimeoutMs()));
+            long deadlineNs = System.nanoTime() + events.batchDeadlineMs() * 1_000_000L;
+            owner.ensureDeadLetterTopic();
             if (!records.isEmpty()) {
                 List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
-                BatchProcessor.Result result = processor.process(batch, false, deadLetters);
+                BatchProcessor.Result result = owner.processor.process(batch, false, deadLetters, deadlineNs);
                 if (!result.commit().isEmpty()) {
                     c.commitSync(result.commit());
                 }
-                if (result.interrupted()) {
-                    for (Map.Entry<TopicPartition, Long> rewind : result.rewind().entrySet()) {
-                        c.seek(rewind.getKey(), rewind.getValue());
-                    }
-                    pause(config.events().retryBackoffMs());
+                for (Map.Entry<TopicPartition, Long> rewind : result.rewind().entrySet()) {
+                    c.seek(rewind.getKey(), rewind.getValue());
+                }
+                if (result.transientFailure() != null) {
+                    retrying = result.transientFailure();
+                    pause();
+                } else {
+                    retrying = null;
+                    backoffMs = 0;
                 }
             }
+            lastPollAtMs = System.currentTimeMillis();
+            heartbeatAgeMs = heartbeatAgeMs(c);
             for (TopicPartition partition : c.assignment()) {
                 OptionalLong lag = c.currentLag(partition);
                 if (lag.isPresent()) {
-                    metrics.lag(partition, lag.getAsLong());
+                    owner.metrics.lag(partition, lag.getAsLong());
                 }
+            }
+        }
+
+        /** The consumer's own "last-heartbeat-seconds-ago", in ms; -1 before the first heartbeat. */
+        private long heartbeatAgeMs(KafkaConsumer<byte[], byte[]> c) {
+            if (heartbeatMetric == null) {
+                for (Map.Entry<MetricName, ? extends Metric> entry : c.metrics().entrySet()) {
+                    if (entry.getKey().name().equals("last-heartbeat-seconds-ago")) {
+                        heartbeatMetric = entry.getValue();
+                        break;
+                    }
+                }
+            }
+            if (heartbeatMetric == null) {
+                return -1;
+            }
+            Object value = heartbeatMetric.metricValue();
+            return value instanceof Number n && n.doubleValue() >= 0 ? (long) (n.doubleValue() * 1000) : -1;
+        }
+
+        /** Exponential backoff: 100 ms doubling up to {@code clip.events.retry-backoff-ms}. */
+        private void pause() {
+            backoffMs = backoffMs == 0 ? RETRY_BACKOFF_MIN_MS
+                    : Math.min(owner.config.events().retryBackoffMs(), backoffMs * 2);
+            lastPollAtMs = System.currentTimeMillis();
+            try {
+                Thread.sleep(backoffMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
     /** Creates the dead-letter topic when missing; a broker that is down is tried again later. */
     private synchronized void ensureDeadLetterTopic() {
-        if (dlqTopicReady || Instant.now().isBefore(nextDlqEnsureAt)) {
+        if (dlqTopicReady || System.currentTimeMillis() < nextDlqEnsureAtMs) {
             return;
         }
-        nextDlqEnsureAt = Instant.now().plus(DLQ_ENSURE_INTERVAL);
+        nextDlqEnsureAtMs = System.currentTimeMillis() + DLQ_ENSURE_INTERVAL.toMillis();
         NewTopic topic = new NewTopic(config.events().dlqTopic(), Optional.of(config.events().dlqPartitions()),
                 Optional.empty()).configs(Map.of(
                 "retention.ms", Long.toString(DLQ_RETENTION_MS),
@@ -206,14 +351,6 @@ public class EpisodeEventConsumer {
             dlqTopicReady = true;
         } catch (RuntimeException e) {
             LOG.warnf("dead-letter topic %s not ensured yet: %s", topic.name(), e.getMessage());
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -233,10 +370,20 @@ public class EpisodeEventConsumer {
         }
 
         @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions);
+            member.joined = false;
+        }
+
+        /** Called after every completed rebalance, with the partitions added (maybe none): the member has joined. */
+        @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            LOG.infof("%s assigned %s", member.thread.getName(), partitions);
             KafkaConsumer<byte[], byte[]> c = member.consumer;
             member.assignment = c == null ? List.copyOf(partitions) : List.copyOf(c.assignment());
+            member.joined = true;
+            if (!partitions.isEmpty()) {
+                LOG.infof("%s assigned %s", member.name, partitions);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,16 +33,71 @@ public class KafkaClients {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8082")
+    int httpPort;
 
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
-    /** The group member: offsets committed by hand, after the database transaction. */
-    public KafkaConsumer<byte[], byte[]> groupConsumer() {
-        Map<String, Object> props = common("clip-service-" + shortId());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.events().group());
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    /**
+     * Group member {@code index} of this instance: offsets committed by hand, after the database transaction; with
+     * static membership its group.instance.id is {@link #memberName(int)}, so a restarted instance rejoins as itself.
+     */
+    public KafkaConsumer<byte[], byte[]> groupConsumer(int index) {
+        return new KafkaConsumer<>(groupConsumerConfig(index), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    Map<String, Object> groupConsumerConfig(int index) {
+        ClipConfig.Events events = config.events();
+        Map<String, Object> props = common("clip-service-" + memberName(index));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, events.group());
+        if (events.staticMembership()) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberName(index));
+        }
+        // The group must never evict a member that keeps to the batch deadline (BatchProcessor stops starting work
+        // past it): three deadlines cover the batch try, the one-by-one pass after it, and the last record's own.
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) (3 * events.batchDeadlineMs()));
+        switch (events.groupProtocol()) {
+            case "classic" -> {
+                props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+                props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) events.sessionTimeoutMs());
+                props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) events.heartbeatIntervalMs());
+                // Incremental rebalances: members keep the partitions they have while others join or leave.
+                props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                        CooperativeStickyAssignor.class.getName());
+            }
+            case "consumer" -> props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+            default -> throw new IllegalStateException("clip.events.group-protocol must be classic or consumer, was "
+                    + events.groupProtocol());
+        }
+        if (events.heartbeatIntervalMs() * 3 > events.sessionTimeoutMs()) {
+            throw new IllegalStateException("clip.events.heartbeat-interval-ms must be at most a third of"
+                    + " clip.events.session-timeout-ms");
+        }
+        return props;
+    }
+
+    /** {@code <instance id>-<index>}: stable across restarts, unique among live instances (see ClipConfig). */
+    public String memberName(int index) {
+        return instanceId() + "-" + index;
+    }
+
+    String instanceId() {
+        return config.events().instanceId().filter(id -> !id.isBlank()).orElseGet(() -> hostName() + "-" + httpPort);
+    }
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** A rebuild's reader: no group, nothing committed, positions chosen by the caller. */

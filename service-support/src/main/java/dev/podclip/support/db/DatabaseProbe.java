@@ -10,10 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -27,15 +23,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Whether this service can use its database, known at every moment: a background probe runs {@code SELECT 1}
  * through the service's own pool every {@code podclip.database.probe-interval-ms}, so a dead database, a network cut
- * and an exhausted pool (every connection stuck) all read as "down". Readiness answers from the last probe at once
- * (a probe that has itself not come back within its bound counts as down), never by waiting on the database.
+ * and an exhausted pool (every connection stuck) all read as "down". {@link DatabaseReadiness} answers from the last
+ * probe at once (a probe that has itself not come back within its bound counts as down), never by waiting on the
+ * database; workers ask {@link #available()} before retrying.
  *
  * <p>An outage is one WARN line when it starts and one INFO line with its length when it ends, a gauge
  * {@code podclip_database_available} and a counter {@code podclip_database_outages_total}: not a line per request.
  */
-@Readiness
 @ApplicationScoped
-public class DatabaseProbe implements HealthCheck {
+public class DatabaseProbe {
 
     private static final Logger LOG = Logger.getLogger(DatabaseProbe.class);
     /** Seconds the probe's statement may take before the database counts as down. */
@@ -94,16 +90,9 @@ public class DatabaseProbe implements HealthCheck {
         return available() ? "ok" : stalled(System.currentTimeMillis()) ? "probe stalled" : reason;
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        long nowMs = System.currentTimeMillis();
-        boolean up = available();
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("database").status(up)
-                .withData("since", Instant.ofEpochMilli(changedAtMs).toString());
-        if (!up) {
-            builder.withData("reason", stalled(nowMs) ? "probe stalled" : reason);
-        }
-        return builder.build();
+    /** When the database last changed between available and unavailable (or the service started). */
+    public Instant since() {
+        return Instant.ofEpochMilli(changedAtMs);
     }
 
     private boolean stalled(long nowMs) {
