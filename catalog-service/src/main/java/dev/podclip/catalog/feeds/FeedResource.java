@@ -15,10 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.UUID;
 
 /** Feeds: register a URL (imported at once, then polled), upload a feed body, see how each feed is doing. */
@@ -30,6 +33,8 @@ public class FeedResource {
 
     @Inject
     FeedService feeds;
+    @Inject
+    FeedImports imports;
 
     /** @param slug the show's slug; by default from the channel title */
     public record Registration(@NotBlank @Size(max = SafeFetcher.URL_MAX_CHARS) String url, String slug) {
@@ -37,24 +42,28 @@ public class FeedResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull Registration body) {
-        ImportResult result = feeds.register(body.url(), body.slug());
-        return Response.created(URI.create("/api/feeds/" + result.feedId())).entity(result).build();
+    public CompletionStage<Response> register(
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Registration body, UriInfo uri) {
+        // Resolved here, on the request's thread: the import completes on one of its own.
+        URI feeds = uri.getBaseUriBuilder().path("api/feeds").build();
+        return imports.submit(() -> this.feeds.register(body.url(), body.slug())).thenApply(result ->
+                Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, feeds + "/" + result.feedId()).entity(result).build());
     }
 
     @POST
     @Path("/import")
     @Consumes({"application/rss+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML,
             MediaType.APPLICATION_OCTET_STREAM})
-    public ImportResult upload(byte[] body, @QueryParam("slug") String slug) {
-        return feeds.importUpload(body, slug);
+    public CompletionStage<ImportResult> upload(byte[] body, @QueryParam("slug") String slug) {
+        return imports.submit(() -> feeds.importUpload(body, slug));
     }
 
     /** Fetches a registered feed now, whether due or not. */
     @POST
     @Path("/{id}/poll")
-    public ImportResult poll(@PathParam("id") UUID id) {
-        return feeds.poll(id);
+    public CompletionStage<ImportResult> poll(@PathParam("id") UUID id) {
+        return imports.submit(() -> feeds.poll(id));
     }
 
     @GET

@@ -121,7 +121,7 @@ public class FeedService {
                     .problem();
         }
         try {
-            return importParsed(null, slug, FeedParser.parse(body), null, null);
+            return importParsed(null, slug, FeedParser.parse(body), null, null, deadline());
         } catch (FetchRefused e) {
             throw e.problem();
         }
@@ -159,6 +159,7 @@ public class FeedService {
 
     /** Fetches one feed (If-None-Match / If-Modified-Since) and imports it; refusals are stored and thrown. */
     public ImportResult poll(UUID feedId) {
+        long deadlineNs = deadline();
         Feed feed = QuarkusTransaction.requiringNew().call(() -> {
             Feed found = Feed.findById(feedId);
             if (found == null) {
@@ -186,7 +187,7 @@ public class FeedService {
                 return notModified(feed);
             }
             return importParsed(feed.id, slug, FeedParser.parse(fetched.body()), fetched.etag(),
-                    fetched.lastModified());
+                    fetched.lastModified(), deadlineNs);
         } catch (FetchRefused e) {
             fail(feedId, e.summary());
             throw e.problem().with("feedId", feedId);
@@ -197,6 +198,10 @@ public class FeedService {
             fail(feedId, "internal: " + e);
             throw e;
         }
+    }
+
+    private long deadline() {
+        return System.nanoTime() + config.pollDeadline().toNanos();
     }
 
     private ImportResult notModified(Feed feed) {
@@ -222,11 +227,12 @@ public class FeedService {
         });
     }
 
-    private ImportResult importParsed(UUID feedId, String slug, ParsedFeed parsed, String etag, String lastModified) {
+    private ImportResult importParsed(UUID feedId, String slug, ParsedFeed parsed, String etag, String lastModified,
+                                      long deadlineNs) {
         ShowInput showInput = showInput(parsed, slug);
         Map<String, String> known = QuarkusTransaction.requiringNew().call(() -> knownHashes(showInput.slug()));
         List<String> warnings = new ArrayList<>(parsed.warnings());
-        ItemDrafts drafts = new ItemDrafts(fetcher, config);
+        ItemDrafts drafts = new ItemDrafts(fetcher, config, deadlineNs);
         List<ItemDrafts.Draft> changed = new ArrayList<>();
         Set<String> guids = new HashSet<>();
         for (int i = 0; i < parsed.items().size(); i++) {

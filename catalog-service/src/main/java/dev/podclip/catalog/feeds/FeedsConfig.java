@@ -43,6 +43,21 @@ public interface FeedsConfig {
     @WithDefault("5")
     int maxRedirects();
 
+    /**
+     * One poll of a feed as a whole: past it no more chapter or transcript files are fetched (the items still get
+     * their episodes; their attachments come with the next poll), so a poll takes at most this plus one fetch.
+     */
+    @WithDefault("2m")
+    Duration pollDeadline();
+
+    /** Feed registrations, uploads and manual polls worked on at once, on their own threads (not request threads). */
+    @WithDefault("2")
+    int importConcurrency();
+
+    /** Imports waiting for a thread; past it the request is answered 503 with Retry-After. */
+    @WithDefault("20")
+    int importQueue();
+
     @WithDefault("10485760")
     long feedMaxBytes();
 

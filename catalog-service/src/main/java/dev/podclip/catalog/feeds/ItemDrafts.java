@@ -32,10 +32,16 @@ final class ItemDrafts {
 
     private final SafeFetcher fetcher;
     private final FeedsConfig config;
+    private final long deadlineNs;
 
-    ItemDrafts(SafeFetcher fetcher, FeedsConfig config) {
+    /**
+     * @param deadlineNs {@link System#nanoTime()} past which no attachment is fetched: the rest of the items are
+     *                   drafted without them, as incomplete, and fetched by the next poll
+     */
+    ItemDrafts(SafeFetcher fetcher, FeedsConfig config, long deadlineNs) {
         this.fetcher = fetcher;
         this.config = config;
+        this.deadlineNs = deadlineNs;
     }
 
     /** Null for an item that is no episode (no enclosure), with a warning. */
@@ -45,21 +51,26 @@ final class ItemDrafts {
             return null;
         }
         boolean complete = true;
+        boolean fetchAllowed = System.nanoTime() - deadlineNs < 0;
         String durationText = item.durationText();
         if (durationText != null && durationText.length() > CatalogLimits.DURATION_TEXT_MAX_CHARS) {
             warnings.add("item " + number + ": itunes:duration too long, ignored");
             durationText = null;
         }
         String chaptersJson = null;
-        if (item.chaptersUrl() != null) {
+        ParsedFeed.Transcript link = FeedRules.bestTranscript(item.transcripts());
+        if (!fetchAllowed && (item.chaptersUrl() != null || link != null)) {
+            warnings.add("item " + number + ": the poll's deadline (catalog.feeds.poll-deadline) passed; its chapters"
+                    + " and transcript are fetched by the next poll");
+            complete = false;
+        } else if (item.chaptersUrl() != null) {
             chaptersJson = fetchChapters(item.chaptersUrl(), number, warnings);
             complete = chaptersJson != null;
         } else if (!item.pscChapters().isEmpty()) {
             chaptersJson = pscToJson(item.pscChapters(), durationText, number, warnings);
         }
         EpisodeInput.TranscriptInput transcript = null;
-        ParsedFeed.Transcript link = FeedRules.bestTranscript(item.transcripts());
-        if (link != null) {
+        if (link != null && fetchAllowed) {
             transcript = fetchTranscript(link, number, warnings);
             complete = complete && transcript != null;
         }
