@@ -49,7 +49,8 @@ class BrokerOutageTest {
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(backlogRows())
                     .isEqualTo((double) EPISODES * (UPDATES + 1)));
-            given().get("/q/health/well").then().statusCode(503);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> given().get("/q/health/well").then().statusCode(503));
             given().get("/q/health/ready").then().statusCode(200);
         } finally {
             OwnBrokerResource.broker().start();

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import static dev.podclip.catalog.support.Catalog.episode;
 import static dev.podclip.catalog.support.Catalog.show;
 import static dev.podclip.catalog.support.Catalog.token;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -39,9 +41,11 @@ class CatalogApiTest {
 
     @Test
     void healthMetricsAndOpenApi() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", is("UP")));
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/well").then().statusCode(200).body("checks.name", hasItem("kafka"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/q/health/well").then().statusCode(200).body("checks.name", hasItem("kafka")));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("catalog_outbox_backlog_rows"))
                 .body(containsString("catalog_outbox_oldest_age_seconds"))

@@ -208,7 +208,8 @@ class ConsumerFlowTest {
                 .contains("clip_commit_to_chapters_seconds_bucket")
                 .contains("clip_commit_to_chapters_seconds_count")
                 .contains("clip_consumer_lag{");
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        await().atMost(WAIT).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", is("UP")));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
         given().get("/q/swagger-ui/").then().statusCode(200);

@@ -1,5 +1,6 @@
 package dev.podclip.e2e;
 
+import dev.podclip.testing.RepoPaths;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -49,7 +50,7 @@ final class Browser implements AutoCloseable {
 
     Path screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = Paths.artifacts().resolve(name);
+        Path target = RepoPaths.artifacts().resolve(name);
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return target;

@@ -1,5 +1,7 @@
 package dev.podclip.e2e;
 
+import dev.podclip.testing.RepoPaths;
+import dev.podclip.testing.ServiceProcess;
 import dev.podclip.kafka.LocalKafkaBroker;
 import dev.podclip.support.auth.DevTokens;
 import dev.podclip.testing.TestDatabases;
@@ -52,7 +54,7 @@ final class Stack implements AutoCloseable {
                 "DB_USER", TestDatabases.user(),
                 "DB_PASSWORD", TestDatabases.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "JWT_PUBLIC_KEY_LOCATION", Paths.root().resolve("dev/jwt/publicKey.pem").toString(),
+                "JWT_PUBLIC_KEY_LOCATION", RepoPaths.root().resolve("dev/jwt/publicKey.pem").toString(),
                 "JWT_ISSUER", ISSUER));
         environment.putAll(extra);
         return environment;
@@ -67,7 +69,7 @@ final class Stack implements AutoCloseable {
     }
 
     static String token(String role) {
-        Path key = Paths.root().resolve("dev/jwt/privateKey.pem");
+        Path key = RepoPaths.root().resolve("dev/jwt/privateKey.pem");
         return DevTokens.sign(key, ISSUER, "e2e-" + role, List.of(role), TOKEN_TTL);
     }
 

@@ -52,16 +52,30 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * @param maxHeapMb       the child JVM's heap
      * @param startTimeout    how long {@link #start()} waits for readiness
      * @param deleteOnClose   delete {@code dataDir} on {@link #close()} (temporary brokers of tests)
+     * @param extraListeners  more client listeners, each advertising another address (a proxy in front of it)
      */
     public record Options(Path dataDir, int brokerPort, int controllerPort, int defaultPartitions, int maxHeapMb,
-                          Duration startTimeout, boolean deleteOnClose) {
+                          Duration startTimeout, boolean deleteOnClose, List<Listener> extraListeners) {
 
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(startTimeout, "startTimeout");
+            extraListeners = List.copyOf(extraListeners);
             if (brokerPort < 0 || controllerPort < 0 || defaultPartitions < 1 || maxHeapMb < 64) {
                 throw new IllegalArgumentException("bad broker options");
             }
+        }
+
+        public Options(Path dataDir, int brokerPort, int controllerPort, int defaultPartitions, int maxHeapMb,
+                       Duration startTimeout, boolean deleteOnClose) {
+            this(dataDir, brokerPort, controllerPort, defaultPartitions, maxHeapMb, startTimeout, deleteOnClose,
+                    List.of());
+        }
+
+        /** The same options with client listeners added. */
+        public Options withListeners(List<Listener> listeners) {
+            return new Options(dataDir, brokerPort, controllerPort, defaultPartitions, maxHeapMb, startTimeout,
+                    deleteOnClose, listeners);
         }
 
         /** A broker for one test JVM: a temporary folder and free ports, deleted on close. */
@@ -75,11 +89,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * A client listener of its own: the broker listens on {@code port} and tells clients that connected there to come
+     * back at {@code advertisedPort} (where a proxy forwards to {@code port}). Fault tests put a proxy per service in
+     * front of the broker this way; every client keeps talking through its proxy after bootstrap.
+     *
+     * @param name upper-case listener name, e.g. {@code CLIP}
+     */
+    public record Listener(String name, int port, int advertisedPort) {
+        public Listener {
+            if (!name.matches("[A-Z][A-Z0-9_]{0,30}") || port < 1 || advertisedPort < 1
+                    || List.of("PLAINTEXT", "CONTROLLER").contains(name)) {
+                throw new IllegalArgumentException("bad listener " + name + " " + port + " " + advertisedPort);
+            }
+        }
+    }
+
     private LocalKafkaBroker(Options options) {
         int brokerPort = options.brokerPort() == 0 ? freePort() : options.brokerPort();
         int controllerPort = options.controllerPort() == 0 ? freePort() : options.controllerPort();
         this.options = new Options(options.dataDir().toAbsolutePath(), brokerPort, controllerPort,
-                options.defaultPartitions(), options.maxHeapMb(), options.startTimeout(), options.deleteOnClose());
+                options.defaultPartitions(), options.maxHeapMb(), options.startTimeout(), options.deleteOnClose(),
+                options.extraListeners());
         this.clusterId = clusterIdFor(this.options.dataDir());
     }
 
@@ -143,6 +174,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** {@code kill -9} of the broker JVM itself: no controlled shutdown, its logs recovered at the next start. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** The broker JVM's process id (not a launcher's). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        return process.pid();
     }
 
     @Override

@@ -103,7 +103,7 @@ public interface ClipConfig {
         @Min(1000) @Max(300000)
         long sessionTimeoutMs();
 
-        /** Classic protocol: heartbeat interval; readiness counts a member as cut off after 5 missed heartbeats. */
+        /** Classic protocol: heartbeat interval; readiness counts a member as cut off after 3 missed heartbeats. */
         @WithDefault("1000")
         @Min(100) @Max(60000)
         long heartbeatIntervalMs();

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -63,6 +65,8 @@ public class EpisodeEventConsumer {
     static final long DLQ_RETENTION_MS = Duration.ofDays(30).toMillis();
     /** First pause after a failure that may pass; doubles up to {@code clip.events.retry-backoff-ms}. */
     static final long RETRY_BACKOFF_MIN_MS = 100;
+    /** A heartbeat age beyond this (seconds) means "none sent yet": the metric counts from the epoch then. */
+    static final double NO_HEARTBEAT_YET_S = 86_400;
     /** How often the supervisor looks for dead member threads. */
     static final long SUPERVISE_INTERVAL_MS = 1_000;
 
@@ -173,12 +177,12 @@ public class EpisodeEventConsumer {
         volatile List<TopicPartition> assignment = List.of();
         /** When the member last came back from a poll and its work (or started). */
         volatile long lastPollAtMs = System.currentTimeMillis();
-        volatile long heartbeatAgeMs = -1;
         /** Why the member is retrying (a failure that may pass), or null. */
         volatile String retrying;
         volatile String deathCause = "";
         private long backoffMs;
-        private Metric heartbeatMetric;
+        /** The consumer's "last-heartbeat-seconds-ago", found once per consumer by the member's thread. */
+        private volatile Metric heartbeatMetric;
 
         private Member(EpisodeEventConsumer owner, int index) {
             this.owner = owner;
@@ -194,9 +198,14 @@ public class EpisodeEventConsumer {
             return member;
         }
 
+        /**
+         * Read by the readiness check's thread. The heartbeat age is read live from the consumer's own metric (a
+         * {@link Metric} is safe to read from any thread): a member stuck in a call to a broker it cannot reach must
+         * not look healthy because its thread has not come back to report.
+         */
         MemberState state(long nowMs) {
-            return new MemberState(name, thread.isAlive(), joined, assignment, nowMs - lastPollAtMs, heartbeatAgeMs,
-                    retrying);
+            return new MemberState(name, thread.isAlive(), joined, assignment, nowMs - lastPollAtMs,
+                    heartbeatAgeMs(heartbeatMetric), retrying);
         }
 
         void wakeup() {
@@ -226,9 +235,9 @@ public class EpisodeEventConsumer {
                 KafkaConsumer<byte[], byte[]> c = owner.clients.groupConsumer(index);
                 boolean leave = false;
                 try (KafkaProducer<byte[], byte[]> producer = owner.clients.deadLetterProducer()) {
+                    heartbeatMetric = null;
                     consumer = c;
                     joined = false;
-                    heartbeatMetric = null;
                     DeadLetters deadLetters = new DeadLetters(producer, events.dlqTopic(), events.group(),
                             events.kafkaCallTimeoutMs());
                     c.subscribe(List.of(events.topic()), owner.new Rebalance(this));
@@ -282,9 +291,7 @@ public class EpisodeEventConsumer {
                 List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
                 BatchProcessor.Result result = owner.processor.process(batch, false, deadLetters, deadlineNs);
-                if (!result.commit().isEmpty()) {
-                    c.commitSync(result.commit());
-                }
+                commit(c, result);
                 for (Map.Entry<TopicPartition, Long> rewind : result.rewind().entrySet()) {
                     c.seek(rewind.getKey(), rewind.getValue());
                 }
@@ -297,7 +304,9 @@ public class EpisodeEventConsumer {
                 }
             }
             lastPollAtMs = System.currentTimeMillis();
-            heartbeatAgeMs = heartbeatAgeMs(c);
+            if (heartbeatMetric == null) {
+                heartbeatMetric = findHeartbeatMetric(c);
+            }
             for (TopicPartition partition : c.assignment()) {
                 OptionalLong lag = c.currentLag(partition);
                 if (lag.isPresent()) {
@@ -306,21 +315,45 @@ public class EpisodeEventConsumer {
             }
         }
 
-        /** The consumer's own "last-heartbeat-seconds-ago", in ms; -1 before the first heartbeat. */
-        private long heartbeatAgeMs(KafkaConsumer<byte[], byte[]> c) {
-            if (heartbeatMetric == null) {
-                for (Map.Entry<MetricName, ? extends Metric> entry : c.metrics().entrySet()) {
-                    if (entry.getKey().name().equals("last-heartbeat-seconds-ago")) {
-                        heartbeatMetric = entry.getValue();
-                        break;
-                    }
+        /**
+         * Commits the offsets of what the batch did. When the group rebalanced meanwhile (this member was too slow or
+         * cut off), the partitions belong to someone else now: the commit is refused, and the new owner reads those
+         * records again, which idempotence makes harmless. Not a failure of this member: the next poll rejoins.
+         */
+        private void commit(KafkaConsumer<byte[], byte[]> c, BatchProcessor.Result result) {
+            if (result.commit().isEmpty()) {
+                return;
+            }
+            try {
+                c.commitSync(result.commit());
+            } catch (CommitFailedException | RebalanceInProgressException e) {
+                LOG.infof("%s: offsets not committed, the group rebalanced (%s); the new owner re-reads them", name,
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        private static Metric findHeartbeatMetric(KafkaConsumer<byte[], byte[]> c) {
+            for (Map.Entry<MetricName, ? extends Metric> entry : c.metrics().entrySet()) {
+                if (entry.getKey().name().equals("last-heartbeat-seconds-ago")) {
+                    return entry.getValue();
                 }
             }
-            if (heartbeatMetric == null) {
+            return null;
+        }
+
+        /**
+         * Time since the consumer last sent a heartbeat, in ms (only one may be in flight, so an unanswered one stops
+         * the clock); -1 before the first (the metric then counts from the epoch) or without the metric.
+         */
+        private static long heartbeatAgeMs(Metric metric) {
+            if (metric == null) {
                 return -1;
             }
-            Object value = heartbeatMetric.metricValue();
-            return value instanceof Number n && n.doubleValue() >= 0 ? (long) (n.doubleValue() * 1000) : -1;
+            Object value = metric.metricValue();
+            if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > NO_HEARTBEAT_YET_S) {
+                return -1;
+            }
+            return (long) (n.doubleValue() * 1000);
         }
 
         /** Exponential backoff: 100 ms doubling up to {@code clip.events.retry-backoff-ms}. */

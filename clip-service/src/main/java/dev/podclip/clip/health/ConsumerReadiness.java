@@ -2,6 +2,7 @@ package dev.podclip.clip.health;
 
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.clip.events.EpisodeEventConsumer;
+import dev.podclip.support.kafka.BrokerProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,9 +14,10 @@ import org.jboss.logging.Logger;
 import java.util.List;
 
 /**
- * Ready while this instance follows the catalog: every consumer member is alive, has joined the group (its
+ * Ready while this instance follows the catalog: the broker answers ({@link BrokerProbe}, a background probe over
+ * this instance's own network path), and every consumer member is alive, has joined the group (its
  * rebalance completed, with or without partitions), came back from its poll within {@code clip.events.stall-bound-ms},
- * heard from the group coordinator within five heartbeats, and is not retrying a failure. The database's part is
+ * heard from the group coordinator within three heartbeats, and is not retrying a failure. The database's part is
  * service-support's {@code DatabaseProbe}. Both answer at once from state the members keep, never by calling Kafka.
  *
  * <p>A change of verdict is one log line with the reason, not one per probe.
@@ -25,11 +27,16 @@ import java.util.List;
 public class ConsumerReadiness implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(ConsumerReadiness.class);
-    /** Missed heartbeats after which a member counts as cut off from its group coordinator. */
-    static final int MISSED_HEARTBEATS = 5;
+    /**
+     * Missed heartbeats after which a member counts as cut off from its group coordinator: three seconds with the
+     * default interval, so a broker outage shows within about four (the age is sampled after each poll).
+     */
+    static final int MISSED_HEARTBEATS = 3;
 
     @Inject
     EpisodeEventConsumer consumer;
+    @Inject
+    BrokerProbe broker;
     @Inject
     ClipConfig config;
 
@@ -44,7 +51,7 @@ public class ConsumerReadiness implements HealthCheck {
             return builder.withData("enabled", false).up().build();
         }
         List<EpisodeEventConsumer.MemberState> members = consumer.members();
-        String problem = null;
+        String problem = broker.reachable() ? null : "Kafka unreachable: " + broker.reason();
         int partitions = 0;
         ClipConfig.Events events = config.events();
         long heartbeatBoundMs = "classic".equals(events.groupProtocol())

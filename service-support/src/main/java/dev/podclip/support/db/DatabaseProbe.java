@@ -16,16 +16,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Whether this service can use its database, known at every moment: a background probe runs {@code SELECT 1}
- * through the service's own pool every {@code podclip.database.probe-interval-ms}, so a dead database, a network cut
- * and an exhausted pool (every connection stuck) all read as "down". {@link DatabaseReadiness} answers from the last
- * probe at once (a probe that has itself not come back within its bound counts as down), never by waiting on the
- * database; workers ask {@link #available()} before retrying.
+ * Whether this service can use its database, known at every moment. A background probe runs every
+ * {@code podclip.database.probe-interval-ms}: first {@code SELECT 1} on a dedicated connection with short socket and
+ * login timeouts (a dead database, a restart or a cut network shows within seconds, whatever the pool's connections
+ * are stuck in), then {@code SELECT 1} through the service's own pool (an exhausted pool, every connection stuck,
+ * shows as a probe that does not come back within {@code podclip.database.probe-stall-ms}). {@link DatabaseReadiness}
+ * answers from the last probe at once, never by waiting on the database; workers ask {@link #available()} before
+ * retrying.
  *
  * <p>An outage is one WARN line when it starts and one INFO line with its length when it ends, a gauge
  * {@code podclip_database_available} and a counter {@code podclip_database_outages_total}: not a line per request.
@@ -34,8 +38,8 @@ import java.util.concurrent.TimeUnit;
 public class DatabaseProbe {
 
     private static final Logger LOG = Logger.getLogger(DatabaseProbe.class);
-    /** Seconds the probe's statement may take before the database counts as down. */
-    static final int QUERY_TIMEOUT_S = 2;
+    /** Seconds the dedicated connection may wait for a connection, a login or an answer. */
+    static final int DIRECT_TIMEOUT_S = 2;
 
     @Inject
     AgroalDataSource dataSource;
@@ -44,13 +48,20 @@ public class DatabaseProbe {
 
     @ConfigProperty(name = "podclip.database.probe-interval-ms", defaultValue = "1000")
     long intervalMs;
-    /** Acquisition (the pool's own timeout) plus the statement: past this a probe in flight means "down". */
+    /** The pooled probe's bound: acquisition (the pool's own timeout) plus the statement. */
     @ConfigProperty(name = "podclip.database.probe-stall-ms", defaultValue = "8000")
     long stallMs;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private final Object lock = new Object();
     private ScheduledExecutorService probes;
     private Counter outages;
+    private Connection direct;
     /** Null until the first probe answered. */
     private volatile Boolean available;
     private volatile String reason = "not probed yet";
@@ -64,7 +75,7 @@ public class DatabaseProbe {
         }
         outages = Counter.builder("podclip.database.outages")
                 .description("Times the database became unavailable to this instance").register(registry);
-        Gauge.builder("podclip.database.available", this, p -> Boolean.TRUE.equals(p.available) ? 1 : 0)
+        Gauge.builder("podclip.database.available", this, p -> p.available() ? 1 : 0)
                 .description("1 while the last database probe succeeded").register(registry);
         probes = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "database-probe");
@@ -78,6 +89,7 @@ public class DatabaseProbe {
         if (probes != null) {
             probes.shutdownNow();
         }
+        closeDirect();
     }
 
     /** True while the last probe succeeded and is recent; what callers ask before deciding "retry later". */
@@ -87,7 +99,7 @@ public class DatabaseProbe {
 
     /** Why the database counts as unavailable (or "ok"). */
     public String reason() {
-        return available() ? "ok" : stalled(System.currentTimeMillis()) ? "probe stalled" : reason;
+        return available() ? "ok" : stalled(System.currentTimeMillis()) ? "probe through the pool stalled" : reason;
     }
 
     /** When the database last changed between available and unavailable (or the service started). */
@@ -102,17 +114,69 @@ public class DatabaseProbe {
 
     void probe() {
         probeStartedAtMs = System.currentTimeMillis();
-        String failure = null;
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(QUERY_TIMEOUT_S);
-            statement.execute("SELECT 1");
-        } catch (SQLException | RuntimeException e) {
-            failure = describe(e);
+        String failure;
+        try {
+            failure = probeDirect();
+            if (failure == null) {
+                failure = probePool();
+            }
         } finally {
             probeEndedAtMs = System.currentTimeMillis();
         }
         record(failure);
+    }
+
+    /** {@code SELECT 1} on the dedicated connection (made again after a failure); null when it answered. */
+    private String probeDirect() {
+        try {
+            if (direct == null || direct.isClosed()) {
+                direct = connectDirect();
+            }
+            try (Statement statement = direct.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            closeDirect();
+            return describe(e);
+        }
+    }
+
+    private String probePool() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(DIRECT_TIMEOUT_S);
+            statement.execute("SELECT 1");
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            return "pool: " + describe(e);
+        }
+    }
+
+    private Connection connectDirect() throws SQLException {
+        Properties props = new Properties();
+        user.ifPresent(u -> props.setProperty("user", u));
+        password.ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("connectTimeout", Integer.toString(DIRECT_TIMEOUT_S));
+        props.setProperty("loginTimeout", Integer.toString(DIRECT_TIMEOUT_S));
+        props.setProperty("socketTimeout", Integer.toString(DIRECT_TIMEOUT_S));
+        props.setProperty("ApplicationName", "database-probe");
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl, props);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL URL: " + jdbcUrl);
+        }
+        return connection;
+    }
+
+    private void closeDirect() {
+        if (direct != null) {
+            try {
+                direct.close();
+            } catch (SQLException e) {
+                // a broken connection is what we are dropping
+            }
+            direct = null;
+        }
     }
 
     private void record(String failure) {
