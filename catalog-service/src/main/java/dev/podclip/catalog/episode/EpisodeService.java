@@ -203,6 +203,11 @@ public class EpisodeService {
         if (episode == null) {
             throw ProblemException.notFound("episode", id);
         }
+        // A caller that read the episode earlier in this transaction (transcript upload does) gets the entity from
+        // the persistence context, and locking a managed entity does not reload it: without the refresh two
+        // concurrent uploads both checked If-Match against the version read before the lock
+        // (TranscriptUploadTest.concurrentUploadsWithOneIfMatchLetExactlyOneThrough).
+        entityManager.refresh(episode);
         return episode;
     }
 

@@ -116,6 +116,9 @@ public class ShowService {
         if (show == null) {
             throw ProblemException.notFound("show", id);
         }
+        // Locking an entity already in the persistence context does not reload it: the version checked against
+        // If-Match must be the one now locked, not one read before the lock.
+        entityManager.refresh(show);
         return show;
     }
 

@@ -123,4 +123,35 @@ class TranscriptUploadTest {
         given().get("/api/episodes/" + id).then().body("version", is(1));
         put(id, "text/vtt", VTT, "W/\"1\"", null).statusCode(200).body("version", is(2));
     }
+
+    /** The lost update: every upload read version 1, so every one but the first to take the lock must get 412. */
+    @Test
+    void concurrentUploadsWithOneIfMatchLetExactlyOneThrough() throws Exception {
+        String id = episode("tx-race");
+        int uploads = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                String text = VTT + "\nNOTE upload " + i + "\n";
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return put(id, "text/vtt", text, "\"1\"", null).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(200, 412);
+            assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/api/episodes/" + id).then().body("version", is(2));
+        List<EpisodeEvent> events = Catalog.events(Catalog.records(id, 2, Duration.ofSeconds(30)));
+        assertThat(events).extracting(EpisodeEvent::episodeVersion).containsExactly(1L, 2L);
+    }
 }
