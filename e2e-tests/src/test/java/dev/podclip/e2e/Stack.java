@@ -55,7 +55,8 @@ final class Stack implements AutoCloseable {
                 "DB_PASSWORD", TestDatabases.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "JWT_PUBLIC_KEY_LOCATION", RepoPaths.root().resolve("dev/jwt/publicKey.pem").toString(),
-                "JWT_ISSUER", ISSUER));
+                "JWT_ISSUER", ISSUER,
+                "ALLOW_DEVELOPMENT_KEYS", "true"));
         environment.putAll(extra);
         return environment;
     }

@@ -100,6 +100,24 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The exit code once the process ended by itself within {@code timeout}; empty while it still runs. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        if (running == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        try {
+            return running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(running.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -31,11 +31,21 @@ public final class DevTokens {
     }
 
     public static String sign(Path privateKeyPem, String issuer, String subject, List<String> roles, Duration ttl) {
+        try {
+            return sign(readPrivateKey(privateKeyPem), null, issuer, subject, roles, ttl);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot sign with " + privateKeyPem + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Signs with a key in hand; {@code keyId} (may be null) goes into the header, as an issuer's JWKS expects. */
+    public static String sign(PrivateKey key, String keyId, String issuer, String subject, List<String> roles,
+                              Duration ttl) {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalArgumentException("ttl must be within (0, " + MAX_TTL + "]");
         }
         Instant now = Instant.now();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"" + (keyId == null ? "" : ",\"kid\":" + quote(keyId)) + "}";
         String claims = "{\"iss\":" + quote(issuer) + ",\"sub\":" + quote(subject) + ",\"upn\":" + quote(subject)
                 + ",\"groups\":[" + roles.stream().map(DevTokens::quote).collect(Collectors.joining(",")) + "]"
                 + ",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(ttl).getEpochSecond()
@@ -44,11 +54,11 @@ public final class DevTokens {
                 + base64(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(readPrivateKey(privateKeyPem));
+            signature.initSign(key);
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + base64(signature.sign());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot sign with " + privateKeyPem + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign: " + e.getMessage(), e);
         }
     }
 
