@@ -94,9 +94,14 @@ public final class TranscriptFiles {
             skip = 2;
         }
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+            if (text.indexOf('\0') >= 0) {
+                // PostgreSQL cannot hold NUL in text; refused here rather than failing at the INSERT.
+                throw ProblemException.badRequest("bad-characters", "A transcript cannot hold a NUL character");
+            }
+            return text;
         } catch (CharacterCodingException e) {
             throw ProblemException.badRequest("unreadable-encoding",
                     "A transcript must be UTF-8 text (or UTF-16 with a byte order mark)");

@@ -1,5 +1,7 @@
 package dev.podclip.clip.clips;
 
+import dev.podclip.support.text.XmlText;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -80,7 +82,8 @@ public final class MediaLinks {
     }
 
     /** Escapes text for XML and HTML content and attribute values. */
-    public static String escapeXml(String text) {
+    public static String escapeXml(String raw) {
+        String text = XmlText.clean(raw);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -3,6 +3,7 @@ package dev.podclip.clip.feeds;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import dev.podclip.support.text.XmlText;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
@@ -10,7 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Writes a show's RSS 2.0 feed with XMLStreamWriter (every text and attribute escaped by the writer). Pure.
+ * Writes a show's RSS 2.0 feed with XMLStreamWriter (every text and attribute escaped by the writer, and cleaned of
+ * characters XML cannot hold by XmlText). Pure.
  * Namespaces: itunes for durations, podcast (Podcasting 2.0) for chapters, transcripts and soundbites, atom for the
  * self link.
  */
@@ -44,7 +46,7 @@ final class FeedWriter {
                     + " featured clips by podclip");
             element(xml, "generator", "podclip clip-service");
             xml.writeEmptyElement("atom", "link", ATOM);
-            xml.writeAttribute("href", self);
+            xml.writeAttribute("href", XmlText.clean(self));
             xml.writeAttribute("rel", "self");
             xml.writeAttribute("type", "application/rss+xml");
             for (FeedRows.Item item : feed.items()) {
@@ -70,14 +72,14 @@ final class FeedWriter {
         xml.writeStartElement("guid");
         xml.writeAttribute("isPermaLink", "false");
         // Podcast apps key episodes by guid: keep the one the catalog has, so subscribers see no duplicates.
-        xml.writeCharacters(item.guid() != null ? item.guid() : "podclip:episode:" + item.episodeId());
+        xml.writeCharacters(XmlText.clean(item.guid() != null ? item.guid() : "podclip:episode:" + item.episodeId()));
         xml.writeEndElement();
         if (item.publishedAt() != null) {
             element(xml, "pubDate", RFC_822.format(item.publishedAt()));
         }
         xml.writeEmptyElement("enclosure");
-        xml.writeAttribute("url", item.audioUrl());
-        xml.writeAttribute("type", mediaType(item.audioUrl()));
+        xml.writeAttribute("url", XmlText.clean(item.audioUrl()));
+        xml.writeAttribute("type", XmlText.clean(mediaType(item.audioUrl())));
         xml.writeAttribute("length", "0");
         if (item.durationMs() != null) {
             xml.writeStartElement("itunes", "duration", ITUNES);
@@ -86,12 +88,12 @@ final class FeedWriter {
         }
         if (item.chapters()) {
             xml.writeEmptyElement("podcast", "chapters", PODCAST);
-            xml.writeAttribute("url", episodeUrl + "/chapters.json");
+            xml.writeAttribute("url", XmlText.clean(episodeUrl + "/chapters.json"));
             xml.writeAttribute("type", "application/json+chapters");
         }
         if (item.transcript()) {
             xml.writeEmptyElement("podcast", "transcript", PODCAST);
-            xml.writeAttribute("url", episodeUrl + "/transcript.vtt");
+            xml.writeAttribute("url", XmlText.clean(episodeUrl + "/transcript.vtt"));
             xml.writeAttribute("type", "text/vtt");
         }
         for (FeedRows.Soundbite bite : item.soundbites()) {
@@ -99,7 +101,7 @@ final class FeedWriter {
             xml.writeAttribute("startTime", seconds(bite.startMs()));
             xml.writeAttribute("duration", seconds(bite.endMs() - bite.startMs()));
             if (bite.title() != null) {
-                xml.writeCharacters(bite.title());
+                xml.writeCharacters(XmlText.clean(bite.title()));
             }
             xml.writeEndElement();
         }
@@ -132,7 +134,7 @@ final class FeedWriter {
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text == null ? "" : text);
+        xml.writeCharacters(XmlText.clean(text == null ? "" : text));
         xml.writeEndElement();
     }
 }

@@ -54,8 +54,6 @@ public class EpisodePageResource {
                 transcripts.find(id).orElse(null), startMs, share.providerName());
         return Response.ok(Templates.episode(page).render(), HTML_UTF8)
                 .header(SecurityHeaders.CSP, SecurityHeaders.PAGE_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "strict-origin-when-cross-origin")
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
     }

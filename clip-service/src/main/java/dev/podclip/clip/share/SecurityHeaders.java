@@ -3,7 +3,8 @@ package dev.podclip.clip.share;
 /**
  * Content-Security-Policy of share and embed pages. Pages carry no inline script or style: the player script and
  * the style sheet are static files under /share/, so 'self' is the only script and style source. Media may come
- * from any http(s) host because episodes' media live on their hosts' CDNs.
+ * from any http(s) host because episodes' media live on their hosts' CDNs. The headers every answer shares
+ * (nosniff, Referrer-Policy, a deny-all policy where a resource sets none) come from service-support's HttpEdge.
  */
 public final class SecurityHeaders {
 

@@ -190,8 +190,6 @@ public class ShareResource {
         return Response.status(status)
                 .type(HTML_UTF8)
                 .header(SecurityHeaders.CSP, policy)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "strict-origin-when-cross-origin")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .entity(body)

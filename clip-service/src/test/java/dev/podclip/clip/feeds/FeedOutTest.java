@@ -113,13 +113,33 @@ class FeedOutTest {
         given().get("/feeds/no-such-show.xml").then().statusCode(404);
     }
 
-    @Transactional
+    /** One title with characters XML 1.0 cannot hold must not make the whole feed unreadable to podcast apps. */
+    @Test
+    void charactersXmlCannotHoldAreDroppedNotAllowedToBreakTheFeed() throws Exception {
+        String show = "feed-out-control";
+        UUID id = episode(show, "Ctl\u0001 and \uFFFE title\u001F", Instant.parse("2025-07-01T10:00:00Z"), 60_000L);
+        clip("ctlClip", id, 1_000, 9_000, "bite\u0002 title");
+        given().auth().oauth2(ClipTestSupport.editor()).contentType(ContentType.JSON)
+                .body(Map.of("featured", true)).put("/api/clips/ctlClip/featured").then().statusCode(200);
+        byte[] body = given().get("/feeds/" + show + ".xml").then().statusCode(200).extract().asByteArray();
+        Document document = parse(body);
+        Element item = (Element) document.getElementsByTagName("item").item(0);
+        assertThat(text(item, "title")).isEqualTo("Ctl and  title");
+        assertThat(item.getElementsByTagNameNS(FeedWriter.PODCAST, "soundbite").item(0).getTextContent())
+                .isEqualTo("bite title");
+    }
+
     UUID episode(String title, Instant publishedAt, Long durationMs) {
+        return episode(SHOW, title, publishedAt, durationMs);
+    }
+
+    @Transactional
+    UUID episode(String show, String title, Instant publishedAt, Long durationMs) {
         EpisodeEntity episode = new EpisodeEntity();
         episode.episodeId = UUID.randomUUID();
         episode.version = 1;
-        episode.showId = UUID.nameUUIDFromBytes(SHOW.getBytes(StandardCharsets.UTF_8));
-        episode.showSlug = SHOW;
+        episode.showId = UUID.nameUUIDFromBytes(show.getBytes(StandardCharsets.UTF_8));
+        episode.showSlug = show;
         episode.showTitle = "Feed Out Show";
         episode.title = title;
         episode.slug = "ep-" + episode.episodeId;

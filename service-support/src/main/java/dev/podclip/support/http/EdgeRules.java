@@ -1,0 +1,87 @@
+package dev.podclip.support.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the HTTP edge refuses before any resource sees a request, as pure rules (tested by EdgeRulesTest). Each
+ * refusal is a problem+json answer from {@link HttpEdge}; the limits sit below the server's own ceilings
+ * ({@code quarkus.http.limits.*}), whose answers have no body.
+ */
+public final class EdgeRules {
+
+    /** Longest request target (path and query) answered normally; longer is 414. */
+    public static final int URI_MAX_CHARS = 8 * 1024;
+    /** Most bytes of request headers (names and values) answered normally; more is 431. */
+    public static final int HEADERS_MAX_BYTES = 32 * 1024;
+
+    /** A refusal: its status, problem slug, title and detail. */
+    public record Refusal(int status, String slug, String title, String detail) {
+    }
+
+    private EdgeRules() {
+    }
+
+    /** The refusal for this request line and these sizes, or null when the request may go on. */
+    public static Refusal check(String uri, long headerBytes, long contentLength, long maxBodyBytes) {
+        if (uri.length() > URI_MAX_CHARS) {
+            return new Refusal(414, "uri-too-long", "URI Too Long",
+                    "The request target is " + uri.length() + " characters; the limit is " + URI_MAX_CHARS);
+        }
+        if (headerBytes > HEADERS_MAX_BYTES) {
+            return new Refusal(431, "headers-too-large", "Request Header Fields Too Large",
+                    "The request headers take " + headerBytes + " bytes; the limit is " + HEADERS_MAX_BYTES);
+        }
+        if (maxBodyBytes > 0 && contentLength > maxBodyBytes) {
+            return new Refusal(413, "body-too-large", "Content Too Large",
+                    "The body is " + contentLength + " bytes; the limit is " + maxBodyBytes);
+        }
+        String text = refusedText(uri);
+        if (text != null) {
+            return new Refusal(400, "bad-characters", "Bad Request", "The request target " + text);
+        }
+        return null;
+    }
+
+    /**
+     * Why a request target cannot be stored or echoed (a NUL or control character, raw or percent-encoded, or
+     * percent-encoding that is not UTF-8), or null. PostgreSQL cannot hold NUL in text, and control characters have
+     * no place in a path or query.
+     */
+    static String refusedText(String uri) {
+        ByteBuffer decoded = ByteBuffer.allocate(uri.length());
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '%' && hex(uri, i + 1) >= 0 && hex(uri, i + 2) >= 0) {
+                decoded.put((byte) (hex(uri, i + 1) * 16 + hex(uri, i + 2)));
+                i += 2;
+            } else if (c > 0xff) {
+                // The server reads the request line byte by byte (ISO-8859-1): raw UTF-8 arrives as chars <= 0xFF.
+                return "holds a character that is not percent-encoded";
+            } else {
+                decoded.put((byte) c);
+            }
+        }
+        decoded.flip();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(decoded).toString();
+        } catch (CharacterCodingException e) {
+            return "holds percent-encoded bytes that are not UTF-8";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "holds a NUL or control character (U+" + String.format("%04X", (int) c) + ")";
+            }
+        }
+        return null;
+    }
+
+    private static int hex(String s, int at) {
+        return at < s.length() ? Character.digit(s.charAt(at), 16) : -1;
+    }
+}

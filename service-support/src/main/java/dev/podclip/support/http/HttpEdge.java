@@ -1,0 +1,96 @@
+package dev.podclip.support.http;
+
+import dev.podclip.support.problem.Problems;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+
+/**
+ * The first route of every request: security headers on every answer, and {@link EdgeRules}' refusals as
+ * problem+json before a resource, the database or a template sees the request. Its failure handler turns the HTTP
+ * layer's own errors (a body over the limit, a request the server could not read) into problem+json too.
+ */
+@ApplicationScoped
+public class HttpEdge {
+
+    /** Before Quarkus' upload limit (-2) and every application route. */
+    static final int ORDER = -100;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBody;
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::screen);
+        router.route().order(ORDER).failureHandler(this::failed);
+    }
+
+    void screen(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        context.addHeadersEndHandler(ignored -> SecurityHeaders.apply(request.path(), context.response().headers()));
+        EdgeRules.Refusal refusal = EdgeRules.check(request.uri(), headerBytes(request), contentLength(request),
+                maxBody.map(MemorySize::asLongValue).orElse(0L));
+        if (refusal == null) {
+            context.next();
+            return;
+        }
+        if (refusal.status() == 413 || refusal.status() == 431) {
+            // The unread body or oversized headers make the connection unusable for a next request.
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        answer(context, refusal.status(), refusal.slug(), refusal.title(), refusal.detail());
+    }
+
+    void failed(RoutingContext context) {
+        if (context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        int status = context.statusCode();
+        if (status == 413) {
+            answer(context, 413, "body-too-large", "Content Too Large", "The body is larger than this server takes");
+        } else if (status >= 400 && status < 500) {
+            answer(context, status, "bad-request", "Bad Request", "The server could not read this request");
+        } else {
+            context.next();
+        }
+    }
+
+    private static void answer(RoutingContext context, int status, String slug, String title, String detail) {
+        JsonObject body = new JsonObject().put("type", Problems.TYPE_BASE + slug).put("title", title)
+                .put("status", status).put("detail", detail);
+        String path = context.request().path();
+        if (path != null && path.length() <= EdgeRules.URI_MAX_CHARS && EdgeRules.refusedText(path) == null) {
+            body.put("instance", path);
+        }
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .end(body.encode());
+    }
+
+    private static long headerBytes(HttpServerRequest request) {
+        long total = 0;
+        for (var header : request.headers()) {
+            total += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return total;
+    }
+
+    private static long contentLength(HttpServerRequest request) {
+        String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
