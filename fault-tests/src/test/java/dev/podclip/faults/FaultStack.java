@@ -94,6 +94,9 @@ final class FaultStack implements AutoCloseable {
         environment.put("JWT_PUBLIC_KEY_LOCATION", RepoPaths.root().resolve("dev/jwt/publicKey.pem").toString());
         environment.put("JWT_ISSUER", ISSUER);
         environment.put("ALLOW_DEVELOPMENT_KEYS", "true");
+        // The checker reads every episode from one address after each fault: per-client limits (tested by
+        // RateLimitTest and HeavyReadsIT) would answer it 429, which is not what this suite measures.
+        environment.put("PODCLIP_LIMITS_ENABLED", "false");
         return environment;
     }
 

@@ -28,6 +28,8 @@ public class ChapterChanges {
     /** Gaps: the LISTEN connection was lost and re-established, so changes in between were never heard. */
     private final BroadcastProcessor<Long> gaps = BroadcastProcessor.create();
     private final AtomicInteger subscribers = new AtomicInteger();
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> perClient =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     ClipConfig config;
@@ -48,19 +50,39 @@ public class ChapterChanges {
     }
 
     /**
-     * Reserves a subscriber slot; the returned stream frees it when it terminates or is cancelled.
+     * Reserves a subscriber slot for {@code client}; the returned stream frees it when it terminates or is cancelled.
      *
-     * @throws ProblemException 503 when this instance already serves its limit of streams
+     * @throws ProblemException 429 when this client already holds its limit of streams, 503 when this instance
+     *                          already serves its limit
      */
-    public Multi<ChapterChange> subscribe() {
+    public Multi<ChapterChange> subscribe(String client) {
+        int limit = config.sse().maxPerClient();
+        boolean[] refused = {false};
+        perClient.compute(client, (key, held) -> {
+            int now = held == null ? 0 : held;
+            refused[0] = now >= limit;
+            return refused[0] ? held : now + 1;
+        });
+        if (refused[0]) {
+            throw new ProblemException(429, "too-many-streams", "Too Many Requests",
+                    "This client holds its limit of " + limit + " change streams; close one first").retryAfter(5);
+        }
         int now = subscribers.incrementAndGet();
         if (now > config.sse().maxSubscribers()) {
             subscribers.decrementAndGet();
+            release(client);
             throw new ProblemException(503, "too-many-streams", "Service unavailable",
                     "This instance serves its limit of " + config.sse().maxSubscribers()
-                            + " change streams; retry later or on another instance");
+                            + " change streams; retry later or on another instance").retryAfter(5);
         }
-        return processor.onOverflow().buffer(MAX_BUFFERED_CHANGES).onTermination().invoke(subscribers::decrementAndGet);
+        return processor.onOverflow().buffer(MAX_BUFFERED_CHANGES).onTermination().invoke(() -> {
+            subscribers.decrementAndGet();
+            release(client);
+        });
+    }
+
+    private void release(String client) {
+        perClient.computeIfPresent(client, (key, held) -> held <= 1 ? null : held - 1);
     }
 
     public int subscriberCount() {

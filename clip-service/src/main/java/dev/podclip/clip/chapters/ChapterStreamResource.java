@@ -1,5 +1,7 @@
 package dev.podclip.clip.chapters;
 
+import dev.podclip.support.limits.ClientKeys;
+import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,11 +21,13 @@ public class ChapterStreamResource {
 
     @Inject
     ChapterStreams streams;
+    @Inject
+    ClientKeys clientKeys;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: one each time any episode's chapters change")
-    public Multi<OutboundSseEvent> all(@Context Sse sse) {
-        return streams.stream(change -> true, sse);
+    public Multi<OutboundSseEvent> all(@Context Sse sse, @Context HttpServerRequest request) {
+        return streams.stream(change -> true, sse, clientKeys.of(request));
     }
 }

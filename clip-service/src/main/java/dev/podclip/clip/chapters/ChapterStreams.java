@@ -30,10 +30,11 @@ public class ChapterStreams {
     ClipConfig config;
 
     /**
-     * @throws dev.podclip.support.problem.ProblemException 503 when this instance serves its limit of streams
+     * @throws dev.podclip.support.problem.ProblemException 429 when the client holds its limit of streams, 503 when
+     *                                                     this instance serves its limit
      */
-    public Multi<OutboundSseEvent> stream(Predicate<ChapterChange> wanted, Sse sse) {
-        Multi<OutboundSseEvent> updates = changes.subscribe()
+    public Multi<OutboundSseEvent> stream(Predicate<ChapterChange> wanted, Sse sse, String client) {
+        Multi<OutboundSseEvent> updates = changes.subscribe(client)
                 .filter(wanted)
                 .map(change -> sse.newEventBuilder()
                         .name(EVENT_NAME)

@@ -1,5 +1,7 @@
 package dev.podclip.clip.chapters;
 
+import dev.podclip.support.limits.ClientKeys;
+import io.vertx.core.http.HttpServerRequest;
 import dev.podclip.chapters.files.ChapterFiles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,8 @@ public class ChaptersResource {
     ChaptersService service;
     @Inject
     ChapterStreams streams;
+    @Inject
+    ClientKeys clientKeys;
 
     @GET
     @Path("/chapters")
@@ -69,7 +73,8 @@ public class ChaptersResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: one each time this episode's chapters change (any episode id: it may"
             + " appear later)")
-    public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id, @Context Sse sse) {
-        return streams.stream(change -> change.episodeId().equals(id), sse);
+    public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id, @Context Sse sse,
+                                          @Context HttpServerRequest request) {
+        return streams.stream(change -> change.episodeId().equals(id), sse, clientKeys.of(request));
     }
 }

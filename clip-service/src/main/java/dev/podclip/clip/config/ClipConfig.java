@@ -144,6 +144,14 @@ public interface ClipConfig {
         @Min(1) @Max(100000)
         int maxSubscribers();
 
+        /**
+         * Most concurrent streams of one client (ClientKeys: its address, or a trusted proxy's header); more get
+         * 429, so one client cannot hold the instance's {@link #maxSubscribers()}.
+         */
+        @WithDefault("4")
+        @Min(1) @Max(1000)
+        int maxPerClient();
+
         /** Interval of heartbeat comments that keep idle connections (and proxies) alive. */
         @WithDefault("15000")
         @Min(100) @Max(300000)

@@ -20,10 +20,10 @@ class ChapterChangesTest {
     @Test
     void boundedSubscribersAndFanOut() {
         ChapterChanges changes = new ChapterChanges();
-        changes.config = config(LIMIT);
-        Multi<ChapterChange> first = changes.subscribe();
-        Multi<ChapterChange> second = changes.subscribe();
-        assertThatThrownBy(changes::subscribe).isInstanceOf(ProblemException.class)
+        changes.config = config(LIMIT, LIMIT);
+        Multi<ChapterChange> first = changes.subscribe("a");
+        Multi<ChapterChange> second = changes.subscribe("b");
+        assertThatThrownBy(() -> changes.subscribe("c")).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(503));
 
         AssertSubscriber<ChapterChange> a = first.subscribe().withSubscriber(AssertSubscriber.create(10));
@@ -35,21 +35,39 @@ class ChapterChangesTest {
 
         a.cancel();
         assertThat(changes.subscriberCount()).isEqualTo(1);
-        changes.subscribe(); // the freed slot is usable again
+        changes.subscribe("c"); // the freed slot is usable again
         assertThat(changes.subscriberCount()).isEqualTo(2);
     }
 
-    /** A config whose only answer that matters is the subscriber limit. */
-    static ClipConfig config(int maxSubscribers) {
-        ClipConfig.Sse sse = proxy(ClipConfig.Sse.class, "maxSubscribers", maxSubscribers);
-        return proxy(ClipConfig.class, "sse", sse);
+    /** One client gets 429 at its own limit long before the instance's; others are not affected. */
+    @Test
+    void oneClientCannotHoldEveryStream() {
+        ChapterChanges changes = new ChapterChanges();
+        changes.config = config(100, 2);
+        Multi<ChapterChange> first = changes.subscribe("10.0.0.1");
+        changes.subscribe("10.0.0.1");
+        assertThatThrownBy(() -> changes.subscribe("10.0.0.1")).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(429));
+        changes.subscribe("10.0.0.2");
+        assertThat(changes.subscriberCount()).isEqualTo(3);
+
+        first.subscribe().withSubscriber(AssertSubscriber.create(1)).cancel();
+        changes.subscribe("10.0.0.1"); // its freed slot is its own again
+        assertThat(changes.subscriberCount()).isEqualTo(3);
+    }
+
+    /** A config whose only answers that matter are the subscriber limits. */
+    static ClipConfig config(int maxSubscribers, int maxPerClient) {
+        ClipConfig.Sse sse = proxy(ClipConfig.Sse.class,
+                java.util.Map.of("maxSubscribers", maxSubscribers, "maxPerClient", maxPerClient));
+        return proxy(ClipConfig.class, java.util.Map.of("sse", sse));
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T proxy(Class<T> type, String method, Object answer) {
+    static <T> T proxy(Class<T> type, java.util.Map<String, Object> answers) {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
-            if (m.getName().equals(method)) {
-                return answer;
+            if (answers.containsKey(m.getName())) {
+                return answers.get(m.getName());
             }
             throw new UnsupportedOperationException(m.getName());
         });
