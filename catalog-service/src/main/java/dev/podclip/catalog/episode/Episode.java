@@ -4,7 +4,9 @@ import dev.podclip.catalog.show.Show;
 import dev.podclip.events.EpisodeSnapshot;
 import dev.podclip.events.TranscriptSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -51,8 +53,12 @@ public class Episode extends PanacheEntityBase {
     public String chaptersJson;
     @Column(name = "transcript_format")
     public String transcriptFormat;
+    /** Loaded only when read: lists and metadata reads use {@link #transcriptChars}. */
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "transcript_body")
     public String transcriptBody;
+    @Column(name = "transcript_chars")
+    public Integer transcriptChars;
     @Column(name = "transcript_sha256")
     public String transcriptSha256;
     @Column(name = "created_at")

@@ -7,6 +7,7 @@ import dev.podclip.catalog.common.Versions;
 import dev.podclip.catalog.outbox.OutboxWriter;
 import dev.podclip.catalog.show.Show;
 import dev.podclip.catalog.show.ShowService;
+import dev.podclip.support.limits.ResponseBudget;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -31,6 +32,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EpisodeService {
+
+    /** Every field of an episode but the notes and the chapters, as JSON, rounded up, in bytes. */
+    static final int ROW_OVERHEAD_BYTES = 8 * 1024;
+
+    @Inject
+    ResponseBudget budget;
 
     @Inject
     EntityManager entityManager;
@@ -76,9 +83,10 @@ public class EpisodeService {
         if (episode == null) {
             throw ProblemException.notFound("episode", id);
         }
-        if (episode.transcriptBody == null) {
+        if (episode.transcriptChars == null) {
             throw ProblemException.notFound("transcript of episode", id);
         }
+        budget.reserve(2L * episode.transcriptChars, "");
         return new EpisodeInput.TranscriptInput(episode.transcriptFormat, episode.transcriptBody);
     }
 
@@ -100,10 +108,25 @@ public class EpisodeService {
             values.put("slug", slug);
         }
         Sort order = Sort.by("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_FIRST).and("id");
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        budget.reserve(pageBytes(filter, values, request), "Ask for fewer episodes per page (size).");
         PanacheQuery<Episode> query = where.isEmpty() ? Episode.findAll(order)
                 : Episode.find(String.join(" and ", where), order, values);
         return new Page<>(query.page(request.page(), request.size()).list().stream().map(EpisodeView::of).toList(),
                 request.page(), request.size(), query.count());
+    }
+
+    /**
+     * The stored bytes of the page's large fields, read without loading them (octet_length reads the stored size),
+     * so the page's memory is reserved before it is built.
+     */
+    private long pageBytes(String filter, Map<String, Object> values, PageRequest request) {
+        var query = entityManager.createQuery("select coalesce(octet_length(showNotes), 0)"
+                + " + coalesce(octet_length(chaptersJson), 0) + " + ROW_OVERHEAD_BYTES + " from Episode" + filter
+                + " order by publishedAt desc nulls first, id", Number.class);
+        values.forEach(query::setParameter);
+        return query.setFirstResult(request.page() * request.size()).setMaxResults(request.size())
+                .getResultList().stream().mapToLong(Number::longValue).sum();
     }
 
     @Transactional
@@ -246,10 +269,12 @@ public class EpisodeService {
         if (input.transcript() == null) {
             episode.transcriptFormat = null;
             episode.transcriptBody = null;
+            episode.transcriptChars = null;
             episode.transcriptSha256 = null;
         } else {
             episode.transcriptFormat = input.transcript().format();
             episode.transcriptBody = input.transcript().body();
+            episode.transcriptChars = input.transcript().body().length();
             episode.transcriptSha256 = EpisodeRules.sha256Hex(input.transcript().body());
         }
         episode.updatedAt = now;

@@ -14,8 +14,8 @@ public record EpisodeView(UUID id, UUID showId, long version, String guid, Strin
     }
 
     static EpisodeView of(Episode e) {
-        TranscriptView transcript = e.transcriptBody == null ? null
-                : new TranscriptView(e.transcriptFormat, e.transcriptSha256, e.transcriptBody.length());
+        TranscriptView transcript = e.transcriptChars == null ? null
+                : new TranscriptView(e.transcriptFormat, e.transcriptSha256, e.transcriptChars);
         return new EpisodeView(e.id, e.show.id, e.version, e.guid, e.slug, e.title, e.showNotes, e.publishedAt,
                 e.durationText, e.durationMs, e.audioUrl, e.videoUrl, e.pageUrl, e.chaptersJson, transcript,
                 e.createdAt, e.updatedAt);

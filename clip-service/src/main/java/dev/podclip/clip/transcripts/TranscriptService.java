@@ -5,6 +5,7 @@ import dev.podclip.clip.transcripts.TranscriptViews.ChapterTranscriptView;
 import dev.podclip.clip.transcripts.TranscriptViews.CueView;
 import dev.podclip.clip.transcripts.TranscriptViews.SectionView;
 import dev.podclip.clip.transcripts.TranscriptViews.TranscriptView;
+import dev.podclip.support.limits.ResponseBudget;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,12 @@ import java.util.UUID;
 /** Reads of stored transcripts: whole, by chapter, by time range. */
 @ApplicationScoped
 public class TranscriptService {
+
+    /** Times, markup and object headers of one cue beside its text, in bytes. */
+    static final int CUE_OVERHEAD_BYTES = 96;
+
+    @Inject
+    ResponseBudget budget;
 
     @Inject
     EntityManager em;
@@ -99,8 +106,15 @@ public class TranscriptService {
         return rows.get(0);
     }
 
+    /** Every cue, after reserving the memory its answer takes (ResponseBudget: a 2 MB transcript is a 10 MB page). */
     @SuppressWarnings("unchecked")
     private List<TranscriptViews.StoredCue> cues(UUID episodeId) {
+        Number storedBytes = (Number) em.createNativeQuery("SELECT coalesce(sum(octet_length(text)"
+                        + " + coalesce(octet_length(speaker), 0) + " + CUE_OVERHEAD_BYTES + "), 0)"
+                        + " FROM clip_transcript_cue WHERE episode_id = ?1")
+                .setParameter(1, episodeId).getSingleResult();
+        // The catalog bounds a transcript to 2,000,000 characters, well under one answer's limit: only the total binds.
+        budget.reserve(storedBytes.longValue(), "");
         List<Object[]> rows = em.createNativeQuery("SELECT start_ms, end_ms, speaker, text, chapter_index"
                         + " FROM clip_transcript_cue WHERE episode_id = ?1 ORDER BY idx")
                 .setParameter(1, episodeId).getResultList();
