@@ -148,7 +148,7 @@ final class PodcastingJsonReader {
     }
 
     private static String link(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText().strip() : null;
+        return node.isTextual() && !node.asText().isBlank() ? WebLinks.keep(node.asText().strip()) : null;
     }
 
 

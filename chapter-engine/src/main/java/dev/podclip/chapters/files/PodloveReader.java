@@ -75,7 +75,7 @@ final class PodloveReader {
             return null;
         }
         return new Chapter(startMs.getAsLong(), null, element.getAttribute("title"),
-                attribute(element, "href"), attribute(element, "image"), true);
+                WebLinks.keep(attribute(element, "href")), WebLinks.keep(attribute(element, "image")), true);
     }
 
     private static String attribute(Element element, String name) {

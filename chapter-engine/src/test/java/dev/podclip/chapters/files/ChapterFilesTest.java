@@ -51,6 +51,32 @@ class ChapterFilesTest {
                 WarningCode.DURATION_UNKNOWN);
     }
 
+    /** A chapter link is shown to listeners: only http(s), absolute or relative, is republished. */
+    @Test
+    void onlyWebLinksAreKept() {
+        String json = "{\"version\":\"1.2.0\",\"chapters\":["
+                + chapter(0, "javascript:alert(1)", "data:image/png;base64,xx") + ","
+                + chapter(10, "JaVaScRiPt:alert(1)", "HTTPS://cdn.example/b.jpg") + ","
+                + chapter(20, "java\\tscript:alert(1)", "/art/c.jpg") + ","
+                + chapter(30, "http://example.org/d", "vbscript:x") + "]}";
+        ChapterList list = ChapterFiles.readPodcastingJson(json.getBytes(StandardCharsets.UTF_8), null, RULES);
+        assertThat(list.chapters()).extracting(Chapter::url, Chapter::imageUrl).containsExactly(
+                tuple(null, null), tuple(null, "HTTPS://cdn.example/b.jpg"), tuple(null, "/art/c.jpg"),
+                tuple("http://example.org/d", null));
+        String psc = "<psc:chapters xmlns:psc=\"http://podlove.org/simple-chapters\" version=\"1.2\">"
+                + "<psc:chapter start=\"0\" title=\"a\" href=\"javascript:alert(1)\""
+                + " image=\"https://x.example/a.png\"/></psc:chapters>";
+        byte[] pscBytes = psc.getBytes(StandardCharsets.UTF_8);
+        assertThat(ChapterFiles.readPodloveSimpleChapters(pscBytes, null, RULES).chapters())
+                .extracting(Chapter::url, Chapter::imageUrl)
+                .containsExactly(tuple(null, "https://x.example/a.png"));
+    }
+
+    private static String chapter(int startSeconds, String url, String img) {
+        return "{\"startTime\":" + startSeconds + ",\"title\":\"t\",\"url\":\"" + url + "\",\"img\":\"" + img
+                + "\"}";
+    }
+
     @Test
     void aGivenDurationClosesTheLastChapter() {
         ChapterList list = ChapterFiles.read(fixture("basic.json"), StatedDuration.exactMs(650_000), RULES);

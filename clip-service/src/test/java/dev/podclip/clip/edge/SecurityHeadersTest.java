@@ -53,7 +53,8 @@ class SecurityHeadersTest {
         assertThat(embed.header("Content-Security-Policy")).contains("frame-ancestors *");
         assertThat(embed.header("X-Frame-Options")).isNull();
 
-        List<String> others = List.of("/api/episodes/" + id + "/transcript.txt", "/api/episodes/" + id + "/transcript.vtt",
+        List<String> others = List.of("/api/episodes/" + id + "/transcript.txt",
+                "/api/episodes/" + id + "/transcript.vtt",
                 "/api/episodes/" + id + "/chapters", "/feeds/" + TranscriptFixtures.SHOW.slug() + ".xml",
                 "/api/episodes/" + UUID.randomUUID() + "/chapters", "/q/health/ready", "/api/search?q=%00",
                 "/episodes/" + UUID.randomUUID());
