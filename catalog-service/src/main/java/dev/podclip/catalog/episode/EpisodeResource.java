@@ -5,6 +5,7 @@ import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.common.PageRequest;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.auth.Roles;
+import dev.podclip.support.http.Locations;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -76,8 +77,8 @@ public class EpisodeResource {
                            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, new IdempotentWrites.Request("POST", uri.getPath(), null, input), () -> {
             EpisodeView episode = episodes.create(input);
-            return withEtag(Response.created(uri.getAbsolutePathBuilder().path(episode.id().toString()).build()),
-                    episode);
+            return withEtag(Response.status(Response.Status.CREATED)
+                    .header(HttpHeaders.LOCATION, Locations.of(uri, "api/episodes/" + episode.id())), episode);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.podclip.catalog.feeds;
 
 import dev.podclip.support.auth.Roles;
+import dev.podclip.support.http.Locations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -13,16 +14,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** Feeds: register a URL (imported at once, then polled), upload a feed body, see how each feed is doing. */
 @Path("/api/feeds")
@@ -45,7 +45,7 @@ public class FeedResource {
     public CompletionStage<Response> register(
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Registration body, UriInfo uri) {
         // Resolved here, on the request's thread: the import completes on one of its own.
-        URI feeds = uri.getBaseUriBuilder().path("api/feeds").build();
+        String feeds = Locations.of(uri, "api/feeds");
         return imports.submit(() -> this.feeds.register(body.url(), body.slug())).thenApply(result ->
                 Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, feeds + "/" + result.feedId()).entity(result).build());

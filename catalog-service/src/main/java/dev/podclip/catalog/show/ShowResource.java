@@ -5,6 +5,7 @@ import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.common.PageRequest;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.auth.Roles;
+import dev.podclip.support.http.Locations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -66,7 +67,8 @@ public class ShowResource {
                            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, new IdempotentWrites.Request("POST", uri.getPath(), null, input), () -> {
             ShowView show = shows.create(input);
-            return withEtag(Response.created(uri.getAbsolutePathBuilder().path(show.id().toString()).build()), show);
+            return withEtag(Response.status(Response.Status.CREATED)
+                    .header(HttpHeaders.LOCATION, Locations.of(uri, "api/shows/" + show.id())), show);
         });
     }
 

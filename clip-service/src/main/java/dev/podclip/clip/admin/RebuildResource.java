@@ -1,6 +1,7 @@
 package dev.podclip.clip.admin;
 
 import dev.podclip.support.auth.Roles;
+import dev.podclip.support.http.Locations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -33,7 +35,7 @@ public class RebuildResource {
     public Response start(@Context SecurityContext security, @Context UriInfo uri) {
         RebuildService.RebuildStatus status = service.start(security.getUserPrincipal().getName());
         return Response.accepted(status)
-                .location(uri.getBaseUriBuilder().path("admin/rebuild").path(status.id().toString()).build())
+                .header(HttpHeaders.LOCATION, Locations.of(uri, "admin/rebuild/" + status.id()))
                 .build();
     }
 

@@ -1,8 +1,8 @@
 package dev.podclip.clip.chapters;
 
 import dev.podclip.support.limits.ClientKeys;
-import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,14 +1,14 @@
 package dev.podclip.clip.chapters;
 
-import dev.podclip.support.limits.ClientKeys;
-import io.vertx.core.http.HttpServerRequest;
 import dev.podclip.chapters.files.ChapterFiles;
+import dev.podclip.support.limits.ClientKeys;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

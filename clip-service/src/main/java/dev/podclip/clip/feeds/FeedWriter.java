@@ -1,14 +1,15 @@
 package dev.podclip.clip.feeds;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import dev.podclip.support.text.XmlText;
+
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes a show's RSS 2.0 feed with XMLStreamWriter (every text and attribute escaped by the writer, and cleaned of
