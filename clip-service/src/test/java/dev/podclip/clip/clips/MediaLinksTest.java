@@ -32,6 +32,9 @@ class MediaLinksTest {
         assertThat(MediaLinks.soundbite(new ClipRange(73_000, 133_500), "Tom & <Jerry>"))
                 .isEqualTo("<podcast:soundbite startTime=\"73\" duration=\"60.5\">Tom &amp; &lt;Jerry&gt;"
                         + "</podcast:soundbite>");
+        // Characters XML cannot hold would make the element, and any feed embedding it, unreadable.
+        assertThat(MediaLinks.soundbite(new ClipRange(0, 1_000), "a\u0001b\uFFFE<c>"))
+                .isEqualTo("<podcast:soundbite startTime=\"0\" duration=\"1\">ab&lt;c&gt;</podcast:soundbite>");
     }
 
     @Test

@@ -65,5 +65,13 @@ class SecurityHeadersTest {
                     .contains("frame-ancestors 'none'");
             assertThat(response.header("X-Frame-Options")).as(url).isEqualTo("DENY");
         }
+
+        // Swagger UI (on in tests, off in production by default) needs its inline bootstrap script: only its path
+        // gets a policy that allows it, and it may not be framed either.
+        Response swagger = given().get("/q/swagger-ui/");
+        assertThat(swagger.statusCode()).isEqualTo(200);
+        assertThat(swagger.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(swagger.header("Content-Security-Policy")).contains("frame-ancestors 'none'")
+                .contains("default-src 'self'");
     }
 }
