@@ -351,6 +351,7 @@ final class ChapterReader {
         List<Stamp> splits = new ArrayList<>(stamps.size());
         int marked = 0;
         long previousMs = -1;
+        Mark listMark = titleFirst ? null : listMark(s, stamps, ls, le);
         for (Stamp stamp : stamps) {
             int before = outerStart(s, stamp, ls);
             int after = outerEnd(s, stamp, le);
@@ -360,7 +361,9 @@ final class ChapterReader {
                 previousMs = stamp.ms() - 1;
                 continue;
             }
-            if (proseBefore(s, ls, before) || stamp.ms() <= previousMs) {
+            boolean prose = proseBefore(s, ls, before)
+                    && (listMark == null || !listMark.equals(mark(s, stamp, ls, le)));
+            if (prose || stamp.ms() <= previousMs) {
                 if (titleFirst) {
                     return List.of(); // title-first lines run together are rare: every time must be a start
                 }
@@ -420,6 +423,34 @@ final class ChapterReader {
             entries.add(entry);
         }
         return entries.size() < MIN_LIST_ENTRIES ? List.of() : entries;
+    }
+
+    /**
+     * How a start is written: inside brackets or not, and the separator after it (every dash counts as {@code -};
+     * {@code 0} for none). A list repeats one way for every start; a sentence does not.
+     */
+    record Mark(boolean bracketed, char separator) {
+    }
+
+    static Mark mark(String s, Stamp stamp, int ls, int le) {
+        int next = skipSpaces(s, outerEnd(s, stamp, le), le);
+        char separator = next < le && isSeparator(s.charAt(next)) ? s.charAt(next) : 0;
+        return new Mark(outerStart(s, stamp, ls) != stamp.start(), isDash(separator) ? '-' : separator);
+    }
+
+    /**
+     * The way a run-together line writes its first start that no prose word precedes, when it is marked (bracketed
+     * or followed by a separator), else null. A later time written the same way is a start even after a prose word:
+     * {@code 00:00 - Intro ab 01:30 - Bravo} ends a title in "ab", while {@code at 05:00 sharp} stays a sentence.
+     */
+    private static Mark listMark(String s, List<Stamp> stamps, int ls, int le) {
+        for (Stamp stamp : stamps) {
+            if (!proseBefore(s, ls, outerStart(s, stamp, ls))) {
+                Mark mark = mark(s, stamp, ls, le);
+                return mark.bracketed() || mark.separator() != 0 ? mark : null;
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------------------------------------ text rules
