@@ -25,6 +25,11 @@ final class ChapterReader {
     static final int MIN_LIST_ENTRIES = 2;
     /** Longest track number ("12. ", "003 - ") dropped from titles. */
     static final int MAX_TRACK_DIGITS = 3;
+    /**
+     * Most text lines a list runs on across: a sponsor read or a remark takes a few lines; more is the notes' own
+     * text, and times after it are another list (or stray).
+     */
+    static final int MAX_BREAK_LINES = 5;
     /** How far before a run-together list a header ("Chapters:") is looked for. */
     static final int HEADER_LOOKBACK_CHARS = 40;
 
@@ -67,13 +72,22 @@ final class ChapterReader {
         return toMarks(entries(text));
     }
 
-    /** The entries of the longest chapter list in {@code text} (ties: the first), or none. */
+    /**
+     * The entries of the longest chapter list in {@code text} (ties: the first), or none. A list runs on across a
+     * break (text lines: a sponsor line, a remark) when the start after the break is later than the last one before
+     * it; otherwise the break ends it, and so does a break that heads the lines below it or runs too long
+     * ({@link #continuesAfterBreak}).
+     */
     static List<Entry> entries(String text) {
         List<Entry> best = List.of();
         int bestCount = 0;
         List<Entry> current = new ArrayList<>();
         int currentCount = 0;
+        long lastStartMs = -1;
         Entry pending = null;
+        int breakLines = 0;
+        boolean blankBeforeBreak = false;
+        boolean blankSinceText = false;
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
@@ -83,7 +97,18 @@ final class ChapterReader {
             List<Stamp> stamps = scan(text, lineStart, lineEnd);
             List<Entry> entries = stamps.isEmpty() ? List.of() : readLine(text, lineStart, lineEnd, stamps);
             if (!entries.isEmpty()) {
+                if (breakLines > 0 && !continuesAfterBreak(lastStartMs, entries.get(0).startMs, breakLines,
+                        blankBeforeBreak, blankSinceText)) {
+                    if (currentCount > bestCount) {
+                        best = current;
+                        bestCount = currentCount;
+                    }
+                    current = new ArrayList<>();
+                    currentCount = 0;
+                }
+                breakLines = 0;
                 currentCount += entries.size();
+                lastStartMs = entries.get(entries.size() - 1).startMs;
                 pending = null;
                 for (Entry entry : entries) {
                     if (current.size() < MAX_LIST_ENTRIES) {
@@ -91,20 +116,21 @@ final class ChapterReader {
                         pending = entry.awaitingTitle ? entry : null;
                     }
                 }
-            } else if (!isBlank(text, lineStart, lineEnd)) {
+                blankSinceText = false;
+            } else if (isBlank(text, lineStart, lineEnd)) {
+                blankSinceText = true;
+            } else {
                 if (pending != null && stamps.isEmpty()) {
                     pending.title = text.substring(lineStart, lineEnd).strip();
                     pending.awaitingTitle = false;
-                    pending = null;
                 } else {
-                    if (currentCount > bestCount) {
-                        best = current;
-                        bestCount = currentCount;
+                    if (breakLines == 0) {
+                        blankBeforeBreak = blankSinceText;
                     }
-                    current = new ArrayList<>();
-                    currentCount = 0;
-                    pending = null;
+                    breakLines++;
                 }
+                pending = null;
+                blankSinceText = false;
             }
             lineStart = lineEnd + 1;
         }
@@ -112,6 +138,18 @@ final class ChapterReader {
             best = current;
         }
         return best.size() < MIN_LIST_ENTRIES ? List.of() : best;
+    }
+
+    /**
+     * Whether a list goes on after a break of {@code breakLines} text lines. Its starts must keep ascending (a list
+     * that starts again is another list); a break longer than {@link #MAX_BREAK_LINES} is the notes' body, not a
+     * remark; and text set apart from the chapters above by a blank line but running straight into the ones below
+     * heads them ("From the archive:"): a new list.
+     */
+    static boolean continuesAfterBreak(long lastStartMs, long nextStartMs, int breakLines, boolean blankBeforeBreak,
+                                       boolean blankAfterBreak) {
+        boolean heading = blankBeforeBreak && !blankAfterBreak;
+        return nextStartMs > lastStartMs && breakLines <= MAX_BREAK_LINES && !heading;
     }
 
     private static List<Chapter> toMarks(List<Entry> entries) {

@@ -32,6 +32,7 @@ class ShowNotesPropertyTest {
     static final String[] WORDS = {"intro", "Garden", "news", "Listener", "mail", "Why", "SQLite", "matters",
         "the", "road", "ahead", "F1", "MVCC", "über", "café", "Q&A", "naïve", "Postgres", "wrap-up", "Rust", "#42",
         "v2", "AI", "what's", "next?", "Schön", "日本語", "Привет", "(live)", "part", "two"};
+    static final String BREAK_LINE = "This episode is sponsored by Acme, visit acme.example for 20% off.";
     static final String[] SEPARATORS = {" ", " - ", " – ", " — ", ": ", " | ", "-", " : ", "  "};
 
     @Test
@@ -148,6 +149,10 @@ class ShowNotesPropertyTest {
             }
             items.add(timeFirst ? track + time + separator + title : track + title + separator.stripTrailing()
                     + " " + time);
+        }
+        if (!runTogether && random.nextInt(4) == 0) {
+            // A sponsor line inside the list: starts keep ascending across it, so the list runs on.
+            items.add(1 + random.nextInt(items.size() - 1), BREAK_LINE);
         }
         String notes;
         String prefix = switch (random.nextInt(3)) {

@@ -1,0 +1,114 @@
+package dev.podclip.chapters.notes;
+
+import dev.podclip.chapters.ChapterList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.podclip.chapters.notes.ShowNotesTest.parse;
+import static dev.podclip.chapters.notes.ShowNotesTest.starts;
+import static dev.podclip.chapters.notes.ShowNotesTest.titles;
+import static dev.podclip.chapters.notes.ShowNotesTest.timecodes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Chapter lists broken by a sponsor line, a remark, a blank paragraph: every chapter whose start keeps ascending
+ * across the break belongs to the list; the break's lines never become chapters.
+ */
+class InterruptedListsTest {
+
+    static final String SPONSORED = "00:00 Intro\n05:00 Setup\nThis episode is sponsored by Acme, visit acme.example\n"
+            + "10:00 Deep dive\n20:00 Wrap-up";
+
+    @Test
+    void a_sponsor_line_inside_the_list() {
+        ChapterList list = parse(SPONSORED);
+        assertThat(titles(list)).containsExactly("Intro", "Setup", "Deep dive", "Wrap-up");
+        assertThat(starts(list)).containsExactly(0L, 300_000L, 600_000L, 1_200_000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // one remark between two chapters
+        "0:00 Intro\n4:00 Our guest\n(We lost the audio for a minute here, sorry.)\n9:00 The build\n15:00 Outro",
+        // several prose lines
+        "0:00 Intro\n4:00 Our guest\nThis episode is brought to you by Acme.\nGo to acme.example/pod for 20% off.\n"
+                + "Thanks, Acme!\n9:00 The build\n15:00 Outro",
+        // a blank paragraph
+        "0:00 Intro\n4:00 Our guest\n\n\n\n9:00 The build\n15:00 Outro",
+        // a sponsor paragraph in a list that leaves blank lines between its chapters
+        "0:00 Intro\n\n4:00 Our guest\n\nSponsored by Acme.\n\n9:00 The build\n\n15:00 Outro",
+        // a sponsor paragraph set off by blank lines on both sides
+        "0:00 Intro\n4:00 Our guest\n\nSponsored by Acme.\n\n9:00 The build\n15:00 Outro",
+        // a remark with a time in a sentence: a seek link, not a chapter
+        "0:00 Intro\n4:00 Our guest\nAt 3:00 he said it all.\n9:00 The build\n15:00 Outro",
+        // the first chapter alone before the break
+        "0:00 Intro\nToday's sponsor: Acme.\n4:00 Our guest\n9:00 The build\n15:00 Outro",
+        // the last chapter alone after the break
+        "0:00 Intro\n4:00 Our guest\n9:00 The build\nSponsored by Acme.\n15:00 Outro",
+        // two breaks
+        "0:00 Intro\nSponsored by Acme.\n4:00 Our guest\n9:00 The build\nSponsored by Bolt.\n15:00 Outro",
+        // title-first lines
+        "Intro 0:00\nOur guest 4:00\nSponsored by Acme.\nThe build 9:00\nOutro 15:00",
+        // run together on both sides
+        "Chapters:00:00 - Intro04:00 - Our guest\nSponsored by Acme.\n09:00 - The build15:00 - Outro",
+        // HTML paragraphs, an empty one and a sponsor one
+        "<p>0:00 Intro</p><p>4:00 Our guest</p><p>&nbsp;</p><p><em>Sponsored by Acme.</em></p>"
+                + "<p>9:00 The build</p><p>15:00 Outro</p>",
+        // an HTML list broken by a paragraph
+        "<ul><li>0:00 Intro</li><li>4:00 Our guest</li></ul><p>Sponsored by Acme.</p>"
+                + "<ul><li>9:00 The build</li><li>15:00 Outro</li></ul>",
+        // a line break list with a blank paragraph
+        "<p>0:00 Intro<br>4:00 Our guest<br><br><br>9:00 The build<br>15:00 Outro</p>",
+    })
+    void every_chapter_that_keeps_ascending_across_a_break(String notes) {
+        ChapterList list = parse(notes);
+        assertThat(titles(list)).as(notes).containsExactly("Intro", "Our guest", "The build", "Outro");
+        assertThat(starts(list)).as(notes).containsExactly(0L, 240_000L, 540_000L, 900_000L);
+    }
+
+    @Test
+    void the_starts_after_a_break_are_seek_links_and_prose_times_stay_links() {
+        assertThat(timecodes(SPONSORED, null)).containsExactly(0L, 300_000L, 600_000L, 1_200_000L);
+        assertThat(timecodes("0:00 Intro\n4:00 Our guest\nAt 3:00 he said it all.\n9:00 The build", null))
+                .containsExactly(0L, 240_000L, 180_000L, 540_000L);
+    }
+
+    @Test
+    void a_second_list_that_starts_again_is_a_list_of_its_own() {
+        ChapterList first = parse("0:00 A\n5:00 B\n10:00 C\nBonus episode:\n0:00 X\n2:00 Y");
+        assertThat(titles(first)).containsExactly("A", "B", "C");
+        ChapterList second = parse("0:00 A\n5:00 B\nBonus episode:\n0:00 X\n2:00 Y\n4:00 Z");
+        assertThat(titles(second)).containsExactly("X", "Y", "Z");
+        ChapterList tie = parse("0:00 A\n5:00 B\nA remark.\n4:00 C\n6:00 D");
+        assertThat(titles(tie)).containsExactly("A", "B");
+    }
+
+    @Test
+    void a_time_equal_to_the_last_start_does_not_ascend() {
+        ChapterList list = parse("0:00 A\n5:00 B\n10:00 C\nA remark.\n10:00 D\n12:00 E");
+        assertThat(titles(list)).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void text_that_heads_the_lines_below_it_ends_the_list() {
+        ChapterList list = parse("0:00 A\n1:00 B\n2:00 C\n\nFrom the archive:\n5:00 X\n6:00 Y");
+        assertThat(titles(list)).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void a_long_run_of_prose_ends_the_list() {
+        String prose = "A line of prose.\n".repeat(ChapterReader.MAX_BREAK_LINES + 1);
+        ChapterList list = parse("0:00 A\n1:00 B\n2:00 C\n" + prose + "5:00 X\n6:00 Y");
+        assertThat(titles(list)).containsExactly("A", "B", "C");
+        String shortProse = "A line of prose.\n".repeat(ChapterReader.MAX_BREAK_LINES);
+        ChapterList joined = parse("0:00 A\n1:00 B\n2:00 C\n" + shortProse + "5:00 X\n6:00 Y");
+        assertThat(titles(joined)).containsExactly("A", "B", "C", "X", "Y");
+    }
+
+    @Test
+    void prose_before_the_list_is_no_chapter() {
+        ChapterList list = parse("We meet at 12:30 today.\nChapters:\n0:00 A\nSponsored by Acme.\n1:00 B\n2:00 C");
+        assertThat(titles(list)).containsExactly("A", "B", "C");
+    }
+}
