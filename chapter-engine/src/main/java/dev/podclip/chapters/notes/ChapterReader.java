@@ -51,18 +51,22 @@ final class ChapterReader {
         /** The title without its leading track number ("1. "), or null when it has none. */
         final String titleWithoutTrack;
         final String url;
+        /** Written title first ({@code Intro 0:00}), not time first. */
+        final boolean titleFirst;
         /** A timestamp alone on its line: the title follows on the next text line. */
         boolean awaitingTitle;
         /** Where the start's timestamp text is in the text read, and its length (for seek links). */
         int stampOffset;
         int stampLength;
 
-        Entry(long startMs, Long endMs, String title, String titleWithoutTrack, String url, boolean awaitingTitle) {
+        Entry(long startMs, Long endMs, String title, String titleWithoutTrack, String url, boolean titleFirst,
+              boolean awaitingTitle) {
             this.startMs = startMs;
             this.endMs = endMs;
             this.title = title;
             this.titleWithoutTrack = titleWithoutTrack;
             this.url = url;
+            this.titleFirst = titleFirst;
             this.awaitingTitle = awaitingTitle;
         }
     }
@@ -83,7 +87,7 @@ final class ChapterReader {
         int bestCount = 0;
         List<Entry> current = new ArrayList<>();
         int currentCount = 0;
-        long lastStartMs = -1;
+        Entry last = null;
         Entry pending = null;
         int breakLines = 0;
         boolean blankBeforeBreak = false;
@@ -97,8 +101,8 @@ final class ChapterReader {
             List<Stamp> stamps = scan(text, lineStart, lineEnd);
             List<Entry> entries = stamps.isEmpty() ? List.of() : readLine(text, lineStart, lineEnd, stamps);
             if (!entries.isEmpty()) {
-                if (breakLines > 0 && !continuesAfterBreak(lastStartMs, entries.get(0).startMs, breakLines,
-                        blankBeforeBreak, blankSinceText)) {
+                if (breakLines > 0 && !continuesAfterBreak(last, entries.get(0), breakLines, blankBeforeBreak,
+                        blankSinceText)) {
                     if (currentCount > bestCount) {
                         best = current;
                         bestCount = currentCount;
@@ -108,7 +112,7 @@ final class ChapterReader {
                 }
                 breakLines = 0;
                 currentCount += entries.size();
-                lastStartMs = entries.get(entries.size() - 1).startMs;
+                last = entries.get(entries.size() - 1);
                 pending = null;
                 for (Entry entry : entries) {
                     if (current.size() < MAX_LIST_ENTRIES) {
@@ -141,15 +145,17 @@ final class ChapterReader {
     }
 
     /**
-     * Whether a list goes on after a break of {@code breakLines} text lines. Its starts must keep ascending (a list
-     * that starts again is another list); a break longer than {@link #MAX_BREAK_LINES} is the notes' body, not a
-     * remark; and text set apart from the chapters above by a blank line but running straight into the ones below
-     * heads them ("From the archive:"): a new list.
+     * Whether a list goes on from {@code last} to {@code next} across a break of {@code breakLines} text lines. Its
+     * starts must keep ascending (a list that starts again is another list) and keep their order of time and title
+     * (a credit line {@code Theme: Song 58:45} after a time-first list is no chapter of it); a break longer than
+     * {@link #MAX_BREAK_LINES} is the notes' body, not a remark; and text set apart from the chapters above by a blank
+     * line but running straight into the ones below heads them ("From the archive:"): a new list.
      */
-    static boolean continuesAfterBreak(long lastStartMs, long nextStartMs, int breakLines, boolean blankBeforeBreak,
+    static boolean continuesAfterBreak(Entry last, Entry next, int breakLines, boolean blankBeforeBreak,
                                        boolean blankAfterBreak) {
         boolean heading = blankBeforeBreak && !blankAfterBreak;
-        return nextStartMs > lastStartMs && breakLines <= MAX_BREAK_LINES && !heading;
+        return last != null && next.startMs > last.startMs && next.titleFirst == last.titleFirst
+                && breakLines <= MAX_BREAK_LINES && !heading;
     }
 
     private static List<Chapter> toMarks(List<Entry> entries) {
@@ -352,7 +358,7 @@ final class ChapterReader {
             // Timestamp first: "1. 00:00 - Intro", "[0:00] Intro", "Chapters: 00:00 Intro", "(00:00)" alone.
             TitleAndUrl title = TitleAndUrl.of(stripTrailingListPunctuation(stripLeadingSeparators(after)));
             boolean alone = title.title.isEmpty();
-            return new Entry(stamp.ms(), endMs, title.title, null, title.url, alone);
+            return new Entry(stamp.ms(), endMs, title.title, null, title.url, false, alone);
         }
         if (stripClosing(afterCore).isEmpty()) {
             // Title first: "Suite-Pee 4:26", "1. Those Beaten Paths 0:00", "Migration (00:00 )".
@@ -373,7 +379,7 @@ final class ChapterReader {
         if (track > 0) {
             withoutTrack = title.title.substring(track).strip();
         }
-        return new Entry(startMs, endMs, title.title, withoutTrack, title.url, false);
+        return new Entry(startMs, endMs, title.title, withoutTrack, title.url, true, false);
     }
 
     /**
@@ -454,7 +460,7 @@ final class ChapterReader {
                 if (title.title.isEmpty() && title.url == null) {
                     continue; // "10:00 11:00 Talk": a time with nothing to call it starts no chapter
                 }
-                entry = new Entry(stamp.ms(), endMs, title.title, null, title.url, false);
+                entry = new Entry(stamp.ms(), endMs, title.title, null, title.url, false, false);
             }
             entry.stampOffset = stamp.start();
             entry.stampLength = stamp.end() - stamp.start();

@@ -107,6 +107,16 @@ class InterruptedListsTest {
     }
 
     @Test
+    void a_line_written_the_other_way_round_after_a_break_is_no_chapter_of_the_list() {
+        ChapterList timeFirst = parse("0:00 Intro\n5:00 Talk\n10:00 Outro\nThanks for listening!\n"
+                + "Theme: Night drive 58:45");
+        assertThat(titles(timeFirst)).containsExactly("Intro", "Talk", "Outro");
+        ChapterList titleFirst = parse("Intro 0:00\nTalk 5:00\nOutro 10:00\nThanks for listening!\n"
+                + "58:45 is how long the theme runs");
+        assertThat(titles(titleFirst)).containsExactly("Intro", "Talk", "Outro");
+    }
+
+    @Test
     void prose_before_the_list_is_no_chapter() {
         ChapterList list = parse("We meet at 12:30 today.\nChapters:\n0:00 A\nSponsored by Acme.\n1:00 B\n2:00 C");
         assertThat(titles(list)).containsExactly("A", "B", "C");
