@@ -1,9 +1,6 @@
 package dev.podclip.catalog.feeds;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import dev.podclip.support.net.FetchRefused;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -12,6 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * An RSS 2.0 podcast feed read with StAX: streaming, namespace-aware, no DTD and no external entity ever read (a

@@ -2,6 +2,7 @@ package dev.podclip.catalog.feeds;
 
 import dev.podclip.support.auth.Roles;
 import dev.podclip.support.http.Locations;
+import dev.podclip.support.net.SafeFetcher;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;

@@ -7,6 +7,8 @@ import dev.podclip.catalog.episode.EpisodeService;
 import dev.podclip.catalog.show.Show;
 import dev.podclip.catalog.show.ShowInput;
 import dev.podclip.catalog.show.ShowService;
+import dev.podclip.support.net.FetchRefused;
+import dev.podclip.support.net.SafeFetcher;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -70,7 +72,7 @@ public class FeedService {
         try {
             fetcher.check(url);
         } catch (FetchRefused e) {
-            throw e.problem();
+            throw e.problem("feed");
         }
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
             if (Feed.count("url", url.strip()) > 0) {
@@ -118,12 +120,12 @@ public class FeedService {
     public ImportResult importUpload(byte[] body, String slug) {
         if (body.length > config.feedMaxBytes()) {
             throw FetchRefused.url("too-large", "a feed may have at most " + config.feedMaxBytes() + " bytes")
-                    .problem();
+                    .problem("feed");
         }
         try {
             return importParsed(null, slug, FeedParser.parse(body), null, null, deadline());
         } catch (FetchRefused e) {
-            throw e.problem();
+            throw e.problem("feed");
         }
     }
 
@@ -190,7 +192,7 @@ public class FeedService {
                     fetched.lastModified(), deadlineNs);
         } catch (FetchRefused e) {
             fail(feedId, e.summary());
-            throw e.problem().with("feedId", feedId);
+            throw e.problem("feed").with("feedId", feedId);
         } catch (ProblemException e) {
             fail(feedId, e.getMessage());
             throw e.with("feedId", feedId);

@@ -8,14 +8,16 @@ import dev.podclip.chapters.StatedDuration;
 import dev.podclip.chapters.boundary.BoundaryPolicy;
 import dev.podclip.chapters.files.ChapterFiles;
 import dev.podclip.chapters.time.Durations;
+import dev.podclip.support.net.FetchRefused;
+import dev.podclip.support.net.SafeFetcher;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Turns a feed item into the episode to write, fetching its chapters and transcript (the only I/O, through

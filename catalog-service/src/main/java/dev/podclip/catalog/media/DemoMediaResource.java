@@ -1,6 +1,7 @@
 package dev.podclip.catalog.media;
 
 import dev.podclip.catalog.config.CatalogConfig;
+import dev.podclip.support.http.ByteRange;
 import dev.podclip.support.media.SyntheticWav;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.inject.Inject;

@@ -1,5 +1,8 @@
 package dev.podclip.catalog.feeds;
 
+import dev.podclip.support.net.AddressRules;
+import dev.podclip.support.net.FetchRefused;
+import dev.podclip.support.net.SafeFetcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
 package dev.podclip.catalog.feeds;
 
+import dev.podclip.support.net.FetchRefused;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.podclip.catalog.media;
 
+import dev.podclip.support.http.ByteRange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.podclip.catalog.feeds;
+package dev.podclip.support.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,4 +1,4 @@
-package dev.podclip.catalog.media;
+package dev.podclip.support.http;
 
 import java.util.Optional;
 

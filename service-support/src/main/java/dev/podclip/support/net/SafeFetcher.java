@@ -1,4 +1,4 @@
-package dev.podclip.catalog.feeds;
+package dev.podclip.support.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +36,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SafeFetcher {
 
+    /** Sent with every request, so a host can tell who fetches. */
+    static final String USER_AGENT = "podclip/1 (+https://podclip.dev)";
     /** URLs longer than this are refused before any lookup. */
     public static final int URL_MAX_CHARS = 2_048;
 
@@ -70,10 +75,38 @@ public final class SafeFetcher {
      */
     public Fetched get(String url, long maxBytes, Map<String, String> headers) {
         assert maxBytes > 0 : "a byte cap is required";
+        HttpResponse<byte[]> response = fetch(url, headers, (info, uri) -> body(info, maxBytes, uri));
+        int status = response.statusCode();
+        return new Fetched(status, status == 200 ? response.body() : new byte[0],
+                response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null),
+                response.headers().firstValue("Content-Type").orElse(null), response.uri());
+    }
+
+    /**
+     * Streams the body of a 200 into {@code target} (created or replaced), never holding it in memory: for media
+     * files far larger than a heap should carry.
+     *
+     * @return the content type the host stated, or null
+     * @throws FetchRefused as {@link #get}; a 304 is refused too (no validators are sent)
+     */
+    public String download(String url, long maxBytes, Path target) {
+        assert maxBytes > 0 : "a byte cap is required";
+        HttpResponse<Path> response = fetch(url, Map.of(), (info, uri) -> info.statusCode() != 200
+                ? HttpResponse.BodySubscribers.replacing(target)
+                : new CappedFile(capOf(info, maxBytes), uri, target, tooLargeAtOnce(info, maxBytes)));
+        if (response.statusCode() != 200) {
+            throw FetchRefused.remote("http-status", "HTTP " + response.statusCode() + " from " + response.uri());
+        }
+        return response.headers().firstValue("Content-Type").orElse(null);
+    }
+
+    /** Follows redirects, each hop checked, within the total deadline; a final 200 or 304 is returned. */
+    private <T> HttpResponse<T> fetch(String url, Map<String, String> headers, Bodies<T> bodies) {
         long deadlineNs = System.nanoTime() + limits.totalDeadline().toNanos();
         URI uri = check(url);
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
-            HttpResponse<byte[]> response = send(uri, maxBytes, headers, deadlineNs);
+            HttpResponse<T> response = send(uri, headers, deadlineNs, bodies);
             int status = response.statusCode();
             if (isRedirect(status)) {
                 URI from = uri;
@@ -83,11 +116,7 @@ public final class SafeFetcher {
                 continue;
             }
             if (status == 304 || status == 200) {
-                URI answered = uri;
-                return new Fetched(status, status == 200 ? response.body() : new byte[0],
-                        response.headers().firstValue("ETag").orElse(null),
-                        response.headers().firstValue("Last-Modified").orElse(null),
-                        response.headers().firstValue("Content-Type").orElse(null), answered);
+                return response;
             }
             throw FetchRefused.remote("http-status", "HTTP " + status + " from " + uri);
         }
@@ -95,8 +124,13 @@ public final class SafeFetcher {
                 "more than " + limits.maxRedirects() + " redirects from " + url);
     }
 
+    /** How the body of one hop's answer is read. */
+    private interface Bodies<T> {
+        HttpResponse.BodySubscriber<T> of(HttpResponse.ResponseInfo info, URI uri);
+    }
+
     /** The URL parsed, its scheme http(s), its host resolved and every address allowed. */
-    URI check(String url) {
+    public URI check(String url) {
         if (url == null || url.isBlank() || url.length() > URL_MAX_CHARS) {
             throw FetchRefused.url("bad-url", "a URL of 1 to " + URL_MAX_CHARS + " characters is required");
         }
@@ -129,7 +163,7 @@ public final class SafeFetcher {
         return uri;
     }
 
-    private HttpResponse<byte[]> send(URI uri, long maxBytes, Map<String, String> headers, long deadlineNs) {
+    private <T> HttpResponse<T> send(URI uri, Map<String, String> headers, long deadlineNs, Bodies<T> bodies) {
         long remainingNs = deadlineNs - System.nanoTime();
         if (remainingNs <= 0) {
             throw timeout(uri);
@@ -137,10 +171,9 @@ public final class SafeFetcher {
         Duration headersTimeout = limits.headersTimeout().toNanos() < remainingNs ? limits.headersTimeout()
                 : Duration.ofNanos(remainingNs);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(headersTimeout)
-                .header("User-Agent", "podclip-catalog/1 (+https://podclip.dev)");
+                .header("User-Agent", USER_AGENT);
         headers.forEach(request::header);
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(request.build(), info -> body(info, maxBytes, uri));
+        CompletableFuture<HttpResponse<T>> pending = client.sendAsync(request.build(), info -> bodies.of(info, uri));
         try {
             return pending.get(remainingNs, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -159,11 +192,21 @@ public final class SafeFetcher {
         if (info.statusCode() != 200) {
             return HttpResponse.BodySubscribers.replacing(new byte[0]);
         }
-        long stated = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (stated > maxBytes) {
-            return new Capped(0, uri, true);
-        }
-        return new Capped(maxBytes, uri, false);
+        return new Capped(capOf(info, maxBytes), uri, tooLargeAtOnce(info, maxBytes));
+    }
+
+    /** A stated Content-Length past the cap is refused before any byte is read. */
+    private static boolean tooLargeAtOnce(HttpResponse.ResponseInfo info, long maxBytes) {
+        return info.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes;
+    }
+
+    private static long capOf(HttpResponse.ResponseInfo info, long maxBytes) {
+        return tooLargeAtOnce(info, maxBytes) ? 0 : maxBytes;
+    }
+
+    private static FetchRefused tooLarge(URI uri, boolean stated, long maxBytes) {
+        return FetchRefused.remote("too-large", "the body of " + uri + " is larger than "
+                + (stated ? "the cap (stated Content-Length)" : maxBytes + " bytes"));
     }
 
     private FetchRefused failure(URI uri, Throwable cause) {
@@ -240,8 +283,7 @@ public final class SafeFetcher {
 
         private void tooLarge() {
             subscription.cancel();
-            result.completeExceptionally(FetchRefused.remote("too-large", "the body of " + uri + " is larger than "
-                    + (refuseAtOnce ? "the cap (stated Content-Length)" : maxBytes + " bytes")));
+            result.completeExceptionally(SafeFetcher.tooLarge(uri, refuseAtOnce, maxBytes));
         }
 
         @Override
@@ -256,6 +298,95 @@ public final class SafeFetcher {
 
         @Override
         public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+    }
+
+    /** Writes a body to a file up to a byte cap; past it, cancels the stream and fails with {@code too-large}. */
+    private static final class CappedFile implements HttpResponse.BodySubscriber<Path> {
+        private final CompletableFuture<Path> result = new CompletableFuture<>();
+        private final long maxBytes;
+        private final URI uri;
+        private final Path target;
+        private final boolean refuseAtOnce;
+        private Flow.Subscription subscription;
+        private FileChannel channel;
+        private long written;
+
+        CappedFile(long maxBytes, URI uri, Path target, boolean refuseAtOnce) {
+            this.maxBytes = maxBytes;
+            this.uri = uri;
+            this.target = target;
+            this.refuseAtOnce = refuseAtOnce;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (refuseAtOnce) {
+                fail(SafeFetcher.tooLarge(uri, true, maxBytes));
+                return;
+            }
+            try {
+                channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+            } catch (IOException e) {
+                fail(FetchRefused.remote("io-error", "cannot write " + target + ": " + e.getMessage()));
+                return;
+            }
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                for (ByteBuffer item : items) {
+                    if (written + item.remaining() > maxBytes) {
+                        fail(SafeFetcher.tooLarge(uri, false, maxBytes));
+                        return;
+                    }
+                    while (item.hasRemaining()) {
+                        written += channel.write(item);
+                    }
+                }
+            } catch (IOException e) {
+                fail(FetchRefused.remote("io-error", "cannot write " + target + ": " + e.getMessage()));
+            }
+        }
+
+        private void fail(FetchRefused refused) {
+            subscription.cancel();
+            close();
+            result.completeExceptionally(refused);
+        }
+
+        private void close() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // The result already says what happened; a failed close adds nothing a caller can act on.
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            close();
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            close();
+            result.complete(target);
+        }
+
+        @Override
+        public CompletionStage<Path> getBody() {
             return result;
         }
     }

@@ -1,4 +1,4 @@
-package dev.podclip.catalog.feeds;
+package dev.podclip.support.net;
 
 import dev.podclip.support.problem.ProblemException;
 
@@ -39,8 +39,10 @@ public final class FetchRefused extends RuntimeException {
         return reason + ": " + getMessage();
     }
 
-    public ProblemException problem() {
-        return new ProblemException(status, "feed-" + reason, status == 422 ? "Unacceptable feed URL or content"
-                : "Feed host failed", getMessage()).with("reason", reason);
+    /** @param subject what was fetched, in the problem's type and title: "feed", "source", ... */
+    public ProblemException problem(String subject) {
+        String title = status == 422 ? "Unacceptable " + subject + " URL or content"
+                : Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " host failed";
+        return new ProblemException(status, subject + "-" + reason, title, getMessage()).with("reason", reason);
     }
 }
