@@ -210,6 +210,8 @@ final class DemoLoader {
         System.out.printf("    1st chapter  %s/e/%s/chapters/0   (chapters count from 0)%n", clipUrl, episode.id());
         if (shareUrl != null) {
             System.out.printf("    share link   %s%n", shareUrl);
+            System.out.printf("    clip audio   %s.mp3   (.m4a too; the first request renders it, then it is cached)%n",
+                    shareUrl);
         }
         System.out.printf("    page         %s/episodes/%s   (transcript, when it has one: /api/episodes/%s/transcript)%n",
                 clipUrl, episode.id(), episode.id());

@@ -77,4 +77,16 @@ public record ClipRef(String clipId, UUID episodeId, long startMs, long endMs, i
     public String playUrl(String baseUrl) {
         return baseUrl + path() + "/play" + query();
     }
+
+    /**
+     * The clip's own audio file ({@code .mp3}, {@code .m4a}): a stored clip's id, else the episode with the resolved
+     * range (a chapter link names its chapter's times, so the file is the same whichever link asked).
+     */
+    public String audioFileUrl(String baseUrl, ClipRange range, String extension) {
+        if (clipId != null) {
+            return baseUrl + "/c/" + clipId + "." + extension;
+        }
+        return baseUrl + "/e/" + episodeId + "." + extension + "?t=" + ClipTimes.seconds(range.startMs()) + ","
+                + ClipTimes.seconds(range.endMs());
+    }
 }

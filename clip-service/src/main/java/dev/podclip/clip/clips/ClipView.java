@@ -27,12 +27,14 @@ import java.util.UUID;
  * @param youtubeUrl     the episode's YouTube video at the clip's start, or null
  * @param pageUrl        the episode's web page, or null
  * @param soundbite      the {@code <podcast:soundbite>} element
+ * @param audioMp3Url    the clip's own audio as MP3 (rendered on first request), or null when there is no audio
+ * @param audioM4aUrl    the same as M4A
  */
 public record ClipView(String id, String shareUrl, String embedUrl, String playUrl, UUID episodeId,
                        long episodeVersion, String showTitle, String episodeTitle, String title, String displayTitle,
                        long startMs, long endMs, long durationMs, String start, String end, String duration,
                        List<ChapterSpan> chapters, String mediaUrl, String youtubeUrl, String pageUrl,
-                       String soundbite) {
+                       String soundbite, String audioMp3Url, String audioM4aUrl) {
 
     /** Builds the view of a valid range of a live episode. Pure. */
     public static ClipView of(ClipRef ref, String baseUrl, String title, ClipRange range, EpisodeContext episode) {
@@ -47,7 +49,14 @@ public record ClipView(String id, String shareUrl, String embedUrl, String playU
                 ClipTimes.clock(range.endMs()), ClipTimes.length(range.durationMs()), spans,
                 MediaLinks.mediaUrl(episode.audioUrl(), range), MediaLinks.youtubeUrl(episode.videoUrl(), range),
                 MediaLinks.isWebUrl(episode.pageUrl()) ? episode.pageUrl() : null,
-                MediaLinks.soundbite(range, display));
+                MediaLinks.soundbite(range, display), audioFile(ref, baseUrl, range, episode, "mp3"),
+                audioFile(ref, baseUrl, range, episode, "m4a"));
+    }
+
+    /** The clip's audio file, when the episode has http(s) audio to cut it from. */
+    private static String audioFile(ClipRef ref, String baseUrl, ClipRange range, EpisodeContext episode,
+                                    String extension) {
+        return MediaLinks.isWebUrl(episode.audioUrl()) ? ref.audioFileUrl(baseUrl, range, extension) : null;
     }
 
     private static String displayTitle(String title, ClipRef ref, List<ChapterSpan> spans, ClipRange range,

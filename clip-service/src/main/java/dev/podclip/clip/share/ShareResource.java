@@ -1,10 +1,9 @@
 package dev.podclip.clip.share;
 
-import dev.podclip.clip.clips.ClipIds;
 import dev.podclip.clip.clips.ClipProblems;
 import dev.podclip.clip.clips.ClipRef;
+import dev.podclip.clip.clips.ClipRefs;
 import dev.podclip.clip.clips.ClipService;
-import dev.podclip.clip.clips.ClipTimes;
 import dev.podclip.clip.clips.MediaLinks;
 import dev.podclip.support.problem.ProblemException;
 import dev.podclip.support.problem.Problems;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -50,57 +48,57 @@ public class ShareResource {
     @GET
     @Path("c/{id}")
     public Response clip(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(() -> stored(id), accept);
+        return page(() -> ClipRefs.stored(id), accept);
     }
 
     @GET
     @Path("c/{id}/embed")
     public Response clipEmbed(@PathParam("id") String id) {
-        return embed(() -> stored(id));
+        return embed(() -> ClipRefs.stored(id));
     }
 
     @GET
     @Path("c/{id}/play")
     public Response clipPlay(@PathParam("id") String id) {
-        return play(stored(id));
+        return play(ClipRefs.stored(id));
     }
 
     @GET
     @Path("e/{episodeId}")
     public Response range(@PathParam("episodeId") String episodeId, @QueryParam("t") String t,
                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(() -> range(episodeId, t), accept);
+        return page(() -> ClipRefs.range(episodeId, t), accept);
     }
 
     @GET
     @Path("e/{episodeId}/embed")
     public Response rangeEmbed(@PathParam("episodeId") String episodeId, @QueryParam("t") String t) {
-        return embed(() -> range(episodeId, t));
+        return embed(() -> ClipRefs.range(episodeId, t));
     }
 
     @GET
     @Path("e/{episodeId}/play")
     public Response rangePlay(@PathParam("episodeId") String episodeId, @QueryParam("t") String t) {
-        return play(range(episodeId, t));
+        return play(ClipRefs.range(episodeId, t));
     }
 
     @GET
     @Path("e/{episodeId}/chapters/{index}")
     public Response chapter(@PathParam("episodeId") String episodeId, @PathParam("index") String index,
                             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(() -> chapter(episodeId, index), accept);
+        return page(() -> ClipRefs.chapter(episodeId, index), accept);
     }
 
     @GET
     @Path("e/{episodeId}/chapters/{index}/embed")
     public Response chapterEmbed(@PathParam("episodeId") String episodeId, @PathParam("index") String index) {
-        return embed(() -> chapter(episodeId, index));
+        return embed(() -> ClipRefs.chapter(episodeId, index));
     }
 
     @GET
     @Path("e/{episodeId}/chapters/{index}/play")
     public Response chapterPlay(@PathParam("episodeId") String episodeId, @PathParam("index") String index) {
-        return play(chapter(episodeId, index));
+        return play(ClipRefs.chapter(episodeId, index));
     }
 
     /** oEmbed for this service's share URLs only: 404 for any other URL, 501 for formats other than JSON. */
@@ -194,42 +192,5 @@ public class ShareResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .entity(body)
                 .build();
-    }
-
-    private static ClipRef stored(String id) {
-        if (!ClipIds.isWellFormed(id)) {
-            throw ClipProblems.clipNotFound(id);
-        }
-        return ClipRef.stored(id);
-    }
-
-    private static ClipRef range(String episodeId, String t) {
-        UUID episode = episode(episodeId);
-        if (t == null || t.isBlank()) {
-            throw ClipProblems.invalid(ClipProblems.MISSING_RANGE, "A clip link needs t=start,end (seconds or "
-                    + "12:53), or /chapters/{index}");
-        }
-        long[] bounds = ClipTimes.parsePair(t);
-        if (bounds == null) {
-            throw ClipProblems.invalid(ClipProblems.UNREADABLE_TIME, "Cannot read t=" + t + " as start,end; write "
-                    + "t=773,1347 or t=12:53,22:27");
-        }
-        return ClipRef.range(episode, bounds[0], bounds[1]);
-    }
-
-    private static ClipRef chapter(String episodeId, String index) {
-        UUID episode = episode(episodeId);
-        if (index == null || !index.matches("\\d{1,4}")) {
-            throw ClipProblems.invalid(ClipProblems.UNKNOWN_CHAPTER, "A chapter index is a whole number from 0");
-        }
-        return ClipRef.chapter(episode, Integer.parseInt(index));
-    }
-
-    private static UUID episode(String episodeId) {
-        try {
-            return UUID.fromString(episodeId);
-        } catch (IllegalArgumentException e) {
-            throw ClipProblems.episodeNotFound(episodeId);
-        }
     }
 }

@@ -1,0 +1,65 @@
+package dev.podclip.clip.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs ffmpeg as a child process with arguments (never a shell), a wall-time limit and a bounded error text. */
+final class Ffmpeg {
+
+    /** Most bytes of ffmpeg's error output kept for a failure's detail. */
+    static final int STDERR_MAX_BYTES = 4 * 1024;
+
+    /** How a run ended: its exit code (-1 when killed at the deadline) and the start of its error output. */
+    record Result(int exitCode, boolean timedOut, String stderr) {
+        boolean ok() {
+            return exitCode == 0 && !timedOut;
+        }
+    }
+
+    private Ffmpeg() {
+    }
+
+    /** @throws IOException when the binary cannot be started (not installed) */
+    static Result run(String binary, List<String> args, long timeoutMs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(args.size() + 1);
+        command.add(binary);
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuilder stderr = new StringBuilder();
+        Thread reader = new Thread(() -> drain(process, stderr), "ffmpeg-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        boolean finished = process.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        reader.join(1_000);
+        synchronized (stderr) {
+            return new Result(finished ? process.exitValue() : -1, !finished, stderr.toString().strip());
+        }
+    }
+
+    private static void drain(Process process, StringBuilder stderr) {
+        byte[] buffer = new byte[1024];
+        int kept = 0;
+        try (InputStream in = process.getErrorStream()) {
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                int keep = Math.min(read, STDERR_MAX_BYTES - kept);
+                if (keep > 0) {
+                    synchronized (stderr) {
+                        stderr.append(new String(buffer, 0, keep, StandardCharsets.UTF_8));
+                    }
+                    kept += keep;
+                }
+            }
+        } catch (IOException ignored) {
+            // The process ended or was killed; what was read is what there is.
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.podclip.clip.media;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.util.Optional;
+
+/**
+ * Clip media (docs/clips.md, "Audio of a clip"): how clip audio is cut with ffmpeg, where renders and source files are
+ * cached, and the limits of each render. Env overrides: {@code CLIP_MEDIA_FFMPEG}, {@code CLIP_MEDIA_CACHE_DIR}, ...
+ */
+@ConfigMapping(prefix = "clip.media")
+public interface MediaConfig {
+
+    /** The ffmpeg binary: a path, or a name looked up on PATH. Run with arguments, never through a shell. */
+    @WithDefault("ffmpeg")
+    String ffmpeg();
+
+    /** Where renders and fetched sources are kept; default: {@code podclip-media} under the JVM's temp folder. */
+    Optional<String> cacheDir();
+
+    /** Most bytes the cache folder may hold (renders and sources); the least recently used go first. */
+    @WithDefault("1073741824")
+    @Min(1_048_576)
+    long cacheMaxBytes();
+
+    /** Largest episode audio file fetched to cut from. */
+    @WithDefault("536870912")
+    @Min(1024)
+    long sourceMaxBytes();
+
+    /** Longest a source fetch may take, redirects and body included. */
+    @WithDefault("60000")
+    @Min(100) @Max(3_600_000)
+    long fetchTimeoutMs();
+
+    /** Whether sources on loopback may be fetched: the local stack's demo media only; never in production. */
+    @WithDefault("false")
+    boolean allowLoopbackSources();
+
+    /** Longest one ffmpeg run may take before it is killed. */
+    @WithDefault("60000")
+    @Min(100) @Max(3_600_000)
+    long renderTimeoutMs();
+
+    /**
+     * Largest output one render may write (ffmpeg {@code -fs}); a render that reaches it fails. An hour, the longest
+     * clip, is ~75 MB as VBR MP3.
+     */
+    @WithDefault("134217728")
+    @Min(1024)
+    long outputMaxBytes();
+
+    /** Renders running at once: each is one ffmpeg process, about a core. */
+    @WithDefault("1")
+    @Min(1) @Max(64)
+    int maxConcurrentRenders();
+
+    /** Renders waiting beyond those running; past it a request gets 503 with Retry-After. */
+    @WithDefault("16")
+    @Min(0) @Max(10_000)
+    int maxQueuedRenders();
+
+    /** Length of the fade in and out of a clip asked with {@code fade=1}. */
+    @WithDefault("50")
+    @Min(1) @Max(5_000)
+    long fadeMs();
+}

@@ -1,0 +1,252 @@
+package dev.podclip.clip.media;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.podclip.clip.TopicsResource;
+import dev.podclip.clip.clips.ReadModelRows;
+import dev.podclip.clip.episodes.EpisodeEntity;
+import dev.podclip.support.media.SyntheticWav;
+import dev.podclip.testing.KafkaResource;
+import dev.podclip.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The audio of a clip, cut by the real ffmpeg from the synthetic demo audio (a beep at the start of every second),
+ * decoded again and checked where its beeps fall: start and end within 30 ms of the asked times, at the start, in
+ * the middle and at the end of an episode, as MP3 and M4A. And every way it can go wrong answers a problem.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TopicsResource.class)
+class ClipAudioTest {
+
+    static final long EPISODE_MS = 120_000;
+    static final long TOLERANCE_MS = 30;
+    static final Duration RENDER_TIMEOUT = Duration.ofSeconds(60);
+    /** Decoded samples per second (the synthetic audio's own rate). */
+    static final int RATE_HZ = SyntheticWav.SAMPLE_RATE_HZ;
+    static final int BEEP_THRESHOLD = 3_000;
+
+    static HttpServer sources;
+
+    @Inject
+    ReadModelRows rows;
+
+    @BeforeAll
+    static void startSources() throws IOException {
+        sources = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        sources.createContext("/wav/", exchange -> {
+            String file = exchange.getRequestURI().getPath().substring("/wav/".length());
+            long durationMs = Long.parseLong(file.replace(".wav", ""));
+            byte[] body = SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
+            reply(exchange, "audio/wav", body);
+        });
+        sources.createContext("/page.html", exchange -> reply(exchange, "text/html", "<html>hi</html>".getBytes()));
+        sources.start();
+    }
+
+    @AfterAll
+    static void stopSources() {
+        sources.stop(0);
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange exchange, String type, byte[] body)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static String source(String path) {
+        return "http://127.0.0.1:" + sources.getAddress().getPort() + path;
+    }
+
+    private UUID episode(String audioUrl, long durationMs) {
+        UUID id = rows.newEpisode("Audio " + audioUrl);
+        rows.upsert(id, 1, "Audio", List.of());
+        point(id, audioUrl, durationMs);
+        return id;
+    }
+
+    @Transactional
+    void point(UUID id, String audioUrl, long durationMs) {
+        EpisodeEntity episode = EpisodeEntity.findById(id);
+        episode.audioUrl = audioUrl;
+        episode.durationMs = durationMs;
+        episode.durationText = null;
+        episode.updatedAt = Instant.now();
+    }
+
+    /** GETs until the render is done; the answers before are 202 with Retry-After and a status URL. */
+    private static Response rendered(String url) throws InterruptedException {
+        long deadline = System.nanoTime() + RENDER_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Response response = given().urlEncodingEnabled(false).get(url);
+            if (response.statusCode() != 202) {
+                return response;
+            }
+            assertThat(response.header("Retry-After")).isEqualTo("1");
+            assertThat(response.header("Location")).startsWith("/api/media/");
+            given().get(response.header("Location")).then().statusCode(200);
+            Thread.sleep(200);
+        }
+        throw new AssertionError(url + " still rendering after " + RENDER_TIMEOUT);
+    }
+
+    @Test
+    void cutsAreExactAtTheStartInTheMiddleAndAtTheEnd() throws Exception {
+        UUID id = episode(source("/wav/" + EPISODE_MS + ".wav"), EPISODE_MS);
+        assertCut(id, 0, 3_000, "mp3");
+        assertCut(id, 10_500, 14_250, "mp3");
+        assertCut(id, 60_250, 63_000, "m4a");
+        assertCut(id, 116_500, 120_000, "m4a");
+    }
+
+    private void assertCut(UUID id, long startMs, long endMs, String ext) throws Exception {
+        String url = "/e/" + id + "." + ext + "?t=" + AudioCut.seconds(startMs) + "," + AudioCut.seconds(endMs);
+        Response response = rendered(url);
+        assertThat(response.statusCode()).as(url + ": " + response.asString()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo(ext.equals("mp3") ? "audio/mpeg" : "audio/mp4");
+        assertThat(response.header("ETag")).isNotBlank();
+        assertThat(response.header("Accept-Ranges")).isEqualTo("bytes");
+        short[] samples = decode(response.asByteArray(), ext);
+        long decodedMs = samples.length * 1000L / RATE_HZ;
+        assertThat(decodedMs).as(url + " length").isCloseTo(endMs - startMs, within(TOLERANCE_MS));
+        List<Long> expected = new ArrayList<>();
+        for (long beep = (startMs + 999) / 1000 * 1000; beep < endMs - 100; beep += 1000) {
+            expected.add(beep - startMs);
+        }
+        List<Long> found = onsetsMs(samples);
+        assertThat(found).as(url + " beeps").hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(found.get(i)).as(url + " beep " + i).isCloseTo(expected.get(i), within(TOLERANCE_MS));
+        }
+    }
+
+    @Test
+    void aRenderedClipIsServedWithValidatorsAndRanges() throws Exception {
+        UUID id = episode(source("/wav/" + EPISODE_MS + ".wav"), EPISODE_MS);
+        String url = "/e/" + id + ".mp3?t=5,8";
+        Response whole = rendered(url);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        String etag = whole.header("ETag");
+        assertThat(whole.header("Cache-Control")).contains("max-age");
+        assertThat(whole.header("Content-Disposition")).contains(".mp3");
+        given().header("If-None-Match", etag).get(url).then().statusCode(304);
+        Response part = given().header("Range", "bytes=0-99").get(url);
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.asByteArray()).hasSize(100);
+        assertThat(part.header("Content-Range")).isEqualTo("bytes 0-99/" + whole.asByteArray().length);
+        Response faded = rendered(url + "&fade=1");
+        assertThat(faded.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void everyBadRequestOrSourceIsAProblemNeverA500() throws Exception {
+        UUID id = episode(source("/wav/" + EPISODE_MS + ".wav"), EPISODE_MS);
+        given().get("/e/" + id + ".mp3?t=200,210").then().statusCode(400).contentType("application/problem+json");
+        given().accept("application/json").get("/e/" + id + ".ogg?t=1,2").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/e/" + UUID.randomUUID() + ".mp3?t=1,2").then().statusCode(404);
+        given().get("/c/nosuchclip.mp3").then().statusCode(404);
+
+        UUID noAudio = episode("ftp://example.org/a.mp3", EPISODE_MS);
+        given().get("/e/" + noAudio + ".mp3?t=1,2").then().statusCode(404)
+                .contentType("application/problem+json");
+
+        UUID page = episode(source("/page.html"), EPISODE_MS);
+        Response notAudio = rendered("/e/" + page + ".mp3?t=1,2");
+        assertThat(notAudio.statusCode()).isEqualTo(502);
+        assertThat(notAudio.jsonPath().getString("type")).endsWith("/source-not-audio");
+
+        UUID unreachable = episode("http://127.0.0.1:" + closedPort() + "/a.wav", EPISODE_MS);
+        Response gone = rendered("/e/" + unreachable + ".mp3?t=1,2");
+        assertThat(gone.statusCode()).isEqualTo(502);
+        assertThat(gone.contentType()).startsWith("application/problem+json");
+
+        UUID huge = episode(source("/wav/600000.wav"), 600_000);
+        Response tooLarge = rendered("/e/" + huge + ".mp3?t=1,2");
+        assertThat(tooLarge.statusCode()).isEqualTo(502);
+        assertThat(tooLarge.jsonPath().getString("type")).endsWith("/source-too-large");
+
+        UUID privateHost = episode("http://10.255.255.1/a.wav", EPISODE_MS);
+        Response refused = rendered("/e/" + privateHost + ".mp3?t=1,2");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.jsonPath().getString("type")).endsWith("/source-private-address");
+
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static int closedPort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The file decoded by ffmpeg to 16-bit mono samples at the synthetic audio's rate. */
+    static short[] decode(byte[] file, String ext) throws Exception {
+        Path input = Files.createTempFile("clip", "." + ext);
+        Path output = Files.createTempFile("clip", ".pcm");
+        try {
+            Files.write(input, file);
+            Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-i", input.toString(), "-f", "s16le",
+                    "-ac", "1", "-ar", Integer.toString(RATE_HZ), output.toString()).redirectErrorStream(true)
+                    .start();
+            String errors = new String(ffmpeg.getInputStream().readAllBytes());
+            assertThat(ffmpeg.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(ffmpeg.exitValue()).as(errors).isZero();
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(output)).order(ByteOrder.LITTLE_ENDIAN);
+            short[] samples = new short[bytes.remaining() / 2];
+            bytes.asShortBuffer().get(samples);
+            return samples;
+        } finally {
+            Files.deleteIfExists(input);
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** Where each beep starts: a loud sample after at least 300 ms of quiet. */
+    static List<Long> onsetsMs(short[] samples) {
+        List<Long> onsets = new ArrayList<>();
+        int quietSamples = RATE_HZ * 300 / 1000;
+        int quiet = quietSamples;
+        for (int i = 0; i < samples.length; i++) {
+            if (Math.abs(samples[i]) >= BEEP_THRESHOLD) {
+                if (quiet >= quietSamples) {
+                    onsets.add(i * 1000L / RATE_HZ);
+                }
+                quiet = 0;
+            } else {
+                quiet++;
+            }
+        }
+        return onsets;
+    }
+}
