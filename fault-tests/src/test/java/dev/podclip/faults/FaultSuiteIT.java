@@ -42,7 +42,8 @@ class FaultSuiteIT {
 
     /** One scenario's outcome; {@code downAfterMs} per kind, -1 when it stayed ready through the fault. */
     record Result(String scenario, int round, long faultMs, Map<String, Long> downAfterMs, Recovery.Figures recovery,
-                  Checker.Verdict verdict, long acked, long refused, long unknown, long retried, List<String> readiness) {
+                  Checker.Verdict verdict, long acked, long refused, long unknown, long retried, List<String> readiness,
+                  List<String> internalErrors) {
     }
 
     /**
@@ -106,6 +107,7 @@ class FaultSuiteIT {
         for (Result result : results) {
             assertThat(result.verdict().violations()).as(result.scenario() + " round " + result.round()).isEmpty();
             assertThat(result.readiness()).as(result.scenario() + ": readiness during the fault").isEmpty();
+            assertThat(result.internalErrors()).as(result.scenario() + ": writes answered 500").isEmpty();
             assertThat(result.recovery().appliedMs()).as(result.scenario() + ": first new event applied")
                     .isBetween(0L, RECOVERY_BOUND.toMillis());
             assertThat(result.recovery().worstReadyMs()).as(result.scenario() + ": readiness")
@@ -210,7 +212,8 @@ class FaultSuiteIT {
             }
         }
         Result result = new Result(fault.name(), round, faultMs, downAfterMs, recovery, verdict,
-                load.acknowledged.get(), load.refused.get(), load.unknown.get(), load.retried.get(), readiness);
+                load.acknowledged.get(), load.refused.get(), load.unknown.get(), load.retried.get(), readiness,
+                List.copyOf(load.internalErrors));
         System.out.println("  " + line(result));
         return result;
     }

@@ -47,6 +47,11 @@ final class Workload {
     final AtomicLong refused = new AtomicLong();
     final AtomicLong unknown = new AtomicLong();
     final AtomicLong retried = new AtomicLong();
+    /**
+     * Writes answered 500: a database or broker fault must answer 503 with Retry-After (the client can retry with its
+     * key), never 500, which says the service itself is broken. The suite fails on any.
+     */
+    final java.util.Queue<String> internalErrors = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     Workload(Supplier<List<ServiceProcess>> catalogs, String showId, String token) {
         this.catalogs = catalogs;
@@ -212,6 +217,9 @@ final class Workload {
                         body);
                 if (answer.isPresent() && answer.get().status() < 500) {
                     return answer;
+                }
+                if (answer.isPresent() && answer.get().status() == 500 && internalErrors.size() < 20) {
+                    internalErrors.add(method + " " + path + " -> 500 " + answer.get().body());
                 }
             }
             if (!first) {

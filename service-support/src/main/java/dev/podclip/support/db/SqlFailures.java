@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class SqlFailures {
 
-    /** Causes followed at most: a chain longer than this is cut rather than walked forever. */
+    /** Exceptions read at most (causes and suppressed): a longer graph is cut rather than walked forever. */
     static final int MAX_CAUSE_DEPTH = 32;
 
     /** What the failure says about the database. */
@@ -32,10 +32,23 @@ public final class SqlFailures {
     private SqlFailures() {
     }
 
+    /**
+     * Reads causes and suppressed exceptions: a failed commit reaches the caller as the transaction manager's own
+     * exception with the driver's failure only among its suppressed ones, and used to answer 500 for a database that
+     * had just gone away (SqlFailuresTest.aCommitThatFailedOnAClosedConnectionIsUnavailable).
+     */
     public static Kind classify(Throwable failure) {
         Kind kind = Kind.OTHER;
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++) {
+        java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty() && seen.size() < MAX_CAUSE_DEPTH) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             Kind here = classifyOne(t);
             if (here == Kind.UNAVAILABLE) {
                 return here; // the strongest statement a chain can make
@@ -43,7 +56,10 @@ public final class SqlFailures {
             if (here == Kind.TRANSIENT) {
                 kind = here;
             }
-            t = t.getCause() == t ? null : t.getCause();
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
         }
         return kind;
     }

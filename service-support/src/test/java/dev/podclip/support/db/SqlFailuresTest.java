@@ -39,6 +39,21 @@ class SqlFailuresTest {
         assertThat(SqlFailures.classify(new UncheckedIOException(new java.io.IOException("disk")))).isEqualTo(OTHER);
     }
 
+    /** The shape Narayana gives a commit on a connection that PostgreSQL closed: the SQL failure only suppressed. */
+    @Test
+    void aCommitThatFailedOnAClosedConnectionIsUnavailable() {
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.",
+                new IllegalStateException("transaction rolled back"));
+        rollback.addSuppressed(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(SqlFailures.classify(new RuntimeException("commit failed", rollback))).isEqualTo(UNAVAILABLE);
+        // A cycle of suppressed exceptions ends the walk instead of looping.
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b");
+        a.addSuppressed(b);
+        b.addSuppressed(a);
+        assertThat(SqlFailures.classify(a)).isEqualTo(OTHER);
+    }
+
     @Test
     void unavailableAnywhereInTheChainWins() {
         SQLException serialization = new SQLException("serialization", "40001");
