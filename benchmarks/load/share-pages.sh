@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Share-page resolution under load, against the running local stack (bin/stack up --detach):
+# Share-page resolution under load, against the running local stack started with per-client limits off
+# (PODCLIP_LIMITS_ENABLED=false bin/stack up --detach: wrk is one client, which the limits would answer 429):
 #   1. seeds CLIPS stored clips (default 10000) over the demo episodes;
 #   2. wrk at full speed on the trivial route /api/ping, then /c/{id} as HTML and as JSON (random ids);
 #   3. a paced run at about half of each maximum (benchmarks/load/share-pages-paced.lua) for p99 there.
@@ -25,8 +26,14 @@ fi
 rate_of() { grep -E '^Requests/sec' | awk '{printf "%d", $2}'; }
 echo "## warm-up (10 s each, not recorded)"
 for accept in text/html application/json; do
-  IDS_FILE="$ids" ACCEPT=$accept wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s benchmarks/load/share-pages.lua "$CLIP_URL" \
-    | grep -E '^Requests/sec'
+  out="$(IDS_FILE="$ids" ACCEPT=$accept wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s benchmarks/load/share-pages.lua \
+    "$CLIP_URL")"
+  if grep -q 'Non-2xx' <<<"$out"; then
+    echo "share-pages: answers other than 2xx (429 from per-client limits?); restart the stack with" \
+      "PODCLIP_LIMITS_ENABLED=false bin/stack up --detach" >&2
+    exit 1
+  fi
+  grep -E '^Requests/sec' <<<"$out"
 done
 echo "## wrk, $THREADS threads, $CONNECTIONS connections, ${SECONDS_PER_RUN}s each"
 ping_out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$CLIP_URL/api/ping")"
