@@ -43,6 +43,8 @@ public class ShareCache {
         private volatile byte[] page;
         private volatile byte[] embed;
         private volatile String json;
+        private volatile String pageEtag;
+        private volatile String jsonEtag;
 
         Entry(ClipRef ref, Resolved resolved) {
             this.ref = ref;
@@ -54,6 +56,8 @@ public class ShareCache {
         }
     }
 
+    /** Bytes of the body's SHA-256 in an ETag: 128 bits, collisions out of reach. */
+    static final int ETAG_BYTES = 16;
     /** Hits, misses, evictions and size appear as {@code cache_*{cache="clip_share_pages"}} on /q/metrics. */
     static final String METRIC_NAME = "clip_share_pages";
 
@@ -119,6 +123,38 @@ public class ShareCache {
             entry.embed = html;
         }
         return html;
+    }
+
+    /**
+     * A strong validator of the share page: a hash of its bytes, so every instance of the same build gives the same
+     * one, and any change (the episode, the clip, the template) gives another. Computed once per entry.
+     */
+    public String pageEtag(Entry entry) {
+        String etag = entry.pageEtag;
+        if (etag == null) {
+            etag = etag(page(entry));
+            entry.pageEtag = etag;
+        }
+        return etag;
+    }
+
+    /** The same for the clip JSON. */
+    public String jsonEtag(Entry entry) {
+        String etag = entry.jsonEtag;
+        if (etag == null) {
+            etag = etag(utf8(json(entry)));
+            entry.jsonEtag = etag;
+        }
+        return etag;
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, ETAG_BYTES) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static byte[] utf8(String text) {

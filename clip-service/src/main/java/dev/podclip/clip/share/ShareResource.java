@@ -31,6 +31,10 @@ public class ShareResource {
 
     static final String HTML_UTF8 = "text/html;charset=UTF-8";
     static final String JSON_UTF8 = "application/json;charset=UTF-8";
+    /** A minute fresh in browsers and shared caches: an edit of the episode reaches a cached page within it. */
+    static final String SHARED_CACHE_CONTROL = "public, max-age=60";
+    /** Longest If-None-Match read; a longer one matches nothing. */
+    static final int IF_NONE_MATCH_MAX_CHARS = 2_048;
 
     private final ShareCache cache;
     private final ClipService clips;
@@ -47,8 +51,9 @@ public class ShareResource {
 
     @GET
     @Path("c/{id}")
-    public Response clip(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(() -> ClipRefs.stored(id), accept);
+    public Response clip(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return page(() -> ClipRefs.stored(id), accept, ifNoneMatch);
     }
 
     @GET
@@ -66,8 +71,9 @@ public class ShareResource {
     @GET
     @Path("e/{episodeId}")
     public Response range(@PathParam("episodeId") String episodeId, @QueryParam("t") String t,
-                          @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(() -> ClipRefs.range(episodeId, t), accept);
+                          @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return page(() -> ClipRefs.range(episodeId, t), accept, ifNoneMatch);
     }
 
     @GET
@@ -85,8 +91,9 @@ public class ShareResource {
     @GET
     @Path("e/{episodeId}/chapters/{index}")
     public Response chapter(@PathParam("episodeId") String episodeId, @PathParam("index") String index,
-                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return page(() -> ClipRefs.chapter(episodeId, index), accept);
+                            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return page(() -> ClipRefs.chapter(episodeId, index), accept, ifNoneMatch);
     }
 
     @GET
@@ -124,7 +131,7 @@ public class ShareResource {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private Response page(Supplier<ClipRef> ref, String accept) {
+    private Response page(Supplier<ClipRef> ref, String accept, String ifNoneMatch) {
         boolean json = Negotiation.prefersJson(accept);
         ShareCache.Entry entry;
         try {
@@ -137,6 +144,9 @@ public class ShareResource {
                     SecurityHeaders.PAGE_POLICY);
         }
         boolean gone = entry.resolved().gone();
+        if (!gone) {
+            return live(entry, json, ifNoneMatch);
+        }
         if (json) {
             return Response.status(gone ? 410 : 200)
                     .type(gone ? Problems.MEDIA_TYPE : JSON_UTF8)
@@ -146,6 +156,42 @@ public class ShareResource {
                     .build();
         }
         return html(gone ? 410 : 200, cache.page(entry), SecurityHeaders.PAGE_POLICY);
+    }
+
+    /**
+     * A live clip's page or JSON with a strong ETag and {@link #SHARED_CACHE_CONTROL}: browsers and a CDN may serve
+     * it for a minute, then revalidate (304 when nothing changed).
+     * SharePageTest.pagesAndJsonRevalidateWithTheirETagUntilTheEpisodeChanges.
+     */
+    private Response live(ShareCache.Entry entry, boolean json, String ifNoneMatch) {
+        String etag = json ? cache.jsonEtag(entry) : cache.pageEtag(entry);
+        if (matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .header(HttpHeaders.CACHE_CONTROL, SHARED_CACHE_CONTROL).build();
+        }
+        if (json) {
+            return Response.ok(cache.json(entry)).type(JSON_UTF8).header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .header(HttpHeaders.CACHE_CONTROL, SHARED_CACHE_CONTROL).build();
+        }
+        return Response.ok(cache.page(entry)).type(HTML_UTF8).header(HttpHeaders.ETAG, etag)
+                .header(SecurityHeaders.CSP, SecurityHeaders.PAGE_POLICY)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CACHE_CONTROL, SHARED_CACHE_CONTROL).build();
+    }
+
+    /** If-None-Match lists validators (or {@code *}); weak ones compare by their opaque part (RFC 9110 §13.1.2). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.length() > IF_NONE_MATCH_MAX_CHARS) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response embed(Supplier<ClipRef> ref) {

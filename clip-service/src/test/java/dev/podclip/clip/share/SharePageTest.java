@@ -296,4 +296,27 @@ class SharePageTest {
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("cache_gets_total{cache=\"clip_share_pages\"");
     }
+
+    /** Live pages and clip JSON carry a strong ETag and a minute of Cache-Control; a repeat with it gets 304. */
+    @Test
+    void pagesAndJsonRevalidateWithTheirETagUntilTheEpisodeChanges() {
+        JsonPath clip = createRange("Validated");
+        String page = path(clip.getString("shareUrl"));
+        var html = given().accept("text/html").get(page).then().statusCode(200)
+                .header("Cache-Control", "public, max-age=60").extract();
+        String htmlTag = html.header("ETag");
+        String jsonTag = given().accept(ContentType.JSON).get(page).then().statusCode(200).extract().header("ETag");
+        assertThat(htmlTag).startsWith("\"").isNotEqualTo(jsonTag);
+        given().accept("text/html").header("If-None-Match", htmlTag).get(page).then().statusCode(304)
+                .header("ETag", htmlTag);
+        given().accept(ContentType.JSON).header("If-None-Match", "\"other\", W/" + jsonTag).get(page).then()
+                .statusCode(304);
+        given().accept(ContentType.JSON).header("If-None-Match", htmlTag).get(page).then().statusCode(200);
+
+        rows.upsert(episode, 2, "Indexes, part 1 (revalidated)", ReadModelRows.CHAPTERS);
+        rows.announce(episode, 2);
+        await().atMost(PATIENCE).untilAsserted(() -> given().accept("text/html").header("If-None-Match", htmlTag)
+                .get(page).then().statusCode(200));
+        assertThat(given().accept("text/html").get(page).header("ETag")).isNotEqualTo(htmlTag);
+    }
 }
