@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podclip.chapters.StatedDuration;
 import dev.podclip.chapters.time.Durations;
 import dev.podclip.support.problem.ProblemException;
+import dev.podclip.support.text.Digests;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -59,12 +56,7 @@ final class EpisodeRules {
     }
 
     static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(text);
     }
 
     static ProblemException invalid(String field, String message) {

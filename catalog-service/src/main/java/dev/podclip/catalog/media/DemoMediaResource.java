@@ -56,7 +56,7 @@ public class DemoMediaResource {
         ByteRange range = resolution instanceof ByteRange.Partial partial ? partial.range()
                 : new ByteRange(0, size - 1);
         Response.ResponseBuilder builder = resolution instanceof ByteRange.Partial
-                ? Response.status(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size)
+                ? Response.status(206).header("Content-Range", range.contentRange(size))
                 : Response.ok();
         builder.type(AUDIO_WAV).header("Accept-Ranges", "bytes").header(HttpHeaders.CONTENT_LENGTH, range.length())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=86400");

@@ -1,6 +1,5 @@
 package dev.podclip.clip.media;
 
-import dev.podclip.clip.clips.ChapterSpan;
 import dev.podclip.clip.clips.ClipProblems;
 import dev.podclip.clip.clips.ClipRef;
 import dev.podclip.clip.clips.ClipRefs;
@@ -9,6 +8,7 @@ import dev.podclip.clip.clips.ClipView;
 import dev.podclip.clip.clips.MediaLinks;
 import dev.podclip.clip.clips.Resolved;
 import dev.podclip.support.http.ByteRange;
+import dev.podclip.support.http.ETags;
 import dev.podclip.support.http.Locations;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -112,10 +112,8 @@ public class ClipMediaResource {
         Map<String, String> tags = tags(view);
         String name = MediaNames.render(view.episodeId(), resolved.episodeVersion(),
                 "audio|" + view.startMs() + "|" + view.endMs() + "|" + fadeMs + "|" + tags, format.extension());
-        AudioCut cut = new AudioCut(java.nio.file.Path.of("source"), view.startMs(), view.endMs(), format, fadeMs,
-                tags, config.outputMaxBytes(), java.nio.file.Path.of(name));
-        MediaRenders.State state = renders.request(name,
-                new MediaRenders.Job(view.episodeId(), resolved.episodeVersion(), source, cut));
+        MediaRenders.State state = renders.request(name, new MediaRenders.Job(view.episodeId(),
+                resolved.episodeVersion(), source, view.startMs(), view.endMs(), format, fadeMs, tags));
         if (state instanceof MediaRenders.Failed failed) {
             throw failed.problem();
         }
@@ -146,7 +144,7 @@ public class ClipMediaResource {
     private static Response serve(java.nio.file.Path file, AudioFormat format, String name, String ifNoneMatch,
                                   String rangeHeader, ClipView view) {
         String etag = "\"" + name.substring(0, name.lastIndexOf('.')) + "\"";
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+        if (ETags.matches(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
         }
@@ -164,8 +162,7 @@ public class ClipMediaResource {
         ByteRange range = resolution instanceof ByteRange.Partial partial ? partial.range()
                 : new ByteRange(0, size - 1);
         Response.ResponseBuilder builder = resolution instanceof ByteRange.Partial
-                ? Response.status(206).header("Content-Range",
-                        "bytes " + range.first() + "-" + range.last() + "/" + size)
+                ? Response.status(206).header("Content-Range", range.contentRange(size))
                 : Response.ok();
         return builder.entity(new PathPart(file, range.first(), range.length()))
                 .type(format.mediaType())

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -48,8 +49,9 @@ public class MediaRenders {
     public record Failed(ProblemException problem) implements State {
     }
 
-    /** What one render needs: the episode's source and the cut (its source path filled in by the job). */
-    public record Job(UUID episodeId, long version, String sourceUrl, AudioCut cut) {
+    /** What one render needs: the episode's source and what to cut from it. */
+    public record Job(UUID episodeId, long version, String sourceUrl, long startMs, long endMs, AudioFormat format,
+                      long fadeMs, Map<String, String> tags) {
     }
 
     @Inject
@@ -100,11 +102,11 @@ public class MediaRenders {
     }
 
     private void render(String name, Job job) {
-        Path temp = cache.tempFile("." + job.cut().format().extension());
+        Path temp = cache.tempFile("." + job.format().extension());
         try {
             Path source = sources.fetch(job.episodeId(), job.version(), job.sourceUrl());
-            AudioCut cut = new AudioCut(source, job.cut().startMs(), job.cut().endMs(), job.cut().format(),
-                    job.cut().fadeMs(), job.cut().tags(), config.outputMaxBytes(), temp);
+            AudioCut cut = new AudioCut(source, job.startMs(), job.endMs(), job.format(), job.fadeMs(), job.tags(),
+                    config.outputMaxBytes(), temp);
             Ffmpeg.Result result = Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs());
             check(result, temp, job);
             cache.store(temp, MediaCache.RENDERS, name);

@@ -11,6 +11,7 @@ import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.Resolved;
 import dev.podclip.support.problem.ProblemException;
 import dev.podclip.support.problem.Problems;
+import dev.podclip.support.text.Digests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,8 +57,8 @@ public class ShareCache {
         }
     }
 
-    /** Bytes of the body's SHA-256 in an ETag: 128 bits, collisions out of reach. */
-    static final int ETAG_BYTES = 16;
+    /** Hex digits of the body's SHA-256 in an ETag: 128 bits, collisions out of reach. */
+    static final int ETAG_HEX_CHARS = 32;
     /** Hits, misses, evictions and size appear as {@code cache_*{cache="clip_share_pages"}} on /q/metrics. */
     static final String METRIC_NAME = "clip_share_pages";
 
@@ -149,12 +150,7 @@ public class ShareCache {
     }
 
     private static String etag(byte[] body) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, ETAG_BYTES) + "\"";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "\"" + Digests.sha256Hex(body).substring(0, ETAG_HEX_CHARS) + "\"";
     }
 
     private static byte[] utf8(String text) {

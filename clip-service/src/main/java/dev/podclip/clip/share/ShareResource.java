@@ -5,6 +5,7 @@ import dev.podclip.clip.clips.ClipRef;
 import dev.podclip.clip.clips.ClipRefs;
 import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.MediaLinks;
+import dev.podclip.support.http.ETags;
 import dev.podclip.support.problem.ProblemException;
 import dev.podclip.support.problem.Problems;
 import jakarta.inject.Inject;
@@ -33,8 +34,6 @@ public class ShareResource {
     static final String JSON_UTF8 = "application/json;charset=UTF-8";
     /** A minute fresh in browsers and shared caches: an edit of the episode reaches a cached page within it. */
     static final String SHARED_CACHE_CONTROL = "public, max-age=60";
-    /** Longest If-None-Match read; a longer one matches nothing. */
-    static final int IF_NONE_MATCH_MAX_CHARS = 2_048;
 
     private final ShareCache cache;
     private final ClipService clips;
@@ -143,19 +142,18 @@ public class ShareResource {
             return html(problem.status(), pages.problem(problem.status(), problem.getMessage()),
                     SecurityHeaders.PAGE_POLICY);
         }
-        boolean gone = entry.resolved().gone();
-        if (!gone) {
+        if (!entry.resolved().gone()) {
             return live(entry, json, ifNoneMatch);
         }
         if (json) {
-            return Response.status(gone ? 410 : 200)
-                    .type(gone ? Problems.MEDIA_TYPE : JSON_UTF8)
+            return Response.status(410)
+                    .type(Problems.MEDIA_TYPE)
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                     .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                     .entity(cache.json(entry))
                     .build();
         }
-        return html(gone ? 410 : 200, cache.page(entry), SecurityHeaders.PAGE_POLICY);
+        return html(410, cache.page(entry), SecurityHeaders.PAGE_POLICY);
     }
 
     /**
@@ -165,7 +163,7 @@ public class ShareResource {
      */
     private Response live(ShareCache.Entry entry, boolean json, String ifNoneMatch) {
         String etag = json ? cache.jsonEtag(entry) : cache.pageEtag(entry);
-        if (matches(ifNoneMatch, etag)) {
+        if (ETags.matches(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                     .header(HttpHeaders.CACHE_CONTROL, SHARED_CACHE_CONTROL).build();
         }
@@ -178,20 +176,6 @@ public class ShareResource {
                 .header(SecurityHeaders.CSP, SecurityHeaders.PAGE_POLICY)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CACHE_CONTROL, SHARED_CACHE_CONTROL).build();
-    }
-
-    /** If-None-Match lists validators (or {@code *}); weak ones compare by their opaque part (RFC 9110 §13.1.2). */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.length() > IF_NONE_MATCH_MAX_CHARS) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Response embed(Supplier<ClipRef> ref) {

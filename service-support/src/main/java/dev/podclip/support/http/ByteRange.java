@@ -22,6 +22,11 @@ public record ByteRange(long first, long last) {
         return last - first + 1;
     }
 
+    /** The Content-Range value of a 206 for this range of a representation of {@code size} bytes. */
+    public String contentRange(long size) {
+        return "bytes " + first + "-" + last + "/" + size;
+    }
+
     /** Outcome of reading a Range header: the whole file, one satisfiable range, or unsatisfiable (416). */
     public sealed interface Resolution permits Whole, Partial, Unsatisfiable {
     }
