@@ -54,3 +54,45 @@
     }
   });
 }());
+
+// The clip's video is made on first request: until it is, its URL answers 202 (not a video) and the element reports
+// an error. Load it again every few seconds, a bounded number of times, and say so beside it.
+(function () {
+  'use strict';
+  var video = document.getElementById('clip-video');
+  if (!video) {
+    return;
+  }
+  var RETRY_MS = 2000;
+  var MAX_RETRIES = 45;
+  var src = video.getAttribute('src');
+  var retries = 0;
+  var wanted = false;
+  var status = document.createElement('p');
+  status.className = 'clip-video-status';
+  status.setAttribute('role', 'status');
+  video.parentNode.insertBefore(status, video.nextSibling);
+  window.clipVideo = { retries: 0 };
+  video.addEventListener('play', function () {
+    wanted = true;
+  });
+  video.addEventListener('error', function () {
+    if (retries >= MAX_RETRIES) {
+      status.textContent = 'The video could not be made; try again later.';
+      return;
+    }
+    retries += 1;
+    window.clipVideo.retries = retries;
+    status.textContent = 'Making the video…';
+    setTimeout(function () {
+      video.setAttribute('src', src);
+      video.load();
+      if (wanted) {
+        video.play().catch(function () { /* the next error event retries */ });
+      }
+    }, RETRY_MS);
+  });
+  video.addEventListener('loadedmetadata', function () {
+    status.textContent = '';
+  });
+})();

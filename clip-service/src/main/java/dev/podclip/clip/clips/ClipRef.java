@@ -79,7 +79,7 @@ public record ClipRef(String clipId, UUID episodeId, long startMs, long endMs, i
     }
 
     /**
-     * The clip's own audio file ({@code .mp3}, {@code .m4a}): a stored clip's id, else the episode with the resolved
+     * The clip's own media file ({@code .mp3}, {@code .m4a}, {@code .mp4}): a stored clip's id, else the episode with the resolved
      * range (a chapter link names its chapter's times, so the file is the same whichever link asked).
      */
     public String audioFileUrl(String baseUrl, ClipRange range, String extension) {

@@ -29,12 +29,18 @@ import java.util.UUID;
  * @param soundbite      the {@code <podcast:soundbite>} element
  * @param audioMp3Url    the clip's own audio as MP3 (rendered on first request), or null when there is no audio
  * @param audioM4aUrl    the same as M4A
+ * @param video          the clip's captioned video in each format (rendered on first request), or null when there is
+ *                       no audio
  */
 public record ClipView(String id, String shareUrl, String embedUrl, String playUrl, UUID episodeId,
                        long episodeVersion, String showTitle, String episodeTitle, String title, String displayTitle,
                        long startMs, long endMs, long durationMs, String start, String end, String duration,
                        List<ChapterSpan> chapters, String mediaUrl, String youtubeUrl, String pageUrl,
-                       String soundbite, String audioMp3Url, String audioM4aUrl) {
+                       String soundbite, String audioMp3Url, String audioM4aUrl, VideoLinks video) {
+
+    /** The video of a clip in its three shapes, dark theme (others by {@code theme=}). */
+    public record VideoLinks(String square, String portrait, String landscape) {
+    }
 
     /** Builds the view of a valid range of a live episode. Pure. */
     public static ClipView of(ClipRef ref, String baseUrl, String title, ClipRange range, EpisodeContext episode) {
@@ -50,7 +56,17 @@ public record ClipView(String id, String shareUrl, String embedUrl, String playU
                 MediaLinks.mediaUrl(episode.audioUrl(), range), MediaLinks.youtubeUrl(episode.videoUrl(), range),
                 MediaLinks.isWebUrl(episode.pageUrl()) ? episode.pageUrl() : null,
                 MediaLinks.soundbite(range, display), audioFile(ref, baseUrl, range, episode, "mp3"),
-                audioFile(ref, baseUrl, range, episode, "m4a"));
+                audioFile(ref, baseUrl, range, episode, "m4a"), videoLinks(ref, baseUrl, range, episode));
+    }
+
+    private static VideoLinks videoLinks(ClipRef ref, String baseUrl, ClipRange range, EpisodeContext episode) {
+        if (!MediaLinks.isWebUrl(episode.audioUrl())) {
+            return null;
+        }
+        String base = ref.audioFileUrl(baseUrl, range, "mp4");
+        String join = base.contains("?") ? "&" : "?";
+        return new VideoLinks(base + join + "format=square", base + join + "format=portrait",
+                base + join + "format=landscape");
     }
 
     /** The clip's audio file, when the episode has http(s) audio to cut it from. */

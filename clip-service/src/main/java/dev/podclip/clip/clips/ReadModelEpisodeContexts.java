@@ -34,7 +34,7 @@ public class ReadModelEpisodeContexts implements EpisodeContexts {
                 .toList();
         return Optional.of(new EpisodeContext(episodeId, episode.version, false, episode.showTitle, episode.title,
                 episode.audioUrl, episode.videoUrl, episode.pageUrl, episode.durationMs,
-                slackMs(episode.durationText, episode.durationMs), chapters, null));
+                slackMs(episode.durationText, episode.durationMs), chapters, episode.showImageUrl));
     }
 
     /**

@@ -57,4 +57,7 @@ public class EpisodeEntity extends PanacheEntityBase {
     public Instant occurredAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The show's cover art (the snapshot's), for clip videos; null when deleted, unknown, or from before V320. */
+    @Column(name = "show_image_url")
+    public String showImageUrl;
 }

@@ -47,8 +47,8 @@ public class EpisodeEventApplier {
 
     private static final String EPISODE_COLUMNS = "episode_id, version, deleted, show_id, show_slug, show_title,"
             + " title, slug, guid, audio_url, video_url, page_url, published_at, duration_text, duration_ms,"
-            + " show_notes, chapters_source, chapter_count, event_id, occurred_at, updated_at";
-    private static final String EPISODE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " show_notes, chapters_source, chapter_count, event_id, occurred_at, updated_at, show_image_url";
+    private static final String EPISODE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** New episodes: a concurrent insert of the same id fails the batch, whose per-record retry then sees it. */
     private static final String INSERT_EPISODE = "INSERT INTO clip_episode (" + EPISODE_COLUMNS + ") VALUES "
             + EPISODE_VALUES;
@@ -61,7 +61,8 @@ public class EpisodeEventApplier {
             + " duration_text = EXCLUDED.duration_text, duration_ms = EXCLUDED.duration_ms,"
             + " show_notes = EXCLUDED.show_notes, chapters_source = EXCLUDED.chapters_source,"
             + " chapter_count = EXCLUDED.chapter_count, event_id = EXCLUDED.event_id,"
-            + " occurred_at = EXCLUDED.occurred_at, updated_at = EXCLUDED.updated_at";
+            + " occurred_at = EXCLUDED.occurred_at, updated_at = EXCLUDED.updated_at,"
+            + " show_image_url = EXCLUDED.show_image_url";
 
     @Inject
     EntityManager em;
@@ -225,6 +226,7 @@ public class EpisodeEventApplier {
         st.setObject(19, event.eventId());
         Jdbc.setInstant(st, 20, event.occurredAt());
         Jdbc.setInstant(st, 21, now);
+        st.setString(22, s == null ? null : s.show().imageUrl());
     }
 
     /**

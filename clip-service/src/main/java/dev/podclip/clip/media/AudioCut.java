@@ -36,8 +36,9 @@ public record AudioCut(Path source, long startMs, long endMs, AudioFormat format
 
     /** The arguments after the ffmpeg binary. */
     public List<String> ffmpegArgs() {
-        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-ss", seconds(startMs), "-i", source.toString(), "-t", seconds(durationMs()),
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
+        args.addAll(SourceInputs.AUDIO_INPUT_OPTIONS);
+        args.addAll(List.of("-ss", seconds(startMs), "-i", source.toString(), "-t", seconds(durationMs()),
                 "-map", "0:a:0", "-vn", "-sn", "-dn", "-map_metadata", "-1"));
         if (fadeMs > 0) {
             args.add("-af");

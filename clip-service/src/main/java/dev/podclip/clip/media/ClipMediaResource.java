@@ -7,6 +7,7 @@ import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.ClipView;
 import dev.podclip.clip.clips.MediaLinks;
 import dev.podclip.clip.clips.Resolved;
+import dev.podclip.clip.transcripts.TranscriptService;
 import dev.podclip.support.http.ByteRange;
 import dev.podclip.support.http.ETags;
 import dev.podclip.support.http.Locations;
@@ -33,9 +34,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The audio of a clip as a file (docs/clips.md, "Audio of a clip"): exactly the clip's range of the episode's audio,
- * re-encoded with tags. The first request starts the render and answers 202 with Retry-After and a status URL; once
- * rendered, 200 with ETag, Cache-Control and byte ranges. Public, under the share routes' per-client limit.
+ * The audio and the video of a clip as files (docs/clips.md, "Audio and video of a clip"): exactly the clip's range of
+ * the episode's audio, re-encoded with tags, or a captioned waveform video of it. The first request starts the render
+ * and answers 202 with Retry-After and a status URL; once rendered, 200 with ETag, Cache-Control and byte ranges.
+ * Public, under the share routes' per-client limit.
  */
 @Path("/")
 @Tag(name = "clip media")
@@ -43,6 +45,7 @@ public class ClipMediaResource {
 
     static final String RETRY_AFTER_SECONDS = "1";
     static final String CACHE_CONTROL = "public, max-age=300";
+    static final String VIDEO_MEDIA_TYPE = "video/mp4";
 
     @Inject
     ClipService clips;
@@ -50,6 +53,8 @@ public class ClipMediaResource {
     MediaRenders renders;
     @Inject
     MediaConfig config;
+    @Inject
+    TranscriptService transcripts;
 
     @GET
     @Path("c/{id}.{ext:mp3|m4a}")
@@ -68,6 +73,27 @@ public class ClipMediaResource {
                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                           @HeaderParam("Range") String range, UriInfo uri) {
         return media(ClipRefs.range(episodeId, t), ext, fade, ifNoneMatch, range, uri);
+    }
+
+    @GET
+    @Path("c/{id}.mp4")
+    @Operation(summary = "A stored clip's captioned video, format=square|portrait|landscape, theme=dark|light|contrast"
+            + " (202 while it renders, then 200/206 with ETag and ranges)")
+    public Response clipVideo(@PathParam("id") String id, @QueryParam("format") String format,
+                              @QueryParam("theme") String theme,
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                              @HeaderParam("Range") String range, UriInfo uri) {
+        return video(ClipRefs.stored(id), format, theme, ifNoneMatch, range, uri);
+    }
+
+    @GET
+    @Path("e/{episodeId}.mp4")
+    @Operation(summary = "The captioned video of a stateless clip link, t=start,end (202 while it renders, then 200/206)")
+    public Response rangeVideo(@PathParam("episodeId") String episodeId, @QueryParam("t") String t,
+                               @QueryParam("format") String format, @QueryParam("theme") String theme,
+                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                               @HeaderParam("Range") String range, UriInfo uri) {
+        return video(ClipRefs.range(episodeId, t), format, theme, ifNoneMatch, range, uri);
     }
 
     @GET
@@ -98,27 +124,63 @@ public class ClipMediaResource {
                            UriInfo uri) {
         AudioFormat format = AudioFormat.ofExtension(ext)
                 .orElseThrow(() -> ProblemException.notFound("media format", ext));
-        Resolved resolved = clips.resolve(ref);
-        if (resolved.gone()) {
-            throw ClipProblems.gone(resolved.episodeId());
-        }
+        Resolved resolved = resolveWithAudio(ref);
         ClipView view = resolved.view();
-        String source = resolved.episode().audioUrl();
-        if (!MediaLinks.isWebUrl(source)) {
-            throw new ProblemException(404, "no-playable-media", "Not found",
-                    "The episode has no http(s) audio to cut the clip from");
-        }
         long fadeMs = "1".equals(fade) || "true".equalsIgnoreCase(fade) ? config.fadeMs() : 0;
         Map<String, String> tags = tags(view);
         String name = MediaNames.render(view.episodeId(), resolved.episodeVersion(),
                 "audio|" + view.startMs() + "|" + view.endMs() + "|" + fadeMs + "|" + tags, format.extension());
-        MediaRenders.State state = renders.request(name, new MediaRenders.Job(view.episodeId(),
-                resolved.episodeVersion(), source, view.startMs(), view.endMs(), format, fadeMs, tags));
+        MediaRenders.State state = renders.request(name, new MediaRenders.AudioJob(view.episodeId(),
+                resolved.episodeVersion(), resolved.episode().audioUrl(), view.startMs(), view.endMs(), format,
+                fadeMs, tags));
+        return answer(state, name, format.mediaType(), format.extension(), ifNoneMatch, rangeHeader, view, uri);
+    }
+
+    private Response video(ClipRef ref, String formatName, String themeName, String ifNoneMatch,
+                           String rangeHeader, UriInfo uri) {
+        VideoFormat format = formatName == null ? VideoFormat.SQUARE : VideoFormat.ofWireName(formatName)
+                .orElseThrow(() -> ProblemException.badRequest("bad-video-format", "format must be square, portrait or landscape"));
+        VideoTheme theme = themeName == null ? VideoTheme.DARK : VideoTheme.ofWireName(themeName)
+                .orElseThrow(() -> ProblemException.badRequest("bad-video-theme", "theme must be dark, light or contrast"));
+        Resolved resolved = resolveWithAudio(ref);
+        ClipView view = resolved.view();
+        if (view.durationMs() > config.videoMaxClipMs()) {
+            throw new ProblemException(422, "clip-too-long-for-video", "Unprocessable Content",
+                    "A clip's video is at most " + config.videoMaxClipMs() / 1000 + " s; this clip is "
+                            + view.durationMs() / 1000 + " s (its audio has no such limit)")
+                    .with("maxMs", config.videoMaxClipMs());
+        }
+        CaptionScript.Texts texts = VideoTexts.of(view, transcripts.cuesBetween(view.episodeId(), view.startMs(),
+                view.endMs()));
+        String artworkUrl = VideoTexts.artworkUrl(view, resolved.episode());
+        String name = MediaNames.render(view.episodeId(), resolved.episodeVersion(), "video|" + view.startMs() + "|"
+                + view.endMs() + "|" + format + "|" + theme + "|" + artworkUrl + "|" + texts, "mp4");
+        MediaRenders.State state = renders.request(name, new MediaRenders.VideoJob(view.episodeId(),
+                resolved.episodeVersion(), resolved.episode().audioUrl(), view.startMs(), view.endMs(), format, theme,
+                artworkUrl, texts));
+        return answer(state, name, VIDEO_MEDIA_TYPE, "mp4", ifNoneMatch, rangeHeader, view, uri);
+    }
+
+    /** The clip, live and with http(s) audio to make its media from; else the problem that says why not. */
+    private Resolved resolveWithAudio(ClipRef ref) {
+        Resolved resolved = clips.resolve(ref);
+        if (resolved.gone()) {
+            throw ClipProblems.gone(resolved.episodeId());
+        }
+        if (!MediaLinks.isWebUrl(resolved.episode().audioUrl())) {
+            throw new ProblemException(404, "no-playable-media", "Not found",
+                    "The episode has no http(s) audio to make the clip from");
+        }
+        return resolved;
+    }
+
+    private static Response answer(MediaRenders.State state, String name, String mediaType, String extension,
+                                   String ifNoneMatch, String rangeHeader, ClipView view, UriInfo uri) {
         if (state instanceof MediaRenders.Failed failed) {
             throw failed.problem();
         }
         if (state instanceof MediaRenders.Ready ready) {
-            return serve(ready.file(), format, name, ifNoneMatch, rangeHeader, view);
+            return serve(ready.file(), mediaType, extension, name, ifNoneMatch, rangeHeader, view);
         }
         String statusUrl = Locations.of(uri, "api/media/" + name);
         return Response.accepted(Map.of("state", "rendering", "statusUrl", statusUrl,
@@ -141,8 +203,8 @@ public class ClipMediaResource {
         return tags;
     }
 
-    private static Response serve(java.nio.file.Path file, AudioFormat format, String name, String ifNoneMatch,
-                                  String rangeHeader, ClipView view) {
+    private static Response serve(java.nio.file.Path file, String mediaType, String extension, String name,
+                                  String ifNoneMatch, String rangeHeader, ClipView view) {
         String etag = "\"" + name.substring(0, name.lastIndexOf('.')) + "\"";
         if (ETags.matches(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag)
@@ -165,11 +227,11 @@ public class ClipMediaResource {
                 ? Response.status(206).header("Content-Range", range.contentRange(size))
                 : Response.ok();
         return builder.entity(new PathPart(file, range.first(), range.length()))
-                .type(format.mediaType())
+                .type(mediaType)
                 .header("Accept-Ranges", "bytes")
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .header("Content-Disposition", "inline; filename=\"" + fileName(view) + "." + format.extension()
+                .header("Content-Disposition", "inline; filename=\"" + fileName(view) + "." + extension
                         + "\"")
                 .build();
     }

@@ -3,6 +3,7 @@ package dev.podclip.clip.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,20 @@ final class Ffmpeg {
     private Ffmpeg() {
     }
 
-    /** @throws IOException when the binary cannot be started (not installed) */
-    static Result run(String binary, List<String> args, long timeoutMs) throws IOException, InterruptedException {
+    /**
+     * @param workDir the folder ffmpeg runs in (relative file names in its arguments resolve there), or null
+     * @throws IOException when the binary cannot be started (not installed)
+     */
+    static Result run(String binary, List<String> args, long timeoutMs, Path workDir)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(args.size() + 1);
         command.add(binary);
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        Process process = builder.start();
         StringBuilder stderr = new StringBuilder();
         Thread reader = new Thread(() -> drain(process, stderr), "ffmpeg-stderr");
         reader.setDaemon(true);

@@ -102,7 +102,9 @@ public class MediaCache {
         if (base == null) {
             synchronized (this) {
                 if (root == null) {
-                    root = Path.of(config.cacheDir().orElse(System.getProperty("java.io.tmpdir") + "/podclip-media"));
+                    // Absolute: video renders run ffmpeg in the temp folder, where a relative path would not resolve.
+                    root = Path.of(config.cacheDir().orElse(System.getProperty("java.io.tmpdir") + "/podclip-media"))
+                            .toAbsolutePath();
                 }
                 base = root;
             }

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Min;
 import java.util.Optional;
 
 /**
- * Clip media (docs/clips.md, "Audio of a clip"): how clip audio is cut with ffmpeg, where renders and source files are
+ * Clip media (docs/clips.md, "Audio and video of a clip"): how clip audio and video are made with ffmpeg, where renders and source files are
  * cached, and the limits of each render. Env overrides: {@code CLIP_MEDIA_FFMPEG}, {@code CLIP_MEDIA_CACHE_DIR}, ...
  */
 @ConfigMapping(prefix = "clip.media")
@@ -30,6 +30,11 @@ public interface MediaConfig {
     @WithDefault("536870912")
     @Min(1024)
     long sourceMaxBytes();
+
+    /** Largest artwork image fetched for a clip's video; a larger one is left out for the generated card. */
+    @WithDefault("10485760")
+    @Min(1024)
+    long artworkMaxBytes();
 
     /** Longest a source fetch may take, redirects and body included. */
     @WithDefault("60000")
@@ -53,15 +58,42 @@ public interface MediaConfig {
     @Min(1024)
     long outputMaxBytes();
 
-    /** Renders running at once: each is one ffmpeg process, about a core. */
+    /** Audio renders running at once: each is one ffmpeg process, about a core, for under a second a minute of clip. */
     @WithDefault("1")
     @Min(1) @Max(64)
     int maxConcurrentRenders();
 
-    /** Renders waiting beyond those running; past it a request gets 503 with Retry-After. */
+    /** Audio renders waiting beyond those running; past it a request gets 503 with Retry-After. */
     @WithDefault("16")
     @Min(0) @Max(10_000)
     int maxQueuedRenders();
+
+    /**
+     * Video renders running at once, in a lane of their own so a queue of videos never holds up a clip's audio.
+     * x264 uses every core it sees; one at a time keeps the share pages' latency while videos render
+     * (BENCHMARKS.md §6).
+     */
+    @WithDefault("1")
+    @Min(1) @Max(64)
+    int maxConcurrentVideoRenders();
+
+    /** Video renders waiting beyond those running; past it a request gets 503 with Retry-After. */
+    @WithDefault("8")
+    @Min(0) @Max(10_000)
+    int maxQueuedVideoRenders();
+
+    /** Longest one video render may take before ffmpeg is killed. */
+    @WithDefault("120000")
+    @Min(100) @Max(3_600_000)
+    long videoRenderTimeoutMs();
+
+    /**
+     * Longest clip made into a video: a video minute costs ~7 s of two cores (BENCHMARKS.md §6), and people post
+     * short ones. Longer clips answer 422 for video and keep their audio.
+     */
+    @WithDefault("300000")
+    @Min(1_000) @Max(3_600_000)
+    long videoMaxClipMs();
 
     /** Length of the fade in and out of a clip asked with {@code fade=1}. */
     @WithDefault("50")

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Renders clip media off the request threads, bounded: {@code clip.media.max-concurrent-renders} ffmpeg processes at
- * once and {@code max-queued-renders} waiting; one job per name however many ask; a failure remembered for
+ * Renders clip media off the request threads, bounded, in two lanes: audio ({@code clip.media.max-concurrent-renders}
+ * ffmpeg processes at once, {@code max-queued-renders} waiting) and video (its own, smaller bounds), so a queue of
+ * videos never holds up a clip's audio. One job per name however many ask; a failure remembered for
  * {@link #FAILURE_MEMORY} so a broken source is not fetched again on every retry.
  */
 @ApplicationScoped
@@ -49,9 +51,34 @@ public class MediaRenders {
     public record Failed(ProblemException problem) implements State {
     }
 
-    /** What one render needs: the episode's source and what to cut from it. */
-    public record Job(UUID episodeId, long version, String sourceUrl, long startMs, long endMs, AudioFormat format,
-                      long fadeMs, Map<String, String> tags) {
+    /** What one render needs: the episode's source and what to make from it. */
+    public sealed interface Job permits AudioJob, VideoJob {
+        UUID episodeId();
+
+        long version();
+
+        String sourceUrl();
+
+        String extension();
+    }
+
+    /** The clip's audio, cut and tagged. */
+    public record AudioJob(UUID episodeId, long version, String sourceUrl, long startMs, long endMs,
+                           AudioFormat format, long fadeMs, Map<String, String> tags) implements Job {
+        @Override
+        public String extension() {
+            return format.extension();
+        }
+    }
+
+    /** The clip's video; {@code artworkUrl} null or unusable gives the generated card. */
+    public record VideoJob(UUID episodeId, long version, String sourceUrl, long startMs, long endMs,
+                           VideoFormat format, VideoTheme theme, String artworkUrl, CaptionScript.Texts texts)
+            implements Job {
+        @Override
+        public String extension() {
+            return "mp4";
+        }
     }
 
     @Inject
@@ -59,12 +86,13 @@ public class MediaRenders {
     @Inject
     MediaCache cache;
     @Inject
-    SourceAudio sources;
+    SourceFiles sources;
 
     private final ConcurrentHashMap<String, Boolean> inFlight = new ConcurrentHashMap<>();
     private final Cache<String, ProblemException> failures = Caffeine.newBuilder()
             .maximumSize(MAX_REMEMBERED_FAILURES).expireAfterWrite(FAILURE_MEMORY).build();
-    private volatile ThreadPoolExecutor executor;
+    private volatile ThreadPoolExecutor audioLane;
+    private volatile ThreadPoolExecutor videoLane;
 
     /** The render named {@code name}: ready, failed, or (started now if needed) rendering. */
     public State request(String name, Job job) {
@@ -78,11 +106,11 @@ public class MediaRenders {
         }
         if (inFlight.putIfAbsent(name, Boolean.TRUE) == null) {
             try {
-                executor().execute(() -> render(name, job));
+                lane(job).execute(() -> render(name, job));
             } catch (RejectedExecutionException e) {
                 inFlight.remove(name);
                 throw new ProblemException(503, "renders-busy", "Service Unavailable",
-                        "Too many clips are being rendered; retry shortly").retryAfter(5);
+                        "Too many clips are being rendered; retry shortly").retryAfter(job instanceof VideoJob ? 15 : 5);
             }
         }
         return new Rendering();
@@ -102,13 +130,17 @@ public class MediaRenders {
     }
 
     private void render(String name, Job job) {
-        Path temp = cache.tempFile("." + job.format().extension());
+        Path temp = cache.tempFile("." + job.extension());
         try {
             Path source = sources.fetch(job.episodeId(), job.version(), job.sourceUrl());
-            AudioCut cut = new AudioCut(source, job.startMs(), job.endMs(), job.format(), job.fadeMs(), job.tags(),
-                    config.outputMaxBytes(), temp);
-            Ffmpeg.Result result = Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs());
-            check(result, temp, job);
+            if (job instanceof AudioJob audio) {
+                AudioCut cut = new AudioCut(source, audio.startMs(), audio.endMs(), audio.format(), audio.fadeMs(),
+                        audio.tags(), config.outputMaxBytes(), temp);
+                check(Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs(), null), temp, job,
+                        config.renderTimeoutMs());
+            } else if (job instanceof VideoJob video) {
+                renderVideo(video, source, temp);
+            }
             cache.store(temp, MediaCache.RENDERS, name);
             cache.dropOlderThan(job.episodeId(), job.version());
         } catch (FetchRefused refused) {
@@ -127,18 +159,51 @@ public class MediaRenders {
                     "The clip could not be made from the episode's audio"));
         } finally {
             inFlight.remove(name);
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // Swept with the cache folder.
-            }
+            deleteQuietly(temp);
         }
     }
 
-    private void check(Ffmpeg.Result result, Path output, Job job) throws IOException {
+    /**
+     * Writes the caption script beside a temp file and runs ffmpeg in that folder; when the artwork is what ffmpeg
+     * could not read, renders again with the generated card rather than failing the clip.
+     */
+    private void renderVideo(VideoJob job, Path source, Path output) throws IOException, InterruptedException {
+        VideoCut.Artwork artwork = sources.artwork(job.episodeId(), job.version(), job.artworkUrl()).orElse(null);
+        Ffmpeg.Result result = runVideo(job, source, artwork, output);
+        if (!result.ok() && !result.timedOut() && artwork != null) {
+            LOG.infof("artwork %s could not be drawn, using the card: %s", job.artworkUrl(), result.stderr());
+            result = runVideo(job, source, null, output);
+        }
+        check(result, output, job, config.videoRenderTimeoutMs());
+    }
+
+    private Ffmpeg.Result runVideo(VideoJob job, Path source, VideoCut.Artwork artwork, Path output)
+            throws IOException, InterruptedException {
+        Path script = cache.tempFile(".ass");
+        try {
+            CaptionScript.Texts texts = artwork == null ? job.texts() : job.texts().withoutCard();
+            Files.writeString(script, CaptionScript.of(job.format(), job.theme(), texts, job.startMs(),
+                    job.endMs()), StandardCharsets.UTF_8);
+            VideoCut cut = new VideoCut(source, job.startMs(), job.endMs(), job.format(), job.theme(), artwork,
+                    script.getFileName().toString(), config.outputMaxBytes(), output);
+            return Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.videoRenderTimeoutMs(), script.getParent());
+        } finally {
+            deleteQuietly(script);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Swept with the cache folder.
+        }
+    }
+
+    private void check(Ffmpeg.Result result, Path output, Job job, long timeoutMs) throws IOException {
         if (result.timedOut()) {
-            throw new ProblemException(502, "render-timeout", "Bad Gateway", "Cutting the clip took longer than "
-                    + config.renderTimeoutMs() + " ms");
+            throw new ProblemException(502, "render-timeout", "Bad Gateway", "Making the clip took longer than "
+                    + timeoutMs + " ms");
         }
         if (!result.ok()) {
             LOG.warnf("ffmpeg could not cut %s (episode %s): %s", job.sourceUrl(), job.episodeId(), result.stderr());
@@ -148,7 +213,7 @@ public class MediaRenders {
         long size = Files.exists(output) ? Files.size(output) : 0;
         if (size == 0 || size >= config.outputMaxBytes()) {
             throw new ProblemException(502, "render-too-large", "Bad Gateway",
-                    "The clip's audio came out empty or larger than " + config.outputMaxBytes() + " bytes");
+                    "The clip's file came out empty or larger than " + config.outputMaxBytes() + " bytes");
         }
     }
 
@@ -158,29 +223,39 @@ public class MediaRenders {
         return line.length() <= 200 ? line : line.substring(0, 200);
     }
 
-    private ThreadPoolExecutor executor() {
-        ThreadPoolExecutor current = executor;
+    private ThreadPoolExecutor lane(Job job) {
+        boolean video = job instanceof VideoJob;
+        ThreadPoolExecutor current = video ? videoLane : audioLane;
         if (current == null) {
             synchronized (this) {
-                if (executor == null) {
-                    AtomicInteger count = new AtomicInteger();
-                    int threads = config.maxConcurrentRenders();
-                    executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                            new ArrayBlockingQueue<>(Math.max(1, config.maxQueuedRenders())), task -> {
-                                Thread thread = new Thread(task, "clip-media-render-" + count.incrementAndGet());
-                                thread.setDaemon(true);
-                                return thread;
-                            });
+                if (video && videoLane == null) {
+                    videoLane = newLane("clip-video-render-", config.maxConcurrentVideoRenders(),
+                            config.maxQueuedVideoRenders());
+                } else if (!video && audioLane == null) {
+                    audioLane = newLane("clip-media-render-", config.maxConcurrentRenders(),
+                            config.maxQueuedRenders());
                 }
-                current = executor;
+                current = video ? videoLane : audioLane;
             }
         }
         return current;
     }
 
+    private static ThreadPoolExecutor newLane(String threadPrefix, int threads, int queued) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, queued)), task -> {
+                    Thread thread = new Thread(task, threadPrefix + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
     void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+        for (ThreadPoolExecutor lane : new ThreadPoolExecutor[] {audioLane, videoLane}) {
+            if (lane != null) {
+                lane.shutdownNow();
+            }
         }
     }
 }

@@ -172,11 +172,21 @@ public class ShareCache {
         return text;
     }
 
-    /** The clip JSON plus {@code transcript}: the cues of its range (transcripts feature). */
+    /**
+     * The clip JSON plus {@code transcript}: the cues of its range (transcripts feature); and, where the clip has a
+     * video, whether it carries captions, with a note when it cannot.
+     */
     private Object withTranscript(dev.podclip.clip.clips.ClipView view) {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = json.convertValue(view, java.util.LinkedHashMap.class);
-        body.put("transcript", pages.transcriptOf(view));
+        var cues = pages.transcriptOf(view);
+        body.put("transcript", cues);
+        if (view.video() != null) {
+            body.put("videoCaptions", !cues.isEmpty());
+            if (cues.isEmpty()) {
+                body.put("videoCaptionsNote", "The video has no captions: the episode has no transcript for this range");
+            }
+        }
         return body;
     }
 

@@ -24,6 +24,7 @@ class AudioCutTest {
         tags.put("grouping", null);
         assertThat(cut(773_250, 1_347_000, 0, tags).ffmpegArgs()).containsExactly(
                 "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+                "-protocol_whitelist", "file", "-format_whitelist", "mp3,mov,mp4,m4a,wav,ogg,flac,aac,matroska,webm",
                 "-ss", "773.250", "-i", "/cache/sources/src", "-t", "573.750",
                 "-map", "0:a:0", "-vn", "-sn", "-dn", "-map_metadata", "-1",
                 "-metadata", "title=Covering indexes; rm -rf / `x` $(y)",
