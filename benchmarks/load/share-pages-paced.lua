@@ -7,10 +7,12 @@ for line in io.lines(os.getenv("IDS_FILE")) do
 end
 local accept = os.getenv("ACCEPT") or "text/html"
 local pause = tonumber(os.getenv("DELAY_MS") or "10")
+-- /c/ for stored clips' ids; /e/ for stateless links ("<episode>?t=60,90").
+local prefix = os.getenv("PATH_PREFIX") or "/c/"
 math.randomseed(7)
 
 request = function()
-  return wrk.format("GET", "/c/" .. ids[math.random(#ids)], { ["Accept"] = accept })
+  return wrk.format("GET", prefix .. ids[math.random(#ids)], { ["Accept"] = accept })
 end
 
 delay = function()

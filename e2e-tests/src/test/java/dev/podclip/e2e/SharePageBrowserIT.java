@@ -30,6 +30,8 @@ class SharePageBrowserIT {
     /** Seeks land on sample boundaries and timeupdate fires every ~250 ms: the tolerance of "exactly". */
     static final double TOLERANCE_S = 0.35;
     static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(30);
+    /** Render (a few seconds for a 4 s clip on 2 cores), the page's retry period, then a second of playing. */
+    static final Duration VIDEO_TIMEOUT = Duration.ofSeconds(90);
 
     Stack stack;
 
@@ -37,7 +39,7 @@ class SharePageBrowserIT {
     void start() {
         assumeTrue(Browser.available() || System.getenv("CI") != null,
                 "Chromium and chromedriver are not installed (.ci/run installs them)");
-        stack = Stack.start(Map.of("CATALOG_DEMO_MEDIA", "true"), Map.of());
+        stack = Stack.start(Map.of("CATALOG_DEMO_MEDIA", "true"), Map.of("CLIP_MEDIA_ALLOW_LOOPBACK_SOURCES", "true"));
     }
 
     @AfterAll
@@ -75,12 +77,43 @@ class SharePageBrowserIT {
         }
     }
 
+    /**
+     * The clip's video from its share page, as a person gets it: the first play finds it still rendering (202, a media
+     * error), the page's script loads it again until it is made, then it plays as H.264 in the browser.
+     */
+    @Test
+    void sharePagePlaysTheClipsVideo() throws Exception {
+        String shareUrl = createClip();
+        try (Browser browser = new Browser()) {
+            browser.driver.get(shareUrl);
+            browser.script("document.querySelector('details.clip-video').open = true;"
+                    + "document.getElementById('clip-video').play().catch(function (e) { window.videoError = String(e); });");
+            await().atMost(VIDEO_TIMEOUT).untilAsserted(() -> assertThat(browser.script(
+                    "var v = document.getElementById('clip-video'); return !v.paused && v.currentTime > 1;"))
+                    .as(describeVideo(browser)).isEqualTo(Boolean.TRUE));
+            assertThat(number(browser.script("return document.getElementById('clip-video').videoWidth;")))
+                    .isEqualTo(720);
+            assertThat(number(browser.script("return document.getElementById('clip-video').videoHeight;")))
+                    .isEqualTo(720);
+            Path shot = browser.screenshot("share-page-video.png");
+            assertThat(Files.size(shot)).isGreaterThan(1_000);
+        }
+    }
+
+    private static String describeVideo(Browser browser) {
+        return String.valueOf(browser.script("var v = document.getElementById('clip-video');"
+                + "return JSON.stringify({src: v.currentSrc, readyState: v.readyState, networkState: v.networkState,"
+                + " error: v.error && (v.error.code + ' ' + v.error.message), time: v.currentTime, paused: v.paused,"
+                + " retries: window.clipVideo && window.clipVideo.retries, playError: window.videoError});"));
+    }
+
     private String createClip() {
         Api catalog = stack.catalogApi();
         Api clip = stack.clipApi();
-        ObjectNode show = Api.JSON.createObjectNode().put("slug", "browser-show").put("title", "Browser Show");
+        String suffix = Long.toString(System.nanoTime(), 36);
+        ObjectNode show = Api.JSON.createObjectNode().put("slug", "browser-show-" + suffix).put("title", "Browser Show");
         String showId = catalog.post("/api/shows", show).json().get("id").asText();
-        ObjectNode episode = Api.JSON.createObjectNode().put("showId", showId).put("guid", "browser:1")
+        ObjectNode episode = Api.JSON.createObjectNode().put("showId", showId).put("guid", "browser:" + suffix)
                 .put("slug", "browser-episode").put("title", "An episode to clip")
                 .put("showNotes", "00:00 - Hello01:00 - The part worth sharing05:00 - Goodbye")
                 .put("durationText", "10 min")

@@ -212,6 +212,8 @@ final class DemoLoader {
             System.out.printf("    share link   %s%n", shareUrl);
             System.out.printf("    clip audio   %s.mp3   (.m4a too; the first request renders it, then it is cached)%n",
                     shareUrl);
+            System.out.printf("    clip video   %s.mp4?format=square   (portrait, landscape; theme=dark|light|contrast)%n",
+                    shareUrl);
         }
         System.out.printf("    page         %s/episodes/%s   (transcript, when it has one: /api/episodes/%s/transcript)%n",
                 clipUrl, episode.id(), episode.id());

@@ -91,7 +91,14 @@ class SharePageTest {
                 .contains("Indexes, part 1").contains("Database School");
         assertThat(meta(doc, "property", "og:url")).isEqualTo(clip.getString("shareUrl"));
         assertThat(meta(doc, "property", "og:type")).isEqualTo("website");
-        assertThat(meta(doc, "property", "og:audio")).isEqualTo(ReadModelRows.AUDIO_URL + "#t=773,1347");
+        // The clip's own files: its audio, and its square video for timelines that play video in place.
+        assertThat(meta(doc, "property", "og:audio")).isEqualTo(clip.getString("audioMp3Url"));
+        assertThat(meta(doc, "property", "og:video")).isEqualTo(clip.getString("video.square"))
+                .endsWith(".mp4?format=square");
+        assertThat(meta(doc, "property", "og:video:type")).isEqualTo("video/mp4");
+        assertThat(meta(doc, "name", "twitter:player:stream")).isEqualTo(clip.getString("video.square"));
+        assertThat(doc.select("details.clip-video a[download]").eachAttr("href")).containsExactly(
+                clip.getString("video.square"), clip.getString("video.portrait"), clip.getString("video.landscape"));
         assertThat(meta(doc, "name", "twitter:card")).isEqualTo("player");
         assertThat(meta(doc, "name", "twitter:player")).isEqualTo(clip.getString("shareUrl") + "/embed");
         assertThat(meta(doc, "name", "twitter:player:width")).isEqualTo("480");
