@@ -3,6 +3,7 @@ package dev.podclip.clip.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs ffmpeg as a child process with arguments (never a shell), a wall-time limit and a bounded error text. */
 final class Ffmpeg {
+
+    /** Where coreutils' {@code nice} lives on the systems this runs on; absent, ffmpeg runs at normal priority. */
+    static final List<Path> NICE_BINARIES = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
+
+    /** What {@code nice} exits with when the command is missing, or is not executable (POSIX). */
+    static final int NICE_NOT_FOUND = 127;
+    static final int NICE_NOT_EXECUTABLE = 126;
 
     /** Most bytes of ffmpeg's error output kept for a failure's detail. */
     static final int STDERR_MAX_BYTES = 4 * 1024;
@@ -28,9 +36,10 @@ final class Ffmpeg {
      * @param workDir the folder ffmpeg runs in (relative file names in its arguments resolve there), or null
      * @throws IOException when the binary cannot be started (not installed)
      */
-    static Result run(String binary, List<String> args, long timeoutMs, Path workDir)
+    static Result run(String binary, List<String> args, long timeoutMs, Path workDir, int niceness)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(args.size() + 1);
+        List<String> command = new ArrayList<>(args.size() + 4);
+        command.addAll(nice(niceness));
         command.add(binary);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -48,9 +57,27 @@ final class Ffmpeg {
             process.waitFor(5, TimeUnit.SECONDS);
         }
         reader.join(1_000);
+        int exitCode = finished ? process.exitValue() : -1;
         synchronized (stderr) {
-            return new Result(finished ? process.exitValue() : -1, !finished, stderr.toString().strip());
+            if (command.size() > args.size() + 1 && (exitCode == NICE_NOT_FOUND || exitCode == NICE_NOT_EXECUTABLE)) {
+                // nice could not start the binary: the same as ProcessBuilder failing to start it directly.
+                throw new IOException(stderr.toString().strip());
+            }
+            return new Result(exitCode, !finished, stderr.toString().strip());
         }
+    }
+
+    /** {@code nice -n N} before the binary, or nothing when N is 0 or the system has no {@code nice}. */
+    static List<String> nice(int niceness) {
+        if (niceness <= 0) {
+            return List.of();
+        }
+        for (Path nice : NICE_BINARIES) {
+            if (Files.isExecutable(nice)) {
+                return List.of(nice.toString(), "-n", Integer.toString(niceness));
+            }
+        }
+        return List.of();
     }
 
     private static void drain(Process process, StringBuilder stderr) {

@@ -77,6 +77,15 @@ public interface MediaConfig {
     @Min(1) @Max(64)
     int maxConcurrentVideoRenders();
 
+    /**
+     * The niceness ffmpeg runs at (via {@code nice}, when the system has it): at 19 a render takes only the CPU the
+     * request threads leave, so share pages keep their latency while videos render (BENCHMARKS.md §6); 0 runs
+     * ffmpeg at the service's own priority.
+     */
+    @WithDefault("19")
+    @Min(0) @Max(19)
+    int renderNiceness();
+
     /** Video renders waiting beyond those running; past it a request gets 503 with Retry-After. */
     @WithDefault("8")
     @Min(0) @Max(10_000)

@@ -136,7 +136,8 @@ public class MediaRenders {
             if (job instanceof AudioJob audio) {
                 AudioCut cut = new AudioCut(source, audio.startMs(), audio.endMs(), audio.format(), audio.fadeMs(),
                         audio.tags(), config.outputMaxBytes(), temp);
-                check(Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs(), null), temp, job,
+                check(Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs(), null,
+                        config.renderNiceness()), temp, job,
                         config.renderTimeoutMs());
             } else if (job instanceof VideoJob video) {
                 renderVideo(video, source, temp);
@@ -186,7 +187,8 @@ public class MediaRenders {
                     job.endMs()), StandardCharsets.UTF_8);
             VideoCut cut = new VideoCut(source, job.startMs(), job.endMs(), job.format(), job.theme(), artwork,
                     script.getFileName().toString(), config.outputMaxBytes(), output);
-            return Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.videoRenderTimeoutMs(), script.getParent());
+            return Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.videoRenderTimeoutMs(), script.getParent(),
+                    config.renderNiceness());
         } finally {
             deleteQuietly(script);
         }
