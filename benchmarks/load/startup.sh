@@ -22,7 +22,7 @@ for i in $(seq 1 "$RUNS"); do
   HTTP_PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER=postgres DB_PASSWORD= \
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19999 JWT_PUBLIC_KEY_LOCATION="$root/dev/jwt/publicKey.pem" \
     JWT_ISSUER=https://podclip.dev/local ALLOW_DEVELOPMENT_KEYS=true \
-    bash -c 'cd "$0" && exec java -Xmx384m -XX:+UseSerialGC "${@}" -jar quarkus-run.jar' "$(dirname "$jar")" "$@" \
+    bash -c 'cd "$0" && exec "${JAVA:-java}" -Xmx384m -XX:+UseSerialGC "${@}" -jar quarkus-run.jar' "$(dirname "$jar")" "$@" \
     > "$log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/live"; do

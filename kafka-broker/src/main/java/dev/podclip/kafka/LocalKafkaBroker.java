@@ -243,30 +243,55 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadlineNs = System.nanoTime() + options.startTimeout().toNanos();
+        if (!awaitAnswer(bootstrapServers(), options.startTimeout(), () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited with " + process.exitValue()
+                        + "; log tail:\n" + logTail());
+            }
+        })) {
+            stop();
+            throw new IllegalStateException("Kafka broker not ready within " + options.startTimeout()
+                    + "; log tail:\n" + logTail());
+        }
+    }
+
+    /**
+     * Polls the broker at {@code bootstrap} every 200 ms until it describes its cluster: true when it did within
+     * {@code timeout}. {@code stillStarting} runs before each attempt and throws when waiting is pointless.
+     */
+    static boolean awaitAnswer(String bootstrap, Duration timeout, Runnable stillStarting) {
+        long deadlineNs = System.nanoTime() + timeout.toNanos();
         Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadlineNs) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka broker exited with " + process.exitValue()
-                            + "; log tail:\n" + logTail());
-                }
+                stillStarting.run();
                 try {
                     admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
                             .get(3, TimeUnit.SECONDS);
-                    return;
+                    return true;
                 } catch (Exception notYet) {
                     sleepMs(200);
                 }
             }
         }
-        stop();
-        throw new IllegalStateException("Kafka broker not ready within " + options.startTimeout()
-                + "; log tail:\n" + logTail());
+        return false;
+    }
+
+    /**
+     * Writes the configuration of a broker with these options and returns {@link BrokerProcess}'s arguments for it
+     * (config file, cluster id): for running the broker in the calling JVM rather than a forked one.
+     */
+    static String[] prepareInProcess(Options options) {
+        LocalKafkaBroker broker = new LocalKafkaBroker(options);
+        try {
+            return new String[] {broker.writeConfig().toString(), broker.clusterId};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String logTail() {
