@@ -17,19 +17,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static dev.podclip.clip.media.MediaRequests.rendered;
+import static dev.podclip.clip.media.MediaRequests.reply;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -47,7 +47,6 @@ class ClipAudioTest {
 
     static final long EPISODE_MS = 120_000;
     static final long TOLERANCE_MS = 30;
-    static final Duration RENDER_TIMEOUT = Duration.ofSeconds(60);
     /** Decoded samples per second (the synthetic audio's own rate). */
     static final int RATE_HZ = SyntheticWav.SAMPLE_RATE_HZ;
     static final int BEEP_THRESHOLD = 3_000;
@@ -75,14 +74,6 @@ class ClipAudioTest {
         sources.stop(0);
     }
 
-    private static void reply(com.sun.net.httpserver.HttpExchange exchange, String type, byte[] body)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
 
     private static String source(String path) {
         return "http://127.0.0.1:" + sources.getAddress().getPort() + path;
@@ -104,21 +95,6 @@ class ClipAudioTest {
         episode.updatedAt = Instant.now();
     }
 
-    /** GETs until the render is done; the answers before are 202 with Retry-After and a status URL. */
-    private static Response rendered(String url) throws InterruptedException {
-        long deadline = System.nanoTime() + RENDER_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Response response = given().urlEncodingEnabled(false).get(url);
-            if (response.statusCode() != 202) {
-                return response;
-            }
-            assertThat(response.header("Retry-After")).isEqualTo("1");
-            assertThat(response.header("Location")).startsWith("/api/media/");
-            given().get(response.header("Location")).then().statusCode(200);
-            Thread.sleep(200);
-        }
-        throw new AssertionError(url + " still rendering after " + RENDER_TIMEOUT);
-    }
 
     @Test
     void cutsAreExactAtTheStartInTheMiddleAndAtTheEnd() throws Exception {

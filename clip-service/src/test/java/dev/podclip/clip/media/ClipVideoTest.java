@@ -23,15 +23,15 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static dev.podclip.clip.media.MediaRequests.rendered;
+import static dev.podclip.clip.media.MediaRequests.reply;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -48,7 +48,6 @@ import static org.assertj.core.api.Assertions.within;
 class ClipVideoTest {
 
     static final long AUDIO_MS = 120_000;
-    static final Duration RENDER_TIMEOUT = Duration.ofSeconds(90);
     static final double DURATION_TOLERANCE_S = 0.1;
     /** A pure red cover: nothing else on a frame is that colour. */
     static final Color COVER = new Color(220, 20, 20);
@@ -83,14 +82,6 @@ class ClipVideoTest {
         return out.toByteArray();
     }
 
-    private static void reply(com.sun.net.httpserver.HttpExchange exchange, String type, byte[] body)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
 
     private static String local(String path) {
         return "http://127.0.0.1:" + sources.getAddress().getPort() + path;
@@ -108,19 +99,6 @@ class ClipVideoTest {
         return id;
     }
 
-    /** GETs until the render is done; the answers before are 202 with Retry-After and a status URL. */
-    private static Response rendered(String url) throws InterruptedException {
-        long deadline = System.nanoTime() + RENDER_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Response response = given().urlEncodingEnabled(false).get(url);
-            if (response.statusCode() != 202) {
-                return response;
-            }
-            assertThat(response.header("Location")).startsWith("/api/media/");
-            Thread.sleep(250);
-        }
-        throw new AssertionError(url + " still rendering after " + RENDER_TIMEOUT);
-    }
 
     @Test
     void eachFormatIsH264AndAacOfItsSizeAndExactlyTheClipsLength() throws Exception {
