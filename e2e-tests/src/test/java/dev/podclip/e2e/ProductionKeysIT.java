@@ -91,4 +91,22 @@ class ProductionKeysIT {
             assertThat(Files.readString(process.logFile())).contains("ALLOW_DEVELOPMENT_KEYS=true");
         }
     }
+
+    /** What is for development only stays off in production unless a setting turns it on. */
+    @Test
+    void productionServesNoBenchmarkRouteAndNoSwaggerUi() throws Exception {
+        try (ServiceProcess process = service("clip-service", Map.of(
+                "JWT_PUBLIC_KEY_LOCATION", RepoPaths.root().resolve("dev/jwt/publicKey.pem").toString(),
+                "JWT_ISSUER", Stack.ISSUER,
+                "ALLOW_DEVELOPMENT_KEYS", "true"))) {
+            process.start();
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("/api/ping", "/q/swagger-ui")) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(process.baseUrl() + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+            }
+        }
+    }
 }

@@ -43,4 +43,11 @@ public interface ShareConfig {
     /** Whether episode changes announced by PostgreSQL invalidate the cache (off only in tests of the cache itself). */
     @WithDefault("true")
     boolean listenForChanges();
+
+    /**
+     * Whether {@code /api/ping}, the trivial route the share-page benchmarks compare with, answers; off in production
+     * (an open endpoint that does nothing), on in dev and test, and set by bin/stack ({@code CLIP_SHARE_PING_ENABLED}).
+     */
+    @WithDefault("false")
+    boolean pingEnabled();
 }

@@ -24,6 +24,10 @@ class ShareCacheTest {
     record Config(String publicBaseUrl, String providerName, int embedWidthPx, int embedHeightPx,
                   long cacheMaxEntries, long cacheTtlSeconds, boolean listenForChanges, int listenPollMs,
                   int listenRetryMs) implements ShareConfig {
+        @Override
+        public boolean pingEnabled() {
+            return false;
+        }
     }
 
     static final Config CONFIG = new Config("http://127.0.0.1:8082", "podclip", 480, 180, 100, 300, false, 1000,
