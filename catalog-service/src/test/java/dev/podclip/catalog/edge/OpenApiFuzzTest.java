@@ -31,4 +31,13 @@ class OpenApiFuzzTest {
         assertThat(fuzz.requests()).isGreaterThan(40);
         assertThat(findings).isEmpty();
     }
+
+    /** Generated clients learn the problem+json answers from the document (ProblemResponses). */
+    @Test
+    void everyOperationDocumentsItsProblems() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(io.restassured.RestAssured.given().get("/q/openapi?format=json").asString());
+        assertThat(dev.podclip.testing.OpenApiProblems.gaps(document)).isEmpty();
+        assertThat(document.path("paths").size()).isGreaterThan(10);
+    }
 }
