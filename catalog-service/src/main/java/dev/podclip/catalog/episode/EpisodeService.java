@@ -6,12 +6,14 @@ import dev.podclip.catalog.common.PageRequest;
 import dev.podclip.catalog.common.Versions;
 import dev.podclip.catalog.outbox.OutboxWriter;
 import dev.podclip.catalog.show.Show;
+import dev.podclip.catalog.show.ShowChanged;
 import dev.podclip.catalog.show.ShowService;
 import dev.podclip.support.limits.ResponseBudget;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -62,7 +64,7 @@ public class EpisodeService {
         apply(episode, input, now);
         write(input, () -> {
             episode.persist();
-            outbox.upserted(episode, now);
+            outbox.upserted(episode.snapshot(), now);
         });
         return EpisodeView.of(episode);
     }
@@ -140,7 +142,7 @@ public class EpisodeService {
         Instant now = OutboxWriter.now();
         apply(episode, input, now);
         episode.version = episode.version + 1;
-        write(input, () -> outbox.upserted(episode, now));
+        write(input, () -> outbox.upserted(episode.snapshot(), now));
         return EpisodeView.of(episode);
     }
 
@@ -167,7 +169,7 @@ public class EpisodeService {
         Instant now = OutboxWriter.now();
         apply(episode, kept, now);
         episode.version = episode.version + 1;
-        write(kept, () -> outbox.upserted(episode, now));
+        write(kept, () -> outbox.upserted(episode.snapshot(), now));
         return true;
     }
 
@@ -197,21 +199,21 @@ public class EpisodeService {
 
     /** After a show's fields changed: each of its episodes gets a new version and an event embedding the new show. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reeventShow(Show show, Instant now) {
+    /** A show's embedded fields changed: every episode of it is evented again at a new version (same transaction). */
+    void onShowChanged(@Observes ShowChanged change) {
+        reeventShow(change.show(), change.at());
+    }
+
+    private void reeventShow(Show show, Instant now) {
         List<Episode> all = Episode.<Episode>find("show.id = ?1", Sort.by("id"), show.id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         DatabaseConflicts.write(entityManager, Map.of(), () -> {
             for (Episode episode : all) {
                 episode.version = episode.version + 1;
                 episode.updatedAt = now;
-                outbox.upserted(episode, now);
+                outbox.upserted(episode.snapshot(), now);
             }
         });
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public long countOfShow(UUID showId) {
-        return Episode.count("show.id", showId);
     }
 
     /** The episode locked for update, after its show is locked for share (the lock order); 404 when missing. */

@@ -1,7 +1,7 @@
 package dev.podclip.catalog.outbox;
 
-import dev.podclip.catalog.episode.Episode;
 import dev.podclip.events.EpisodeEvent;
+import dev.podclip.events.EpisodeSnapshot;
 import dev.podclip.events.EpisodeEventCodec;
 import dev.podclip.events.Topics;
 import dev.podclip.support.problem.ProblemException;
@@ -35,10 +35,10 @@ public class OutboxWriter {
     }
 
     /** An {@code episode.upserted} carrying the episode as it is now (its version already bumped). */
-    public void upserted(Episode episode, Instant at) {
+    public void upserted(EpisodeSnapshot episode, Instant at) {
         capacity.check();
-        EpisodeEvent event = EpisodeEvent.upserted(UUID.randomUUID(), at, episode.snapshot());
-        insert(event.eventId(), episode.id, episode.version, event.type().wireName(), encode(event), at);
+        EpisodeEvent event = EpisodeEvent.upserted(UUID.randomUUID(), at, episode);
+        insert(event.eventId(), episode.id(), episode.version(), event.type().wireName(), encode(event), at);
         written.fire(new OutboxWritten(1));
     }
 

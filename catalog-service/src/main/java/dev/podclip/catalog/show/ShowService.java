@@ -4,12 +4,12 @@ import dev.podclip.catalog.common.DatabaseConflicts;
 import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.common.PageRequest;
 import dev.podclip.catalog.common.Versions;
-import dev.podclip.catalog.episode.EpisodeService;
 import dev.podclip.catalog.outbox.OutboxWriter;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -30,7 +30,7 @@ public class ShowService {
     @Inject
     EntityManager entityManager;
     @Inject
-    EpisodeService episodes;
+    Event<ShowChanged> changed;
 
     @Transactional
     public ShowView create(ShowInput input) {
@@ -78,7 +78,7 @@ public class ShowService {
         show.version = show.version + 1;
         write(input, () -> { });
         if (showFieldsChange) {
-            episodes.reeventShow(show, now);
+            changed.fire(new ShowChanged(show, now));
         }
         return ShowView.of(show);
     }
@@ -87,11 +87,17 @@ public class ShowService {
     public void delete(UUID id, String ifMatch) {
         Show show = lock(id);
         Versions.check(show.version, ifMatch, null, false);
-        if (episodes.countOfShow(id) > 0) {
+        if (episodeCount(id) > 0) {
             throw ProblemException.conflict("show-has-episodes",
                     "Show " + id + " still has episodes: delete them first");
         }
         DatabaseConflicts.write(entityManager, Map.of(), show::delete);
+    }
+
+    /** Episodes of the show, counted in SQL: the show feature does not depend on the episode feature. */
+    private long episodeCount(UUID showId) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM episodes WHERE show_id = :id")
+                .setParameter("id", showId).getSingleResult()).longValue();
     }
 
     /** The show, locked against updates while the caller's transaction runs; 404 when missing. */

@@ -1,7 +1,6 @@
 package dev.podclip.clip.chapters;
 
 import dev.podclip.clip.config.ClipConfig;
-import dev.podclip.clip.events.EpisodeEventApplier;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +29,12 @@ import java.util.Properties;
  */
 @ApplicationScoped
 public class ChangeListener {
+
+    /**
+     * The PostgreSQL channel every instance LISTENs on; payload {@code <episodeId>:<version>}. The applier notifies
+     * on it in the transaction that applied an event.
+     */
+    public static final String CHANNEL = "chapters_changed";
 
     /** One notification's payload as sent ({@code <episodeId>:<version>}), fired on the listener thread. */
     public record Notice(String payload) {
@@ -92,13 +97,13 @@ public class ChangeListener {
         while (running) {
             try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + EpisodeEventApplier.CHANNEL);
+                    statement.execute("LISTEN " + CHANNEL);
                 }
                 listening = true;
                 connections.fire(new Connected());
                 if (lostAtMs != 0) {
                     long gapMs = System.currentTimeMillis() - lostAtMs;
-                    LOG.infof("LISTEN %s again after %d ms; streams are told to resync", EpisodeEventApplier.CHANNEL,
+                    LOG.infof("LISTEN %s again after %d ms; streams are told to resync", CHANNEL,
                             gapMs);
                     changes.gap(gapMs);
                 }
@@ -118,7 +123,7 @@ public class ChangeListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running && (listening || lostAtMs == 0)) {
-                    LOG.warnf("LISTEN %s failed (%s); reconnecting every %d ms", EpisodeEventApplier.CHANNEL,
+                    LOG.warnf("LISTEN %s failed (%s); reconnecting every %d ms", CHANNEL,
                             e.getMessage(), config.sse().listenReconnectMs());
                 }
             } finally {

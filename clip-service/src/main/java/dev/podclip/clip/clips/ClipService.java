@@ -1,6 +1,5 @@
 package dev.podclip.clip.clips;
 
-import dev.podclip.clip.share.ShareConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,16 +18,16 @@ public class ClipService {
     private final ClipRepository clips;
     private final EpisodeContexts episodes;
     private final ClipsConfig limits;
-    private final ShareConfig share;
+    private final PublicBaseUrl publicBaseUrl;
     private final ClipIds ids = new ClipIds(new SecureRandom());
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public ClipService(ClipRepository clips, EpisodeContexts episodes, ClipsConfig limits, ShareConfig share) {
+    public ClipService(ClipRepository clips, EpisodeContexts episodes, ClipsConfig limits, PublicBaseUrl publicBaseUrl) {
         this.clips = clips;
         this.episodes = episodes;
         this.limits = limits;
-        this.share = share;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Transactional
@@ -100,7 +99,7 @@ public class ClipService {
 
     /** The public base URL share links are built on, without a trailing slash. */
     public String baseUrl() {
-        String base = share.publicBaseUrl();
+        String base = publicBaseUrl.value();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

@@ -40,8 +40,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class EpisodeEventApplier {
 
-    /** The PostgreSQL channel every instance LISTENs on; payload {@code <episodeId>:<version>}. */
-    public static final String CHANNEL = "chapters_changed";
+    /** Where a committed change is announced (the chapters feature listens). */
+    public static final String CHANNEL = dev.podclip.clip.chapters.ChangeListener.CHANNEL;
     /** Most events one call applies: bounds the rows one transaction locks and the size of every statement. */
     public static final int MAX_EVENTS = 5_000;
 

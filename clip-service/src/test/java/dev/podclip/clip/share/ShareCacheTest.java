@@ -37,7 +37,7 @@ class ShareCacheTest {
     final Map<UUID, Long> versions = new ConcurrentHashMap<>();
     final AtomicInteger loads = new AtomicInteger();
 
-    final ClipService service = new ClipService(null, null, null, CONFIG) {
+    final ClipService service = new ClipService(null, null, null, CONFIG::publicBaseUrl) {
         @Override
         public Resolved resolve(ClipRef ref) {
             loads.incrementAndGet();
