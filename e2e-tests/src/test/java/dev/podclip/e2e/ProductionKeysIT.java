@@ -82,13 +82,31 @@ class ProductionKeysIT {
     }
 
     @Test
-    void allowingDevelopmentKeysStartsWithAWarning() throws IOException {
+    void allowingDevelopmentKeysStartsWithAWarning() throws Exception {
         try (ServiceProcess process = service("catalog-service", Map.of(
                 "JWT_PUBLIC_KEY_LOCATION", RepoPaths.root().resolve("dev/jwt/publicKey.pem").toString(),
                 "JWT_ISSUER", Stack.ISSUER,
                 "ALLOW_DEVELOPMENT_KEYS", "true"))) {
             process.start();
             assertThat(Files.readString(process.logFile())).contains("ALLOW_DEVELOPMENT_KEYS=true");
+
+            // Production logs are JSON, one object a line, and a presented token never reaches them.
+            String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZWNyZXQtc3ViamVjdCJ9.c2VjcmV0LXNpZ25hdHVyZS1kby1ub3QtbG9n";
+            java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(process.baseUrl() + "/api/shows"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            String log = Files.readString(process.logFile());
+            assertThat(log).doesNotContain(token).doesNotContain("c2VjcmV0LXNpZ25hdHVyZS1kby1ub3QtbG9n");
+            String warning = log.lines().filter(line -> line.contains("ALLOW_DEVELOPMENT_KEYS=true")).findFirst()
+                    .orElseThrow();
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(warning);
+            assertThat(json.path("level").asText()).isEqualTo("WARN");
+            assertThat(json.path("message").asText()).contains("ALLOW_DEVELOPMENT_KEYS=true");
+            assertThat(json.has("timestamp")).isTrue();
         }
     }
 

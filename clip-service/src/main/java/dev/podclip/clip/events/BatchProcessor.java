@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import java.util.Map;
 @ApplicationScoped
 public class BatchProcessor {
 
+    /** The MDC field naming the episode a log line is about. */
+    static final String EPISODE_ID_FIELD = "episodeId";
     private static final Logger LOG = Logger.getLogger(BatchProcessor.class);
     /** Tries of one record failing for an unnamed reason before it is dead-lettered (rides out a concurrent race). */
     static final int MAX_RECORD_ATTEMPTS = 3;
@@ -197,8 +200,22 @@ public class BatchProcessor {
         return QuarkusTransaction.requiringNew().timeout(timeoutS).call(() -> applier.apply(inputs, recompute));
     }
 
-    /** One record on its own; throws {@link InfrastructureDown} when it must be retried later. */
+    /**
+     * One record on its own; throws {@link InfrastructureDown} when it must be retried later. Its log lines carry the
+     * episode as the MDC field {@value #EPISODE_ID_FIELD} (a field of its own in the JSON logs).
+     */
     private ApplyOutcome processOne(Item item, boolean recompute, DeadLetterSink deadLetters) {
+        if (item.event != null) {
+            MDC.put(EPISODE_ID_FIELD, item.event.episodeId().toString());
+        }
+        try {
+            return processOneLogged(item, recompute, deadLetters);
+        } finally {
+            MDC.remove(EPISODE_ID_FIELD);
+        }
+    }
+
+    private ApplyOutcome processOneLogged(Item item, boolean recompute, DeadLetterSink deadLetters) {
         if (item.poison != null) {
             return deadLetter(item, item.poison, deadLetters);
         }
