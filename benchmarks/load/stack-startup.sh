@@ -34,7 +34,6 @@ one_up() {
   echo "$total broker-started@${kafka_ms}ms broker-ready@${services_ms}ms catalog,clip: $started"
 }
 
-echo "## JVM: $(bin/stack status >/dev/null 2>&1; ps -o args= -C java | head -1 | cut -d' ' -f1) (before the runs)"
 echo "## run 0 (may record AOT caches): $(one_up)"
 results=()
 for i in $(seq 1 "$RUNS"); do
