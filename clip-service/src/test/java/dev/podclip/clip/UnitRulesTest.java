@@ -41,6 +41,19 @@ class UnitRulesTest {
         assertThat(ChapterChange.parse(id + ":0")).isNull();
         assertThat(ChapterChange.parse(id + ":x")).isNull();
         assertThat(ChapterChange.parse(null)).isNull();
+        assertThat(ChapterChange.parse(id + ":7 " + "x".repeat(200))).isNull();
+    }
+
+    @Test
+    void notificationPayloadsCarryTheTraceOfTheirChange() {
+        UUID id = UUID.randomUUID();
+        String traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        ChapterChange traced = new ChapterChange(id, 7, traceParent);
+        assertThat(traced.payload()).isEqualTo(id + ":7 " + traceParent);
+        assertThat(ChapterChange.parse(traced.payload())).isEqualTo(traced);
+        assertThat(new ChapterChange(id, 7).payload()).isEqualTo(id + ":7");
+        // A malformed trace loses the trace, never the change.
+        assertThat(ChapterChange.parse(id + ":7 00-not-a-trace")).isEqualTo(new ChapterChange(id, 7));
     }
 
     @Test

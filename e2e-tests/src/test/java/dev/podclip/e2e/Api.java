@@ -50,8 +50,17 @@ final class Api {
     }
 
     Response post(String path, Object body) {
-        return send(request(path).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(publisher(body)).build());
+        return send(postRequest(path, body).build());
+    }
+
+    /** A POST carrying a W3C {@code traceparent}, as a traced caller sends it. */
+    Response postTraced(String path, Object body, String traceParent) {
+        return send(postRequest(path, body).header("traceparent", traceParent).build());
+    }
+
+    private HttpRequest.Builder postRequest(String path, Object body) {
+        return request(path).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(publisher(body));
     }
 
     Response put(String path, Object body, String ifMatch) {

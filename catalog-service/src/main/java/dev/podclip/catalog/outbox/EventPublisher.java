@@ -3,6 +3,11 @@ package dev.podclip.catalog.outbox;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.events.EpisodeEvent;
 import dev.podclip.events.Topics;
+import dev.podclip.support.tracing.TraceParents;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +53,8 @@ public class EventPublisher {
     String bootstrapServers;
     @Inject
     CatalogConfig config;
+    @Inject
+    Tracer tracer;
 
     private KafkaProducer<String, byte[]> producer;
 
@@ -81,7 +88,7 @@ public class EventPublisher {
      * send that cannot even start (metadata unavailable: the broker is away) ends the batch.
      */
     public Delivery publish(List<OutboxRecord> rows) {
-        Delivery delivery = publish(producer(), rows);
+        Delivery delivery = publish(producer(), tracer, rows);
         if (delivery.transientFailure()) {
             // A fresh producer after a failure: no fatal state or stale sequence numbers carry over.
             reset();
@@ -89,7 +96,7 @@ public class EventPublisher {
         return delivery;
     }
 
-    static Delivery publish(Producer<String, byte[]> kafka, List<OutboxRecord> rows) {
+    static Delivery publish(Producer<String, byte[]> kafka, Tracer tracer, List<OutboxRecord> rows) {
         Map<UUID, ArrayDeque<OutboxRecord>> byEpisode = new LinkedHashMap<>();
         for (OutboxRecord row : rows) {
             byEpisode.computeIfAbsent(row.episodeId(), id -> new ArrayDeque<>()).add(row);
@@ -103,7 +110,7 @@ public class EventPublisher {
                 round.add(queue.poll());
             }
             byEpisode.values().removeIf(ArrayDeque::isEmpty);
-            stopped = sendRound(kafka, round, acked, rowFailures);
+            stopped = sendRound(kafka, tracer, round, acked, rowFailures);
             for (OutboxRecord failed : round) {
                 if (rowFailures.containsKey(failed.id())) {
                     byEpisode.remove(failed.episodeId()); // its later versions wait for the next pass
@@ -117,16 +124,21 @@ public class EventPublisher {
 
     /**
      * Sends one row per episode and waits for all; adds the acknowledged ids and the failed rows; returns the
-     * exception that stopped the round before every row was sent, or null.
+     * exception that stopped the round before every row was sent, or null. Each send is a span continuing the trace
+     * of the write that made the row, from the send to Kafka's answer.
      */
-    private static Exception sendRound(Producer<String, byte[]> kafka, List<OutboxRecord> round, List<Long> acked,
-                                       Map<Long, Exception> rowFailures) {
+    private static Exception sendRound(Producer<String, byte[]> kafka, Tracer tracer, List<OutboxRecord> round,
+                                       List<Long> acked, Map<Long, Exception> rowFailures) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(round.size());
+        List<Span> spans = new ArrayList<>(round.size());
         Exception stopped = null;
         for (OutboxRecord row : round) {
+            Span span = sendSpan(tracer, row);
             try {
-                sent.add(kafka.send(record(row)));
+                sent.add(kafka.send(record(row, span)));
+                spans.add(span);
             } catch (RuntimeException e) {
+                end(span, e);
                 stopped = e;
                 break;
             }
@@ -136,23 +148,54 @@ public class EventPublisher {
             try {
                 sent.get(i).get();
                 acked.add(round.get(i).id());
+                end(spans.get(i), null);
             } catch (ExecutionException e) {
-                rowFailures.put(round.get(i).id(), e.getCause() instanceof Exception c ? c : e);
+                Exception cause = e.getCause() instanceof Exception c ? c : e;
+                rowFailures.put(round.get(i).id(), cause);
+                end(spans.get(i), cause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                spans.subList(i, spans.size()).forEach(span -> end(span, e));
                 return e;
             }
         }
         return stopped;
     }
 
-    static ProducerRecord<String, byte[]> record(OutboxRecord row) {
+    /** Span names and attributes follow OpenTelemetry's messaging conventions, so tracing backends group them. */
+    private static Span sendSpan(Tracer tracer, OutboxRecord row) {
+        Span span = TraceParents.start(tracer, "send " + Topics.EPISODES, SpanKind.PRODUCER, row.traceParent());
+        span.setAttribute("messaging.system", "kafka");
+        span.setAttribute("messaging.operation.type", "send");
+        span.setAttribute("messaging.destination.name", Topics.EPISODES);
+        span.setAttribute("messaging.kafka.message.key", row.episodeId().toString());
+        span.setAttribute("podclip.episode.version", row.episodeVersion());
+        return span;
+    }
+
+    private static void end(Span span, Exception failure) {
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        }
+        span.end();
+    }
+
+    /**
+     * The row as a record; its {@value TraceParents#HEADER} header names the send's span (so clip-service continues
+     * the trace under it), or the write's when tracing is off here but the row was traced.
+     */
+    static ProducerRecord<String, byte[]> record(OutboxRecord row, Span send) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(header(Topics.HEADER_EPISODE_VERSION, Long.toString(row.episodeVersion())));
         if (!row.isTombstone()) {
             headers.add(header(Topics.HEADER_EVENT_ID, row.eventId().toString()));
             headers.add(header(Topics.HEADER_EVENT_TYPE, row.type()));
             headers.add(header(Topics.HEADER_SCHEMA_VERSION, Integer.toString(EpisodeEvent.SCHEMA_VERSION)));
+        }
+        String traceParent = TraceParents.of(send.getSpanContext());
+        traceParent = traceParent != null ? traceParent : row.traceParent();
+        if (traceParent != null) {
+            headers.add(header(TraceParents.HEADER, traceParent));
         }
         return new ProducerRecord<>(Topics.EPISODES, null, row.createdAt().toEpochMilli(),
                 row.episodeId().toString(), row.payload(), headers);

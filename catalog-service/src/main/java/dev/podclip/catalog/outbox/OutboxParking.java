@@ -41,8 +41,9 @@ public class OutboxParking {
         String text = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
         String sql = "WITH moved AS (DELETE FROM outbox_events WHERE id = ? RETURNING *)"
                 + " INSERT INTO outbox_parked (id, event_id, episode_id, episode_version, type, payload, slot,"
-                + " created_at, parked_at, reason, exception_class)"
-                + " SELECT id, event_id, episode_id, episode_version, type, payload, slot, created_at, now(), ?, ?"
+                + " created_at, parked_at, reason, exception_class, trace_parent)"
+                + " SELECT id, event_id, episode_id, episode_version, type, payload, slot, created_at, now(), ?, ?,"
+                + " trace_parent"
                 + " FROM moved";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, rowId);
@@ -113,8 +114,9 @@ public class OutboxParking {
 
     private static void moveBack(Connection connection, long id, int slot) throws SQLException {
         String sql = "WITH moved AS (DELETE FROM outbox_parked WHERE id = ? RETURNING *)"
-                + " INSERT INTO outbox_events (event_id, episode_id, episode_version, type, payload, slot, created_at)"
-                + " SELECT event_id, episode_id, episode_version, type, payload, ?, created_at FROM moved";
+                + " INSERT INTO outbox_events (event_id, episode_id, episode_version, type, payload, slot, created_at,"
+                + " trace_parent)"
+                + " SELECT event_id, episode_id, episode_version, type, payload, ?, created_at, trace_parent FROM moved";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, id);
             statement.setInt(2, slot);

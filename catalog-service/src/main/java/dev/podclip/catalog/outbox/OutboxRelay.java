@@ -355,8 +355,9 @@ public class OutboxRelay {
      * octet_length, which reads the stored size without fetching the value.
      */
     static Batch oldest(Connection connection, int slot, int limit, long maxBytes) throws SQLException {
-        String sql = "SELECT id, event_id, episode_id, episode_version, type, payload, created_at, candidates"
-                + " FROM (SELECT id, event_id, episode_id, episode_version, type, payload, created_at,"
+        String sql = "SELECT id, event_id, episode_id, episode_version, type, payload, created_at, candidates,"
+                + " trace_parent"
+                + " FROM (SELECT id, event_id, episode_id, episode_version, type, payload, created_at, trace_parent,"
                 + "   sum(coalesce(octet_length(payload), 0)) OVER (ORDER BY id) AS upto,"
                 + "   row_number() OVER (ORDER BY id) AS position, count(*) OVER () AS candidates"
                 + "   FROM (SELECT * FROM outbox_events WHERE slot = ? ORDER BY id LIMIT ?) AS first_rows) AS sized"
@@ -371,7 +372,7 @@ public class OutboxRelay {
                 while (result.next()) {
                     rows.add(new OutboxRecord(result.getLong(1), result.getObject(2, UUID.class),
                             result.getObject(3, UUID.class), result.getLong(4), result.getString(5),
-                            result.getBytes(6), result.getTimestamp(7).toInstant()));
+                            result.getBytes(6), result.getTimestamp(7).toInstant(), result.getString(9)));
                     candidates = result.getLong(8);
                 }
             }

@@ -35,4 +35,7 @@ public class OutboxRow extends PanacheEntityBase {
     public int slot;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The W3C traceparent of the write, or null when tracing is off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -5,6 +5,7 @@ import dev.podclip.events.EpisodeSnapshot;
 import dev.podclip.events.EpisodeEventCodec;
 import dev.podclip.events.Topics;
 import dev.podclip.support.problem.ProblemException;
+import dev.podclip.support.tracing.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -74,6 +75,7 @@ public class OutboxWriter {
         row.payload = payload;
         row.slot = layout.slotOf(episodeId);
         row.createdAt = at;
+        row.traceParent = TraceParents.current();
         row.persist();
     }
 }

@@ -1,5 +1,13 @@
 package dev.podclip.catalog.outbox;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -56,9 +64,17 @@ class EventPublisherTest {
         }
     }
 
+    private static final Tracer NO_TRACING = OpenTelemetry.noop().getTracer("test");
+    /** A write's span, as the catalog's HTTP request would have stored it with the row. */
+    private static final String WRITE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
     private static OutboxRecord row(long id, UUID episode, long version) {
+        return row(id, episode, version, null);
+    }
+
+    private static OutboxRecord row(long id, UUID episode, long version, String traceParent) {
         return new OutboxRecord(id, UUID.randomUUID(), episode, version, "episode.upserted",
-                "{}".getBytes(StandardCharsets.UTF_8), Instant.parse("2026-11-25T12:00:00Z"));
+                "{}".getBytes(StandardCharsets.UTF_8), Instant.parse("2026-11-25T12:00:00Z"), traceParent);
     }
 
     private static final List<OutboxRecord> ROWS = List.of(row(1, A, 1), row(2, A, 2), row(3, B, 1), row(4, A, 3),
@@ -68,7 +84,7 @@ class EventPublisherTest {
     void everythingGoesOutInEpisodeOrder() {
         FlakyProducer kafka = new FlakyProducer(Set.of());
 
-        EventPublisher.Delivery delivery = EventPublisher.publish(kafka, ROWS);
+        EventPublisher.Delivery delivery = EventPublisher.publish(kafka, NO_TRACING, ROWS);
 
         assertThat(delivery.failure()).isNull();
         assertThat(delivery.ackedIds()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
@@ -82,7 +98,7 @@ class EventPublisherTest {
     void aFailedRowHoldsBackTheRestOfItsEpisodeOnly() {
         FlakyProducer kafka = new FlakyProducer(Set.of(A + "@1"));
 
-        EventPublisher.Delivery delivery = EventPublisher.publish(kafka, ROWS);
+        EventPublisher.Delivery delivery = EventPublisher.publish(kafka, NO_TRACING, ROWS);
 
         assertThat(delivery.failure()).isInstanceOf(TimeoutException.class);
         assertThat(delivery.rowFailures()).containsOnlyKeys(1L);
@@ -97,13 +113,47 @@ class EventPublisherTest {
     void aRefusedRecordIsTheRowsOwnFailure() {
         FlakyProducer kafka = new FlakyProducer(Set.of(), Set.of(B + "@1"));
 
-        EventPublisher.Delivery delivery = EventPublisher.publish(kafka, ROWS);
+        EventPublisher.Delivery delivery = EventPublisher.publish(kafka, NO_TRACING, ROWS);
 
         assertThat(delivery.rowFailures()).containsOnlyKeys(3L);
         assertThat(delivery.rowFailures().get(3L)).isInstanceOf(RecordTooLargeException.class);
         assertThat(PublishFailures.isPermanent(delivery.rowFailures().get(3L))).isTrue();
         assertThat(delivery.transientFailure()).isFalse();
         assertThat(delivery.ackedIds()).containsExactly(1L, 2L, 4L);
+    }
+
+    @Test
+    void eachSendContinuesTheTraceOfItsWriteAndHandsItOnInTheHeaders() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build()
+                .get("test");
+        FlakyProducer kafka = new FlakyProducer(Set.of(), Set.of(B + "@1"));
+
+        EventPublisher.publish(kafka, tracer, List.of(row(1, A, 1, WRITE), row(2, B, 1, WRITE), row(3, A, 2)));
+
+        SpanData traced = spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getParentSpanId().equals("b7ad6b7169203331")).findFirst().orElseThrow();
+        assertThat(traced.getName()).isEqualTo("send catalog.episodes.v1");
+        assertThat(traced.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(traced.getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+        assertThat(traced.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        ProducerRecord<String, byte[]> first = kafka.history().get(0);
+        assertThat(header(first, "traceparent"))
+                .isEqualTo("00-0af7651916cd43dd8448eb211c80319c-" + traced.getSpanId() + "-01");
+        // The refused row's send is marked as failed; a row written with tracing off starts a trace of its own.
+        assertThat(spans.getFinishedSpanItems()).hasSize(3)
+                .anySatisfy(span -> assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR))
+                .anySatisfy(span -> assertThat(span.getParentSpanContext().isValid()).isFalse());
+    }
+
+    @Test
+    void withTracingOffTheWritesTraceStillTravelsAndNothingIsAddedForAnUntracedRow() {
+        FlakyProducer kafka = new FlakyProducer(Set.of());
+
+        EventPublisher.publish(kafka, NO_TRACING, List.of(row(1, A, 1, WRITE), row(2, B, 1)));
+
+        assertThat(header(kafka.history().get(0), "traceparent")).isEqualTo(WRITE);
+        assertThat(kafka.history().get(1).headers().lastHeader("traceparent")).isNull();
     }
 
     @Test
@@ -115,6 +165,10 @@ class EventPublisherTest {
     }
 
     private static String version(ProducerRecord<String, byte[]> record) {
-        return new String(record.headers().lastHeader("episode-version").value(), StandardCharsets.UTF_8);
+        return header(record, "episode-version");
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

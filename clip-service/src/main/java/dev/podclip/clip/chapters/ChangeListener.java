@@ -1,5 +1,10 @@
 package dev.podclip.clip.chapters;
 
+import dev.podclip.support.tracing.TraceParents;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import dev.podclip.clip.config.ClipConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,12 +36,12 @@ import java.util.Properties;
 public class ChangeListener {
 
     /**
-     * The PostgreSQL channel every instance LISTENs on; payload {@code <episodeId>:<version>}. The applier notifies
-     * on it in the transaction that applied an event.
+     * The PostgreSQL channel every instance LISTENs on; payload {@link ChapterChange#payload()}. The applier
+     * notifies on it in the transaction that applied an event.
      */
     public static final String CHANNEL = "chapters_changed";
 
-    /** One notification's payload as sent ({@code <episodeId>:<version>}), fired on the listener thread. */
+    /** One notification's payload as sent ({@link ChapterChange#payload()}), fired on the listener thread. */
     public record Notice(String payload) {
     }
 
@@ -57,6 +62,8 @@ public class ChangeListener {
     Event<Notice> notices;
     @Inject
     Event<Connected> connections;
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -92,6 +99,25 @@ public class ChangeListener {
         return listening;
     }
 
+    /**
+     * Pushes a change to this instance's streams; a traced change (its payload names the apply's span) is pushed in
+     * a span of that trace, so the trace of a catalog write ends where its change reached the streams.
+     */
+    private void publish(ChapterChange change) {
+        if (change.traceParent() == null) {
+            changes.publish(change);
+            return;
+        }
+        Span span = TraceParents.start(tracer, "push " + CHANNEL, SpanKind.CONSUMER, change.traceParent());
+        span.setAttribute("podclip.episode.id", change.episodeId().toString());
+        span.setAttribute("podclip.episode.version", change.version());
+        try (Scope ignored = span.makeCurrent()) {
+            changes.publish(change);
+        } finally {
+            span.end();
+        }
+    }
+
     private void run() {
         long lostAtMs = 0; // when the previous connection was lost; 0 before the first one
         while (running) {
@@ -116,7 +142,7 @@ public class ChangeListener {
                     for (PGNotification notification : notifications) {
                         ChapterChange change = ChapterChange.parse(notification.getParameter());
                         if (change != null) {
-                            changes.publish(change);
+                            publish(change);
                         }
                         notices.fire(new Notice(notification.getParameter()));
                     }

@@ -2,8 +2,11 @@ package dev.podclip.clip.chapters;
 
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.support.problem.ProblemException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,6 +36,14 @@ public class ChapterChanges {
 
     @Inject
     ClipConfig config;
+    @Inject
+    MeterRegistry registry;
+
+    @PostConstruct
+    void registerMetrics() {
+        Gauge.builder("clip.sse.streams", subscribers, AtomicInteger::get)
+                .description("Change streams (server-sent events) open on this instance").register(registry);
+    }
 
     /** Called by the listener thread only (a processor takes one producer at a time). */
     synchronized void publish(ChapterChange change) {

@@ -4,6 +4,11 @@ import dev.podclip.chapters.ChapterEngineException;
 import dev.podclip.events.EpisodeEvent;
 import dev.podclip.support.db.DatabaseProbe;
 import dev.podclip.support.db.SqlFailures;
+import dev.podclip.support.tracing.TraceParents;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +41,11 @@ public class BatchProcessor {
 
     /** The MDC field naming the episode a log line is about. */
     static final String EPISODE_ID_FIELD = "episodeId";
+    /** The MDC fields naming the record's span, as Quarkus names them for HTTP requests. */
+    static final String TRACE_ID_FIELD = "traceId";
+    static final String SPAN_ID_FIELD = "spanId";
+    /** A rebuild replays the whole topic: a span per record would flood the tracing backend with old traces. */
+    private static final Tracer NO_TRACING = OpenTelemetry.noop().getTracer("rebuild");
     private static final Logger LOG = Logger.getLogger(BatchProcessor.class);
     /** Tries of one record failing for an unnamed reason before it is dead-lettered (rides out a concurrent race). */
     static final int MAX_RECORD_ATTEMPTS = 3;
@@ -50,6 +60,8 @@ public class BatchProcessor {
     ConsumerMetrics metrics;
     @Inject
     DatabaseProbe database;
+    @Inject
+    Tracer tracer;
 
     /** What a failure says about the record that met it. */
     enum Failure {
@@ -74,8 +86,9 @@ public class BatchProcessor {
         }
     }
 
-    /** One record and what decoding made of it. */
-    private record Item(ConsumerRecord<byte[], byte[]> record, EpisodeEvent event, RuntimeException poison) {
+    /** One record, what decoding made of it, and its span (ended when the poll's processing ends). */
+    private record Item(ConsumerRecord<byte[], byte[]> record, EpisodeEvent event, RuntimeException poison,
+                        Span span) {
         String type() {
             return event == null ? ConsumerMetrics.TYPE_UNKNOWN : event.type().wireName();
         }
@@ -86,7 +99,7 @@ public class BatchProcessor {
 
         EpisodeEventApplier.Input input() {
             return new EpisodeEventApplier.Input(event, new RecordRef(record.topic(), record.partition(),
-                    record.offset()));
+                    record.offset()), TraceParents.of(span.getSpanContext()));
         }
     }
 
@@ -103,7 +116,15 @@ public class BatchProcessor {
      */
     public Result process(List<ConsumerRecord<byte[], byte[]>> records, boolean recompute, DeadLetterSink deadLetters,
                           long deadlineNs) {
-        List<Item> items = decode(records);
+        List<Item> items = decode(records, recompute ? NO_TRACING : tracer);
+        try {
+            return processDecoded(items, recompute, deadLetters, deadlineNs);
+        } finally {
+            items.forEach(item -> item.span.end());
+        }
+    }
+
+    private Result processDecoded(List<Item> items, boolean recompute, DeadLetterSink deadLetters, long deadlineNs) {
         if (!database.available()) {
             return rewindAll(items, "database unavailable: " + database.reason());
         }
@@ -144,7 +165,7 @@ public class BatchProcessor {
             }
             boolean needsWork = !batchDone || item.event == null;
             if (needsWork && System.nanoTime() - deadlineNs > 0) {
-                rewind.put(partition, item.record.offset());
+                rewind(item, rewind, null);
                 continue;
             }
             try {
@@ -155,7 +176,7 @@ public class BatchProcessor {
             } catch (InfrastructureDown e) {
                 LOG.debugf("stopping at %s-%d@%d: %s", item.record.topic(), item.record.partition(),
                         item.record.offset(), e.getMessage());
-                rewind.put(partition, item.record.offset());
+                rewind(item, rewind, e);
                 transientFailure = e.getMessage();
             }
         }
@@ -166,24 +187,32 @@ public class BatchProcessor {
         Map<TopicPartition, Long> rewind = new HashMap<>();
         for (Item item : items) {
             rewind.putIfAbsent(partitionOf(item.record), item.record.offset());
+            RecordSpans.outcome(item.span, RecordSpans.REWOUND, null);
         }
         return new Result(Map.of(), rewind, 0, reason);
+    }
+
+    /** Processing of the item's partition stops at it: it is polled again. */
+    private static void rewind(Item item, Map<TopicPartition, Long> rewind, RuntimeException why) {
+        rewind.put(partitionOf(item.record), item.record.offset());
+        RecordSpans.outcome(item.span, RecordSpans.REWOUND, why);
     }
 
     private static TopicPartition partitionOf(ConsumerRecord<byte[], byte[]> record) {
         return new TopicPartition(record.topic(), record.partition());
     }
 
-    private static List<Item> decode(List<ConsumerRecord<byte[], byte[]>> records) {
+    private static List<Item> decode(List<ConsumerRecord<byte[], byte[]>> records, Tracer tracer) {
         List<Item> items = new ArrayList<>(records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
+            Span span = RecordSpans.start(tracer, record);
             try {
                 EpisodeEvent event = record.value() == null
                         ? RecordDecoder.decodeTombstone(record.key(), record.headers(), record.timestamp())
                         : RecordDecoder.decode(record.key(), record.value());
-                items.add(new Item(record, event, null));
+                items.add(new Item(record, event, null, span));
             } catch (PoisonRecordException e) {
-                items.add(new Item(record, null, e));
+                items.add(new Item(record, null, e, span));
             }
         }
         return items;
@@ -202,16 +231,23 @@ public class BatchProcessor {
 
     /**
      * One record on its own; throws {@link InfrastructureDown} when it must be retried later. Its log lines carry the
-     * episode as the MDC field {@value #EPISODE_ID_FIELD} (a field of its own in the JSON logs).
+     * episode as the MDC field {@value #EPISODE_ID_FIELD} and its span as {@value #TRACE_ID_FIELD} and
+     * {@value #SPAN_ID_FIELD} (fields of their own in the JSON logs).
      */
     private ApplyOutcome processOne(Item item, boolean recompute, DeadLetterSink deadLetters) {
         if (item.event != null) {
             MDC.put(EPISODE_ID_FIELD, item.event.episodeId().toString());
         }
-        try {
+        if (item.span.getSpanContext().isValid()) {
+            MDC.put(TRACE_ID_FIELD, item.span.getSpanContext().getTraceId());
+            MDC.put(SPAN_ID_FIELD, item.span.getSpanContext().getSpanId());
+        }
+        try (Scope ignored = item.span.makeCurrent()) {
             return processOneLogged(item, recompute, deadLetters);
         } finally {
             MDC.remove(EPISODE_ID_FIELD);
+            MDC.remove(TRACE_ID_FIELD);
+            MDC.remove(SPAN_ID_FIELD);
         }
     }
 
@@ -250,11 +286,13 @@ public class BatchProcessor {
         LOG.warnf("gave up on %s-%d@%d: %s", item.record.topic(), item.record.partition(), item.record.offset(),
                 DeadLetters.reasonOf(reason));
         metrics.consumed(item.type(), ApplyOutcome.DLQ);
+        RecordSpans.outcome(item.span, ApplyOutcome.DLQ.name(), reason);
         return ApplyOutcome.DLQ;
     }
 
     private void count(Item item, ApplyOutcome outcome, boolean recompute, Instant committedAt) {
         metrics.consumed(item.type(), outcome);
+        RecordSpans.outcome(item.span, outcome.name(), null);
         if (outcome == ApplyOutcome.APPLIED && !recompute && !item.fromTombstone()) {
             metrics.applied(item.event.occurredAt(), committedAt);
         }

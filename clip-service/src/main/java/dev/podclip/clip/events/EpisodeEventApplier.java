@@ -1,5 +1,6 @@
 package dev.podclip.clip.events;
 
+import dev.podclip.clip.chapters.ChapterChange;
 import dev.podclip.chapters.Chapter;
 import dev.podclip.chapters.Warning;
 import dev.podclip.clip.chapters.ChapterComputation;
@@ -69,8 +70,15 @@ public class EpisodeEventApplier {
     @Inject
     TranscriptProjector transcripts;
 
-    /** One decoded event and the record it came from. */
-    public record Input(EpisodeEvent event, RecordRef source) {
+    /**
+     * One decoded event, the record it came from, and the W3C traceparent of its processing (null untraced), which
+     * the change notification carries on to the streams.
+     */
+    public record Input(EpisodeEvent event, RecordRef source, String traceParent) {
+
+        public Input(EpisodeEvent event, RecordRef source) {
+            this(event, source, null);
+        }
     }
 
     /** An episode's newest applicable event of the batch, with its chapters computed when it is an upsert. */
@@ -119,7 +127,7 @@ public class EpisodeEventApplier {
         writeEpisodes(connection, writes);
         writeChildren(connection, writes, current);
         projectTranscripts(connection, writes, current);
-        notifyChanges(connection, writes, current);
+        notifyChanges(connection, writes, current, inputs);
         logConsumed(connection, inputs, outcomes);
         assert outcomes.size() == inputs.size();
         return outcomes;
@@ -299,12 +307,20 @@ public class EpisodeEventApplier {
 
     /**
      * One statement; PostgreSQL delivers the notifications to every listener when (and only if) this commits. An
-     * episode a rebuild found {@code current} changed nothing a listener shows: no notification.
+     * episode a rebuild found {@code current} changed nothing a listener shows: no notification. Each payload
+     * carries the trace of the event that made the change ({@link ChapterChange#payload}).
      */
-    private static void notifyChanges(Connection connection, List<Write> writes, Set<UUID> current)
-            throws SQLException {
+    private static void notifyChanges(Connection connection, List<Write> writes, Set<UUID> current,
+                                      List<Input> inputs) throws SQLException {
+        Map<UUID, String> traceParents = new HashMap<>();
+        for (Input input : inputs) {
+            if (input.traceParent() != null) {
+                traceParents.put(input.event().eventId(), input.traceParent());
+            }
+        }
         Object[] payloads = writes.stream().filter(w -> !current.contains(w.episodeId()))
-                .map(w -> w.episodeId() + ":" + w.event().episodeVersion()).toArray();
+                .map(w -> new ChapterChange(w.episodeId(), w.event().episodeVersion(),
+                        traceParents.get(w.event().eventId())).payload()).toArray();
         if (payloads.length == 0) {
             return;
         }
