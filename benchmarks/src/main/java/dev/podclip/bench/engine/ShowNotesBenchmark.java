@@ -27,11 +27,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Show-notes parse cost: the seed listing's eight descriptions (one op parses all eight), and synthetic notes of
- * 10 KB, 1 MB and 10 MB (one op parses one). Average time per op; BENCHMARKS.md turns it into MB/s.
+ * 1 KB to 10 MB (one op parses one) in two shapes: {@code lines}, line-separated chapter lists broken now and then by
+ * a sponsor line or a blank paragraph ({@link SyntheticText#lineSeparatedNotes}), and {@code together}, prose with
+ * run-together chapter lists like the seed listing's ({@link SyntheticText#showNotes}). Time of each op sampled: on a
+ * shared machine the median op is the one no other process preempted, where an average takes in every burst of load.
+ *
+ * <p>{@code referenceScan} and {@code seedReferenceScan} read the same chars in the same run with one plain loop
+ * (counting ':'): the engine's MB/s divided by the scan's is a ratio that stays put on a loaded, shared machine, where
+ * MB/s alone moves with the load, so a regression shows as a lower ratio. With {@code -prof gc},
+ * {@code gc.alloc.rate.norm} is the bytes allocated per op; {@code benchmarks/engine-report.py} turns a JSON result
+ * file into MB/s, the ratio and bytes allocated per MB (BENCHMARKS.md §1).
  *
  * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar ShowNotesBenchmark}.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -61,13 +70,16 @@ public class ShowNotesBenchmark {
 
     @State(Scope.Benchmark)
     public static class Synthetic {
-        @Param({"10000", "1000000", "10000000"})
+        @Param({"1000", "10000", "100000", "1000000", "10000000"})
         int chars;
+        @Param({"lines", "together"})
+        String shape;
         String notes;
 
         @Setup
         public void generate() {
-            notes = SyntheticText.showNotes(chars, 42);
+            notes = shape.equals("lines") ? SyntheticText.lineSeparatedNotes(chars, 42)
+                    : SyntheticText.showNotes(chars, 42);
         }
     }
 
@@ -89,5 +101,30 @@ public class ShowNotesBenchmark {
     @Benchmark
     public int syntheticTimecodes(Synthetic synthetic) {
         return ShowNotes.findTimecodes(synthetic.notes, null).size();
+    }
+
+    @Benchmark
+    public int referenceScan(Synthetic synthetic) {
+        return colons(synthetic.notes);
+    }
+
+    @Benchmark
+    public int seedReferenceScan(Seed seed) {
+        int colons = 0;
+        for (String notes : seed.notes) {
+            colons += colons(notes);
+        }
+        return colons;
+    }
+
+    /** The reference: one plain pass over the chars, the least any reader of them must do. */
+    static int colons(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ':') {
+                count++;
+            }
+        }
+        return count;
     }
 }

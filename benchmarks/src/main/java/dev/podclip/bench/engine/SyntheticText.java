@@ -4,7 +4,8 @@ import java.util.Random;
 
 /**
  * Deterministic synthetic inputs for the engine benchmarks: show notes that look like the seed listing (prose, a run
- * together chapter list, seek links in prose) at any size, and a WebVTT transcript of any length.
+ * together chapter list, seek links in prose) or like line-separated chapter lists at any size, and a WebVTT
+ * transcript of any length.
  */
 public final class SyntheticText {
 
@@ -30,6 +31,42 @@ public final class SyntheticText {
         }
         text.setLength(chars);
         return text.toString();
+    }
+
+    /**
+     * Show notes of exactly {@code chars} chars made of episode descriptions one after another, each a line-separated
+     * chapter list between a short intro and a links line: {@code Chapters:}, then {@code MM:SS Title} lines, now and
+     * then broken by a sponsor line or a blank paragraph. Each list starts again at 00:00, so the engine weighs every
+     * list and keeps the longest, as it would on one description.
+     */
+    public static String lineSeparatedNotes(int chars, long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder(chars + 256);
+        while (text.length() < chars) {
+            sentence(text, random);
+            text.append("\n\nChapters:\n");
+            lineList(text, random);
+            text.append("\nLinks: https://example.com/episodes/").append(random.nextInt(1000)).append("\n\n");
+        }
+        text.setLength(chars);
+        return text.toString();
+    }
+
+    private static void lineList(StringBuilder text, Random random) {
+        int chapters = 8 + random.nextInt(12);
+        long startS = 0;
+        for (int i = 0; i < chapters; i++) {
+            text.append(clock(startS)).append(' ');
+            words(text, random, 2 + random.nextInt(5));
+            text.append('\n');
+            switch (random.nextInt(10)) {
+                case 0 -> text.append("This episode is sponsored by Acme, visit acme.example for 20% off.\n");
+                case 1 -> text.append("\n\n");
+                default -> {
+                }
+            }
+            startS += 60 + random.nextInt(600);
+        }
     }
 
     private static void chapterBlock(StringBuilder text, Random random) {

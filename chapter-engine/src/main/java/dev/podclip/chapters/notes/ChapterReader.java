@@ -80,18 +80,16 @@ final class ChapterReader {
      * The entries of the longest chapter list in {@code text} (ties: the first), or none. A list runs on across a
      * break (text lines: a sponsor line, a remark) when the start after the break is later than the last one before
      * it; otherwise the break ends it, and so does a break that heads the lines below it or runs too long
-     * ({@link #continuesAfterBreak}).
+     * ({@link #continuesAfterBreak}). Blank lines alone run a list on unless it starts again after them
+     * ({@link #startsAgain}).
      */
     static List<Entry> entries(String text) {
-        List<Entry> best = List.of();
-        int bestCount = 0;
-        List<Entry> current = new ArrayList<>();
-        int currentCount = 0;
-        Entry last = null;
+        Lists lists = new Lists();
         Entry pending = null;
         int breakLines = 0;
         boolean blankBeforeBreak = false;
         boolean blankSinceText = false;
+        boolean blankSinceList = false;
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
@@ -101,28 +99,20 @@ final class ChapterReader {
             List<Stamp> stamps = scan(text, lineStart, lineEnd);
             List<Entry> entries = stamps.isEmpty() ? List.of() : readLine(text, lineStart, lineEnd, stamps);
             if (!entries.isEmpty()) {
-                if (breakLines > 0 && !continuesAfterBreak(last, entries.get(0), breakLines, blankBeforeBreak,
-                        blankSinceText)) {
-                    if (currentCount > bestCount) {
-                        best = current;
-                        bestCount = currentCount;
-                    }
-                    current = new ArrayList<>();
-                    currentCount = 0;
+                Entry next = entries.get(0);
+                boolean newList = breakLines > 0
+                        ? !continuesAfterBreak(lists.last, next, breakLines, blankBeforeBreak, blankSinceText)
+                        : blankSinceList && startsAgain(lists.first(), lists.last, lists.currentCount, next);
+                if (newList) {
+                    lists.close();
                 }
+                pending = lists.add(entries);
                 breakLines = 0;
-                currentCount += entries.size();
-                last = entries.get(entries.size() - 1);
-                pending = null;
-                for (Entry entry : entries) {
-                    if (current.size() < MAX_LIST_ENTRIES) {
-                        current.add(entry);
-                        pending = entry.awaitingTitle ? entry : null;
-                    }
-                }
                 blankSinceText = false;
+                blankSinceList = false;
             } else if (isBlank(text, lineStart, lineEnd)) {
                 blankSinceText = true;
+                blankSinceList = true;
             } else {
                 if (pending != null && stamps.isEmpty()) {
                     pending.title = text.substring(lineStart, lineEnd).strip();
@@ -138,10 +128,50 @@ final class ChapterReader {
             }
             lineStart = lineEnd + 1;
         }
-        if (currentCount > bestCount) {
-            best = current;
+        return lists.best();
+    }
+
+    /** The list being read and the longest one closed so far: entries kept up to {@link #MAX_LIST_ENTRIES}. */
+    private static final class Lists {
+        List<Entry> best = List.of();
+        int bestCount;
+        List<Entry> current = new ArrayList<>();
+        /** Entries of the current list, also those past {@link #MAX_LIST_ENTRIES} that are not kept. */
+        int currentCount;
+        /** The current list's last entry, kept or not; null before the first list. */
+        Entry last;
+
+        Entry first() {
+            return current.isEmpty() ? null : current.get(0);
         }
-        return best.size() < MIN_LIST_ENTRIES ? List.of() : best;
+
+        /** Adds one line's entries; returns the one still waiting for its title on the next line, or null. */
+        Entry add(List<Entry> entries) {
+            Entry pending = null;
+            for (Entry entry : entries) {
+                if (current.size() < MAX_LIST_ENTRIES) {
+                    current.add(entry);
+                    pending = entry.awaitingTitle ? entry : null;
+                }
+            }
+            currentCount += entries.size();
+            last = entries.get(entries.size() - 1);
+            return pending;
+        }
+
+        void close() {
+            if (currentCount > bestCount) {
+                best = current;
+                bestCount = currentCount;
+            }
+            current = new ArrayList<>();
+            currentCount = 0;
+        }
+
+        List<Entry> best() {
+            close();
+            return best.size() < MIN_LIST_ENTRIES ? List.of() : best;
+        }
     }
 
     /**
@@ -156,6 +186,18 @@ final class ChapterReader {
         boolean heading = blankBeforeBreak && !blankAfterBreak;
         return last != null && next.startMs > last.startMs && next.titleFirst == last.titleFirst
                 && breakLines <= MAX_BREAK_LINES && !heading;
+    }
+
+    /**
+     * Whether {@code next}, after blank lines only, starts a list of its own: a list of at least
+     * {@link #MIN_LIST_ENTRIES} that goes back to its own first start or before it ("0:00 A, 5:00 B" then, a paragraph
+     * on, "0:00 X, 2:00 Y": last week's chapters, a second part's track list) starts again. Anything less is one list
+     * out of order, sorted and warned about by {@link Boundaries}: a start that only goes back below the last one
+     * ({@code 3:00} after {@code 5:00}), or a first entry listed second.
+     */
+    static boolean startsAgain(Entry first, Entry last, int count, Entry next) {
+        return first != null && count >= MIN_LIST_ENTRIES && next.startMs < last.startMs
+                && next.startMs <= first.startMs;
     }
 
     private static List<Chapter> toMarks(List<Entry> entries) {

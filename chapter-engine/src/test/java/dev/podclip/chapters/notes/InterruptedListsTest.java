@@ -1,9 +1,14 @@
 package dev.podclip.chapters.notes;
 
 import dev.podclip.chapters.ChapterList;
+import dev.podclip.chapters.Warning;
+import dev.podclip.chapters.WarningCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 import static dev.podclip.chapters.notes.ShowNotesTest.parse;
 import static dev.podclip.chapters.notes.ShowNotesTest.starts;
@@ -67,6 +72,83 @@ class InterruptedListsTest {
         assertThat(starts(list)).as(notes).containsExactly(0L, 240_000L, 540_000L, 900_000L);
     }
 
+    /**
+     * Each way a list is broken (one sponsor line, several lines, a blank paragraph, an HTML paragraph, run together on
+     * both sides), for titles that end the way prose goes on: a prose word, a short word, a number, an abbreviation.
+     */
+    static List<String> broken(String a, String b, String c, String d) {
+        String sponsor = "This episode is sponsored by Acme, visit acme.example.";
+        return List.of(
+                "00:00 - " + a + "\n01:30 - " + b + "\n" + sponsor + "\n04:10 - " + c + "\n06:00 - " + d,
+                "[00:00] " + a + "\n[01:30] " + b + "\nSponsored by Acme.\nGo to acme.example for 20% off.\n"
+                        + "Thanks, Acme!\n[04:10] " + c + "\n[06:00] " + d,
+                "0:00 " + a + "\n1:30 " + b + "\n\n\n4:10 " + c + "\n6:00 " + d,
+                "0:00 " + a + "\n1:30 " + b + "\n\n" + sponsor + "\n\n4:10 " + c + "\n6:00 " + d,
+                "<p>00:00 - " + a + "<br>01:30 - " + b + "</p><p>" + sponsor + "</p><p>04:10 - " + c + "<br>06:00 - "
+                        + d + "</p>",
+                "Chapters:00:00 - " + a + " 01:30 - " + b + "\n" + sponsor + "\n04:10 - " + c + " 06:00 - " + d);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Intro ab | Bravo ab | Charlie ab | Delta ab",
+        "The road to | What it leads to | Made by | Written at",
+        "Plan B | Me and U | Part I | Go",
+        "Top 5 | Episode 42 | 1999 | End",
+        "Cats vs. | Pt. 2 | v1 | Dogs vs.",
+    })
+    void titles_of_every_ending_in_every_way_a_list_is_broken(String a, String b, String c, String d) {
+        for (String notes : broken(a, b, c, d)) {
+            ChapterList list = parse(notes);
+            assertThat(titles(list)).as(notes).containsExactly(a, b, c, d);
+            assertThat(starts(list)).as(notes).containsExactly(0L, 90_000L, 250_000L, 360_000L);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Plan B | Me and U | Part I | Go",
+        "Top 5 | Episode 42 | 1999 | End",
+        "Cats vs. | Pt. 2 | v1 | Dogs vs.",
+    })
+    void title_first_lists_broken_by_a_sponsor_line(String a, String b, String c, String d) {
+        String notes = a + " 0:00\n" + b + " 1:30\nSponsored by Acme.\n" + c + " 4:10\n" + d + " 6:00";
+        ChapterList list = parse(notes);
+        assertThat(titles(list)).as(notes).containsExactly(a, b, c, d);
+        assertThat(starts(list)).as(notes).containsExactly(0L, 90_000L, 250_000L, 360_000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "In the 7:00 segment we go deep.",
+        "Watch it at https://youtu.be/x?t=7:00 now",
+        "Live 7:00 - 8:00 CET, tickets at acme.example",
+        "We talk about it at 7:00, promise.",
+    })
+    void a_time_in_the_prose_of_a_break_is_no_chapter(String remark) {
+        String notes = "0:00 Intro\n5:00 Setup\n" + remark + "\n10:00 Deep dive\n20:00 Wrap-up";
+        ChapterList list = parse(notes);
+        assertThat(titles(list)).as(notes).containsExactly("Intro", "Setup", "Deep dive", "Wrap-up");
+        assertThat(starts(list)).as(notes).containsExactly(0L, 300_000L, 600_000L, 1_200_000L);
+    }
+
+    @Test
+    void a_time_in_prose_after_the_list_is_no_chapter() {
+        ChapterList list = parse("0:00 Intro\n5:00 Setup\n10:00 Deep dive\nThanks for listening!\n"
+                + "We go live again at 45:00 past the hour.\nThe full interview runs 1:05:00");
+        assertThat(titles(list)).containsExactly("Intro", "Setup", "Deep dive");
+    }
+
+    /**
+     * Known limit: a title-first line whose title ends in a prose word reads like a sentence ({@code Doors open at
+     * 19:30}) and stays one, also in a list; time-first and run-together lists read such titles (above).
+     */
+    @Test
+    void title_first_lines_ending_in_a_prose_word_are_still_sentences() {
+        assertThat(parse("Intro ab 0:00\nBravo ab 1:30\nCharlie ab 4:10").isEmpty()).isTrue();
+        assertThat(parse("Doors open at 18:00\nMusic from 19:30\nLast call by 23:00").isEmpty()).isTrue();
+    }
+
     @Test
     void the_starts_after_a_break_are_seek_links_and_prose_times_stay_links() {
         assertThat(timecodes(SPONSORED, null)).containsExactly(0L, 300_000L, 600_000L, 1_200_000L);
@@ -82,6 +164,50 @@ class InterruptedListsTest {
         assertThat(titles(second)).containsExactly("X", "Y", "Z");
         ChapterList tie = parse("0:00 A\n5:00 B\nA remark.\n4:00 C\n6:00 D");
         assertThat(titles(tie)).containsExactly("A", "B");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // one blank line
+        "0:00 A\n5:00 B\n10:00 C\n\n0:00 X\n2:00 Y",
+        // a blank paragraph
+        "0:00 A\n5:00 B\n10:00 C\n\n\n\n0:00 X\n2:00 Y",
+        // padded the second time, starting where the first did
+        "0:30 A\n5:00 B\n10:00 C\n\n00:30 X\n02:00 Y",
+        // HTML paragraphs
+        "<p>0:00 A<br>5:00 B<br>10:00 C</p><p>0:00 X<br>2:00 Y</p>",
+        // run together
+        "Chapters:00:00 - A05:00 - B10:00 - C\n\n00:00 - X02:00 - Y",
+    })
+    void a_second_list_that_starts_again_after_a_blank_paragraph_is_a_list_of_its_own(String notes) {
+        ChapterList list = parse(notes);
+        assertThat(titles(list)).as(notes).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void the_longer_of_two_lists_a_blank_paragraph_apart_is_the_chapter_list() {
+        ChapterList list = parse("0:00 A\n5:00 B\n10:00 C\n\n\n00:00 W\n02:00 X\n04:00 Y\n06:00 Z");
+        assertThat(titles(list)).containsExactly("W", "X", "Y", "Z");
+        assertThat(starts(list)).containsExactly(0L, 120_000L, 240_000L, 360_000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a start that goes back below the last one, but not to the list's start
+        "0:00 A\n\n5:00 B\n\n3:00 C\n\n10:00 D",
+        // the first chapter listed second
+        "(03:00) B\n\n(00:00) A\n\n(05:00) C\n\n(10:00) D",
+    })
+    void a_list_out_of_order_across_blank_lines_stays_one_list(String notes) {
+        ChapterList list = parse(notes);
+        assertThat(starts(list)).as(notes).hasSize(4).isSorted();
+        assertThat(list.warnings()).as(notes).extracting(Warning::code).contains(WarningCode.OUT_OF_ORDER);
+    }
+
+    @Test
+    void a_repeat_of_the_first_start_after_a_blank_line_is_no_new_list() {
+        ChapterList list = parse("0:00 A\n5:00 B\n10:00 C\n\n0:00 A again");
+        assertThat(titles(list)).containsExactly("A", "B", "C");
     }
 
     @Test

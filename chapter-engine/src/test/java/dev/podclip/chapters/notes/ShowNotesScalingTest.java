@@ -11,7 +11,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cost grows linearly up to 10 MB, also on hostile input (mis-nested tags, colon runs, brackets, unclosed tags).
+ * Cost grows linearly up to 10 MB, also on lists broken by prose and on hostile input (mis-nested tags, colon runs,
+ * brackets, unclosed tags).
  * Times are this thread's CPU time. The machine is shared, so the bounds are loose: 10x the input may take at most {@link #MAX_GROWTH}x the time
  * (quadratic would be 100x), and 10 MB must go at {@link #MIN_MB_PER_S} MB/s or better. BENCHMARKS.md has the
  * real figures (JMH).
@@ -41,6 +42,11 @@ class ShowNotesScalingTest {
                         .append(two(i % 60)).append(" - Chapter ").append(i).append('\n');
                 case "together" -> out.append(two(i / 60 % 60)).append(':').append(two(i % 60))
                         .append(" - Chapter title ").append(i);
+                case "interrupted" -> {
+                    // Lists broken by sponsor lines and blank paragraphs, each list starting again at 0:00.
+                    out.append("0:").append(two(i % 50)).append(" Chapter ").append(i).append(" ab\n");
+                    out.append(i % 3 == 0 ? "Sponsored by Acme at 12:00.\n" : i % 7 == 0 ? "\n\n" : "");
+                }
                 default -> {
                     // Hostile: mis-nested formatting tags, colon runs, bracket runs, unclosed tags and quotes.
                     out.append("<b><i><u>").append(i % 7 == 0 ? "</b>" : "").append("x 1:00 ")
@@ -74,7 +80,7 @@ class ShowNotesScalingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prose", "list", "together", "hostile"})
+    @ValueSource(strings = {"prose", "list", "together", "interrupted", "hostile"})
     void cost_grows_linearly_to_ten_megabytes(String kind) {
         String small = generate(kind, SMALL_CHARS);
         String large = generate(kind, LARGE_CHARS);
