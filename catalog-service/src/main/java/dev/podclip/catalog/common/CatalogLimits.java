@@ -19,8 +19,6 @@ public final class CatalogLimits {
     /** A transcript rides inside every event of its episode; 2 M chars keeps the event under the record limit. */
     public static final int TRANSCRIPT_MAX_CHARS = 2_000_000;
     public static final String TRANSCRIPT_FORMAT_PATTERN = "vtt|srt|json|html";
-    /** Deepest page a listing serves: deeper paging is a scan, not a read. */
-    public static final int PAGE_MAX_INDEX = 10_000;
 
     private CatalogLimits() {
     }

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param items the items, at most {@code size}
  * @param page  the page index, from 0
- * @param size  the page size actually used (the requested one, capped at the hard page limit)
+ * @param size  the page size used (the requested one, or the default)
  * @param total how many items match in all
  */
 public record Page<T>(List<T> items, int page, int size, long total) {

@@ -29,7 +29,7 @@ public interface CatalogConfig {
         @WithDefault("20")
         int defaultSize();
 
-        /** The hard page limit: larger requested sizes are capped to this. */
+        /** The largest page size; a larger requested one is refused with a 400 validation problem. */
         @WithDefault("100")
         int maxSize();
     }

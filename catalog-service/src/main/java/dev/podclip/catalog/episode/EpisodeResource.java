@@ -2,7 +2,7 @@ package dev.podclip.catalog.episode;
 
 import dev.podclip.catalog.common.IdempotentWrites;
 import dev.podclip.catalog.common.Page;
-import dev.podclip.catalog.common.PageRequest;
+import dev.podclip.support.paging.PageRequest;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.auth.Roles;
 import dev.podclip.support.http.Locations;

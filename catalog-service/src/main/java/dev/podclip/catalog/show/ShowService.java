@@ -2,7 +2,7 @@ package dev.podclip.catalog.show;
 
 import dev.podclip.catalog.common.DatabaseConflicts;
 import dev.podclip.catalog.common.Page;
-import dev.podclip.catalog.common.PageRequest;
+import dev.podclip.support.paging.PageRequest;
 import dev.podclip.catalog.common.Versions;
 import dev.podclip.catalog.outbox.OutboxWriter;
 import dev.podclip.support.problem.ProblemException;

@@ -1,7 +1,7 @@
 package dev.podclip.clip.episodes;
 
 import dev.podclip.clip.config.ClipConfig;
-import dev.podclip.support.problem.ProblemException;
+import dev.podclip.support.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,15 +10,11 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The list of episodes the read model knows (deleted ones left out), newest first. */
 @ApplicationScoped
 public class EpisodesService {
-
-    /** Deepest page reachable: beyond it offsets cost more than they are worth to anyone. */
-    static final int MAX_PAGE = 10_000;
 
     @Inject
     ClipConfig config;
@@ -33,25 +29,16 @@ public class EpisodesService {
 
     @Transactional
     public EpisodePage list(Integer pageParam, Integer sizeParam) {
-        int page = pageParam == null ? 0 : pageParam;
-        int size = sizeParam == null ? config.api().defaultPageSize() : sizeParam;
-        if (page < 0 || page > MAX_PAGE) {
-            throw invalid("page", "must be between 0 and " + MAX_PAGE);
-        }
-        if (size < 1 || size > config.api().maxPageSize()) {
-            throw invalid("size", "must be between 1 and " + config.api().maxPageSize());
-        }
+        PageRequest request = PageRequest.of(pageParam, sizeParam, config.api().defaultPageSize(),
+                config.api().maxPageSize());
+        int page = request.page();
+        int size = request.size();
         PanacheQuery<EpisodeEntity> query = EpisodeEntity.find(
                 "deleted = false order by publishedAt desc nulls last, episodeId");
         List<EpisodeSummary> items = query.page(Page.of(page, size)).list().stream()
                 .map(EpisodesService::summary)
                 .toList();
         return new EpisodePage(page, size, query.count(), items);
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", "The request has 1 invalid field(s)",
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
     private static EpisodeSummary summary(EpisodeEntity e) {

@@ -1,6 +1,7 @@
 package dev.podclip.support.problem;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,6 +51,15 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException badRequest(String slug, String detail) {
         return new ProblemException(400, slug, "Bad request", detail);
+    }
+
+    /**
+     * The 400 {@code validation} problem of one invalid field, in the shape Bean Validation failures take
+     * ({@code errors: [{field, message}]}), so clients read every invalid input the same way.
+     */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(400, "validation", "Invalid request", "The request has 1 invalid field(s)",
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
     public static ProblemException conflict(String slug, String detail) {
