@@ -2,8 +2,10 @@ package dev.podclip.clip.pages;
 
 import dev.podclip.chapters.Timecode;
 import dev.podclip.chapters.notes.ShowNotes;
+import dev.podclip.clip.browse.BrowseModels;
 import dev.podclip.clip.chapters.ChapterEntity;
 import dev.podclip.clip.clips.ClipTimes;
+import dev.podclip.clip.clips.MediaLinks;
 import dev.podclip.clip.episodes.EpisodeEntity;
 import dev.podclip.clip.pages.EpisodePage.ChapterItem;
 import dev.podclip.clip.pages.EpisodePage.Line;
@@ -12,13 +14,20 @@ import dev.podclip.clip.pages.EpisodePage.Section;
 import dev.podclip.clip.transcripts.TranscriptViews;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Builds the episode page's model. Pure: the read model's rows in, plain text pieces out. */
 public final class EpisodePages {
 
+    /** An http(s) URL in text: up to white space or a character no URL holds unescaped. */
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'`{}|\\\\^\\[\\]]+");
+    /** Characters that end a sentence more often than a URL. */
+    private static final String TRAILING = ".,;:!?)'\"’”»";
     /** Show notes shown on the page, in chars (the catalog allows 100,000). */
     static final int NOTES_MAX_CHARS = 100_000;
 
@@ -26,7 +35,8 @@ public final class EpisodePages {
     }
 
     static EpisodePage model(EpisodeEntity episode, List<ChapterEntity> chapters,
-                             TranscriptViews.TranscriptView transcript, long startMs, String siteName) {
+                             TranscriptViews.TranscriptView transcript, long startMs, String siteName,
+                             String baseUrl) {
         List<ChapterItem> items = chapters.stream().map(c -> new ChapterItem(c.index, c.title, c.startMs,
                 ClipTimes.seconds(c.startMs), TranscriptViews.clock(c.startMs))).toList();
         List<Section> sections = transcript == null ? List.of() : transcript.chapters().stream()
@@ -35,12 +45,23 @@ public final class EpisodePages {
                         ClipTimes.seconds(c.startMs()), TranscriptViews.clock(c.startMs()), c.speaker(), c.text()))
                         .toList()))
                 .toList();
-        return new EpisodePage(episode.episodeId, episode.title, episode.showTitle, episode.audioUrl,
-                episode.durationMs == null ? null : TranscriptViews.clock(episode.durationMs), items,
-                notes(episode.showNotes, episode.durationMs), sections, startMs, siteName);
+        String duration = episode.durationMs == null ? null : TranscriptViews.clock(episode.durationMs);
+        String description = "An episode of " + episode.showTitle + (duration == null ? "" : ", " + duration)
+                + ", " + chapters.size() + (chapters.size() == 1 ? " chapter" : " chapters")
+                + (sections.isEmpty() ? "" : ", with its transcript");
+        return new EpisodePage(episode.episodeId, episode.title, episode.showTitle, episode.audioUrl, duration, items,
+                notes(episode.showNotes, episode.durationMs), sections, startMs, siteName,
+                episode.showSlug == null ? null : BrowseModels.showHref(episode.showSlug),
+                baseUrl + BrowseModels.episodeHref(episode.episodeId), description,
+                BrowseModels.artwork(episode.showImageUrl));
     }
 
-    /** The notes as text (HTML flattened), cut at each timecode into text and seek-link pieces. */
+    /**
+     * The notes as text (HTML flattened), cut into text, seek-link pieces at each timecode and link pieces at each
+     * http(s) URL written in them. Only absolute http and https URLs become links (a {@code javascript:} or
+     * {@code data:} one stays text); a timecode inside a URL stays part of the URL. Everything stays plain text for
+     * the template to escape.
+     */
     static List<NotesPiece> notes(String showNotes, Long durationMs) {
         if (showNotes == null || showNotes.isBlank()) {
             return List.of();
@@ -49,29 +70,91 @@ public final class EpisodePages {
         if (text.length() > NOTES_MAX_CHARS) {
             text = text.substring(0, NOTES_MAX_CHARS);
         }
+        List<int[]> urls = urlSpans(text);
         List<NotesPiece> pieces = new ArrayList<>();
         int at = 0;
+        int nextUrl = 0;
         for (Timecode t : ShowNotes.findTimecodes(text, durationMs)) {
-            if (t.offset() < at || t.offset() + t.length() > text.length()) {
+            int start = t.offset();
+            int end = t.offset() + t.length();
+            if (start < at || end > text.length()) {
                 continue; // overlapping or out of range: leave it as text rather than cut wrongly
             }
-            if (t.offset() > at) {
-                pieces.add(new NotesPiece(text.substring(at, t.offset()), false, 0, null));
+            while (nextUrl < urls.size() && urls.get(nextUrl)[1] <= start) {
+                at = addUrl(pieces, text, at, urls.get(nextUrl++));
             }
-            pieces.add(new NotesPiece(text.substring(t.offset(), t.offset() + t.length()), true, t.startMs(),
-                    ClipTimes.seconds(t.startMs())));
-            at = t.offset() + t.length();
+            if (nextUrl < urls.size() && urls.get(nextUrl)[0] < end) {
+                continue; // part of a URL: the URL's link keeps it
+            }
+            if (start < at) {
+                continue;
+            }
+            if (start > at) {
+                pieces.add(text(text.substring(at, start)));
+            }
+            pieces.add(new NotesPiece(text.substring(start, end), true, t.startMs(), ClipTimes.seconds(t.startMs()),
+                    null));
+            at = end;
+        }
+        while (nextUrl < urls.size()) {
+            at = addUrl(pieces, text, at, urls.get(nextUrl++));
         }
         if (at < text.length()) {
-            pieces.add(new NotesPiece(text.substring(at), false, 0, null));
+            pieces.add(text(text.substring(at)));
         }
         return pieces;
+    }
+
+    private static NotesPiece text(String text) {
+        return new NotesPiece(text, false, 0, null, null);
+    }
+
+    private static int addUrl(List<NotesPiece> pieces, String text, int at, int[] span) {
+        if (span[0] < at) {
+            return at;
+        }
+        if (span[0] > at) {
+            pieces.add(text(text.substring(at, span[0])));
+        }
+        String url = text.substring(span[0], span[1]);
+        pieces.add(new NotesPiece(url, false, 0, null, url));
+        return span[1];
+    }
+
+    /** Where http(s) URLs stand in {@code text}: [start, end) each, in order, trailing punctuation left out. */
+    static List<int[]> urlSpans(String text) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = URL.matcher(text);
+        while (m.find()) {
+            int end = m.end();
+            while (end > m.start() && TRAILING.indexOf(text.charAt(end - 1)) >= 0
+                    && !(text.charAt(end - 1) == ')' && balanced(text.substring(m.start(), end)))) {
+                end--;
+            }
+            String url = text.substring(m.start(), end);
+            if (MediaLinks.isWebUrl(url)) {
+                spans.add(new int[]{m.start(), end});
+            }
+        }
+        return spans;
+    }
+
+    /** Whether the URL's parentheses pair up ({@code https://en.wikipedia.org/wiki/Foo_(bar)} keeps its ')'). */
+    private static boolean balanced(String url) {
+        return url.chars().filter(c -> c == '(').count() >= url.chars().filter(c -> c == ')').count();
     }
 
     /** HTML notes as text with their line structure: block ends become newlines (wholeText turns br into one). */
     static String htmlToText(String html) {
         Document doc = Jsoup.parse(html);
         doc.select("p, li, div, h1, h2, h3, h4, h5, h6, tr").after("\n");
+        for (Element a : doc.select("a[href]")) {
+            // The link's target would be lost with the tag: written after its text, it becomes a link again.
+            String href = a.attr("href").strip();
+            if (MediaLinks.isWebUrl(href) && !a.text().contains(href)) {
+                a.appendText(" (" + href + ")");
+            }
+        }
         return doc.body().wholeText().strip();
     }
 

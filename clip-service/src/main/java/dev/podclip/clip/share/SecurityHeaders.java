@@ -9,11 +9,16 @@ package dev.podclip.clip.share;
 public final class SecurityHeaders {
 
     public static final String CSP = "Content-Security-Policy";
-    private static final String COMMON = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' https: data:; media-src https: http:; connect-src 'none'; base-uri 'none'; "
-            + "form-action 'none'";
+    private static final String SOURCES = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' https: data:; media-src https: http:; connect-src 'none'; base-uri 'none'";
+    private static final String COMMON = SOURCES + "; form-action 'none'";
     /** A share page may not be framed: it is a top-level page (clickjacking). */
     public static final String PAGE_POLICY = COMMON + "; frame-ancestors 'none'";
+    /**
+     * Pages with the site's search form (home, show, search, episode pages): as {@link #PAGE_POLICY}, and forms may
+     * submit to this origin only.
+     */
+    public static final String FORM_PAGE_POLICY = SOURCES + "; form-action 'self'; frame-ancestors 'none'";
     /** The embed page exists to be framed by any site (oEmbed, twitter:player). */
     public static final String EMBED_POLICY = COMMON + "; frame-ancestors *";
 

@@ -12,16 +12,26 @@ import java.util.Locale;
  * The chapter timeline of a share page: one bar per chapter drawn to scale over the episode's length, the clip
  * highlighted on top. Inline SVG with presentation attributes only (no style attributes, no script), so the page's
  * Content-Security-Policy needs no 'unsafe-inline'. Every text is escaped here. Pure.
+ *
+ * <p>Positions and widths are percentages of the drawing's width and it has no viewBox: it is as wide as its
+ * container at any screen width, and its text keeps its size and shape (a viewBox stretched with
+ * {@code preserveAspectRatio="none"} distorted the labels). A chapter wide enough gets its title as a label, cut to
+ * what fits with an ellipsis and clipped at the chapter's edge; the whole title is its tooltip ({@code <title>}).
  */
 public final class Timeline {
 
-    /** The drawing's user-space width; the page scales it to its container. */
-    static final int WIDTH = 1000;
     static final int BAR_Y = 8;
     static final int BAR_HEIGHT = 28;
     static final int HEIGHT = 56;
-    /** Chapters drawn at most; more would be thinner than a pixel at {@link #WIDTH}. */
+    /** Chapters drawn at most; more would be thinner than a pixel on any screen. */
     static final int MAX_CHAPTERS_DRAWN = 500;
+    /** A chapter narrower than this share of the timeline, in percent, gets no label (its tooltip stays). */
+    static final double LABEL_MIN_PERCENT = 8;
+    /**
+     * Characters of a label over the timeline's whole width: the page is at most 46rem wide and a 12px character is
+     * about 7px; narrower screens clip the label at the chapter's edge.
+     */
+    static final int LABEL_CHARS_FULL_WIDTH = 100;
     private static final String[] FILLS = {"#c9d6e8", "#dfe7f2"};
     private static final String CLIP_FILL = "#e4572e";
 
@@ -35,27 +45,30 @@ public final class Timeline {
      */
     public static String svg(List<Chapter> chapters, Long episodeMs, ClipRange range) {
         long totalMs = totalMs(chapters, episodeMs, range);
-        StringBuilder out = new StringBuilder(512 + 160 * Math.min(chapters.size(), MAX_CHAPTERS_DRAWN));
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 ").append(WIDTH)
-                .append(' ').append(HEIGHT).append("\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"")
+        StringBuilder out = new StringBuilder(512 + 320 * Math.min(chapters.size(), MAX_CHAPTERS_DRAWN));
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"100%\" height=\"")
+                .append(HEIGHT).append("\" role=\"img\" aria-label=\"")
                 .append(MediaLinks.escapeXml("Clip " + ClipTimes.clock(range.startMs()) + " to "
                         + ClipTimes.clock(range.endMs()) + " of " + ClipTimes.clock(totalMs)))
                 .append("\">");
-        out.append("<rect x=\"0\" y=\"").append(BAR_Y).append("\" width=\"").append(WIDTH).append("\" height=\"")
+        out.append("<rect x=\"0\" y=\"").append(BAR_Y).append("\" width=\"100%\" height=\"")
                 .append(BAR_HEIGHT).append("\" fill=\"#eef1f5\"/>");
         int drawn = Math.min(chapters.size(), MAX_CHAPTERS_DRAWN);
         for (int i = 0; i < drawn; i++) {
             Chapter chapter = chapters.get(i);
             long endMs = chapter.endMs() == null ? totalMs : Math.min(chapter.endMs(), totalMs);
-            appendRect(out, "chapter", x(chapter.startMs(), totalMs), x(endMs, totalMs), BAR_Y, BAR_HEIGHT,
-                    FILLS[i % FILLS.length], (i + 1) + ". " + chapter.title() + " (" + ClipTimes.clock(chapter.startMs())
-                            + "–" + ClipTimes.clock(endMs) + ")");
+            String title = (i + 1) + ". " + chapter.title() + " (" + ClipTimes.clock(chapter.startMs()) + "–"
+                    + ClipTimes.clock(endMs) + ")";
+            double fromX = x(chapter.startMs(), totalMs);
+            double toX = x(endMs, totalMs);
+            appendRect(out, "chapter", fromX, toX, BAR_Y, BAR_HEIGHT, FILLS[i % FILLS.length], title);
+            appendChapterLabel(out, fromX, toX - fromX, chapter.title(), title);
         }
         appendRect(out, "clip", x(range.startMs(), totalMs), x(Math.min(range.endMs(), totalMs), totalMs),
                 BAR_Y - 4, BAR_HEIGHT + 8, CLIP_FILL, "Clip " + ClipTimes.clock(range.startMs()) + "–"
                         + ClipTimes.clock(range.endMs()));
-        appendLabel(out, 0, "start", "0:00");
-        appendLabel(out, WIDTH, "end", ClipTimes.clock(totalMs));
+        appendLabel(out, "0", "start", "0:00");
+        appendLabel(out, "100%", "end", ClipTimes.clock(totalMs));
         return out.append("</svg>").toString();
     }
 
@@ -71,16 +84,27 @@ public final class Timeline {
         return total;
     }
 
-    /** A time's x position, in user units with one decimal. */
+    /** A time's x position, in percent of the width with two decimals. */
     static double x(long ms, long totalMs) {
-        return Math.round(ms * (double) WIDTH / totalMs * 10) / 10.0;
+        return Math.round(ms * 100.0 / totalMs * 100) / 100.0;
+    }
+
+    /** A label cut to {@code maxChars} code points, the last one an ellipsis when cut. */
+    static String fit(String label, int maxChars) {
+        if (label.codePointCount(0, label.length()) <= maxChars) {
+            return label;
+        }
+        if (maxChars < 2) {
+            return "…";
+        }
+        return label.substring(0, label.offsetByCodePoints(0, maxChars - 1)).strip() + "…";
     }
 
     private static void appendRect(StringBuilder out, String cssClass, double fromX, double toX, int y, int height,
                                    String fill, String title) {
-        double width = Math.max(toX - fromX, 1.0); // a very short clip must still be visible
-        out.append("<rect class=\"").append(cssClass).append("\" x=\"").append(format(fromX)).append("\" y=\"")
-                .append(y).append("\" width=\"").append(format(width)).append("\" height=\"").append(height)
+        double width = Math.max(toX - fromX, 0.1); // a very short clip must still be visible
+        out.append("<rect class=\"").append(cssClass).append("\" x=\"").append(percent(fromX)).append("\" y=\"")
+                .append(y).append("\" width=\"").append(percent(width)).append("\" height=\"").append(height)
                 .append("\" fill=\"").append(fill).append("\"");
         if (cssClass.equals("clip")) {
             out.append(" fill-opacity=\"0.75\" stroke=\"#9b2c10\" stroke-width=\"2\"");
@@ -90,13 +114,30 @@ public final class Timeline {
         out.append("><title>").append(MediaLinks.escapeXml(title)).append("</title></rect>");
     }
 
-    private static void appendLabel(StringBuilder out, int x, String anchor, String text) {
-        out.append("<text x=\"").append(x).append("\" y=\"").append(HEIGHT - 2)
+    /**
+     * A chapter's title inside its bar: a nested viewport as wide as the chapter clips what does not fit, and the
+     * text is cut to the characters the chapter's share of the width holds.
+     */
+    private static void appendChapterLabel(StringBuilder out, double fromX, double width, String label,
+                                           String tooltip) {
+        if (width < LABEL_MIN_PERCENT) {
+            return;
+        }
+        int maxChars = (int) Math.floor(width * LABEL_CHARS_FULL_WIDTH / 100) - 1;
+        out.append("<svg class=\"chapter-label\" x=\"").append(percent(fromX)).append("\" y=\"").append(BAR_Y)
+                .append("\" width=\"").append(percent(width)).append("\" height=\"").append(BAR_HEIGHT)
+                .append("\" overflow=\"hidden\"><title>").append(MediaLinks.escapeXml(tooltip))
+                .append("</title><text x=\"4\" y=\"18\" font-size=\"12\" font-family=\"sans-serif\" fill=\"#1d2330\">")
+                .append(MediaLinks.escapeXml(fit(label, maxChars))).append("</text></svg>");
+    }
+
+    private static void appendLabel(StringBuilder out, String x, String anchor, String text) {
+        out.append("<text class=\"axis\" x=\"").append(x).append("\" y=\"").append(HEIGHT - 2)
                 .append("\" font-size=\"12\" font-family=\"sans-serif\" fill=\"#445\" text-anchor=\"")
                 .append(anchor).append("\">").append(MediaLinks.escapeXml(text)).append("</text>");
     }
 
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.2f%%", value);
     }
 }

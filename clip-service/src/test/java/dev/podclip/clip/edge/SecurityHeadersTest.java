@@ -39,7 +39,9 @@ class SecurityHeadersTest {
         TranscriptFixtures.sendAndAwait(TranscriptFixtures.snapshot(id, 1, "Headers", "Notes 01:00 there",
                 TranscriptFixtures.CHAPTERS_V1, TranscriptFixtures.transcript("vtt", TranscriptFixtures.VTT)));
         List<String> pages = List.of("/episodes/" + id, "/e/" + id + "?t=10,70", "/e/" + id + "/chapters/1",
-                "/e/" + UUID.randomUUID() + "?t=10,70", "/c/nosuchclip");
+                "/e/" + UUID.randomUUID() + "?t=10,70", "/c/nosuchclip", "/", "/shows/" + TranscriptFixtures.SHOW.slug(),
+                "/shows/no-such-show", "/search?q=headers", "/search?q=" + "w".repeat(300),
+                "/episodes/" + UUID.randomUUID());
         for (String url : pages) {
             Response response = given().accept("text/html").get(url);
             assertThat(response.contentType()).as(url).startsWith("text/html");
@@ -56,8 +58,7 @@ class SecurityHeadersTest {
         List<String> others = List.of("/api/episodes/" + id + "/transcript.txt",
                 "/api/episodes/" + id + "/transcript.vtt",
                 "/api/episodes/" + id + "/chapters", "/feeds/" + TranscriptFixtures.SHOW.slug() + ".xml",
-                "/api/episodes/" + UUID.randomUUID() + "/chapters", "/q/health/ready", "/api/search?q=%00",
-                "/episodes/" + UUID.randomUUID());
+                "/api/episodes/" + UUID.randomUUID() + "/chapters", "/q/health/ready", "/api/search?q=%00");
         for (String url : others) {
             Response response = given().urlEncodingEnabled(false).get(url);
             assertCommon(url, response);

@@ -86,4 +86,39 @@ class EpisodePageTest {
         given().get("/episodes/{id}", UUID.randomUUID()).then().statusCode(404);
         given().get("/episodes/not-a-uuid").then().statusCode(404);
     }
+
+    @Test
+    void notesLinksAreSafeAndUnknownEpisodesAreNegotiated() {
+        UUID id = UUID.randomUUID();
+        String notes = "Guest site https://guest.example/\"><script>x</script> and javascript:alert(1) and at 01:00 "
+                + "http://old.example/page.";
+        TranscriptFixtures.sendAndAwait(TranscriptFixtures.snapshot(id, 1, "Links \"quoted\" <i>title</i>", notes,
+                TranscriptFixtures.CHAPTERS_V1, null));
+        Response response = given().accept("text/html").get("/episodes/{id}", id);
+        assertThat(response.header("Content-Security-Policy")).contains("form-action 'self'")
+                .doesNotContain("unsafe-inline");
+        Document doc = Jsoup.parse(response.asString());
+        assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(doc.selectFirst("link[rel=canonical]").attr("href"))
+                .isEqualTo("http://127.0.0.1:8082/episodes/" + id);
+        assertThat(doc.selectFirst("meta[property=og:url]").attr("content"))
+                .isEqualTo("http://127.0.0.1:8082/episodes/" + id);
+        assertThat(doc.selectFirst("meta[property=og:title]").attr("content")).isEqualTo("Links \"quoted\" <i>title</i>");
+        assertThat(doc.selectFirst("header.site form").attr("action")).isEqualTo("/search");
+        assertThat(doc.select("script")).hasSize(1);
+        Element notesText = doc.selectFirst(".notes-text");
+        assertThat(notesText.select("a.ext").eachAttr("href"))
+                .containsExactly("https://guest.example/", "http://old.example/page");
+        assertThat(notesText.select("a.ext").eachAttr("rel")).containsOnly("noopener nofollow ugc");
+        assertThat(notesText.select("a").eachAttr("href")).noneMatch(h -> h.startsWith("javascript"));
+        assertThat(notesText.select("script")).isEmpty();
+        assertThat(notesText.text()).contains("\"><script>x</script> and javascript:alert(1)");
+        assertThat(notesText.select("a.seek").eachText()).containsExactly("01:00");
+
+        Document missing = Jsoup.parse(given().accept("text/html").get("/episodes/{id}", UUID.randomUUID()).then()
+                .statusCode(404).contentType("text/html").extract().asString());
+        assertThat(missing.selectFirst("h1").text()).isEqualTo("Not found");
+        given().accept("application/json").get("/episodes/{id}", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
 }

@@ -25,11 +25,11 @@ class TimelineTest {
         Document doc = Jsoup.parse(svg, "", Parser.xmlParser());
         List<Element> chapters = doc.select("rect.chapter");
         assertThat(chapters).hasSize(3);
-        assertThat(chapters.get(1).attr("x")).isEqualTo("250.0");
-        assertThat(chapters.get(1).attr("width")).isEqualTo("500.0");
+        assertThat(chapters.get(1).attr("x")).isEqualTo("25.00%");
+        assertThat(chapters.get(1).attr("width")).isEqualTo("50.00%");
         Element clip = doc.selectFirst("rect.clip");
-        assertThat(clip.attr("x")).isEqualTo("500.0");
-        assertThat(clip.attr("width")).isEqualTo("100.0");
+        assertThat(clip.attr("x")).isEqualTo("50.00%");
+        assertThat(clip.attr("width")).isEqualTo("10.00%");
         assertThat(chapters.get(1).selectFirst("title").text()).startsWith("2. <b>Main</b> & more");
         assertThat(svg).doesNotContain("<b>").contains("&lt;b&gt;Main&lt;/b&gt; &amp; more");
         assertThat(svg).doesNotContain("style=").doesNotContain("<script");
@@ -41,6 +41,40 @@ class TimelineTest {
         assertThat(Timeline.totalMs(List.of(), null, new ClipRange(0, 10_000))).isEqualTo(10_000);
         String svg = Timeline.svg(List.of(), null, new ClipRange(0, 10_000));
         assertThat(Jsoup.parse(svg, "", Parser.xmlParser()).selectFirst("rect.clip").attr("width"))
-                .isEqualTo("1000.0");
+                .isEqualTo("100.00%");
+    }
+
+    /**
+     * Proportions hold at any width: no viewBox to stretch, so no preserveAspectRatio="none" distorting the text;
+     * positions are percentages of the width and text keeps its size. Each wide chapter is labelled inside its own
+     * clipping viewport, a long title cut with an ellipsis, its whole title the tooltip.
+     */
+    @Test
+    void labelsAreNeverStretchedAndLongTitlesAreCutWithATooltip() {
+        String longTitle = "A very long chapter title that goes on & on about <write-ahead> logging and checkpoints";
+        List<Chapter> chapters = List.of(new Chapter(0, 100_000L, longTitle, null, null, true),
+                new Chapter(100_000, 950_000L, "Middle", null, null, true),
+                new Chapter(950_000, 1_000_000L, "Tiny", null, null, true));
+        String svg = Timeline.svg(chapters, 1_000_000L, new ClipRange(500_000, 600_000));
+        Document doc = Jsoup.parse(svg, "", Parser.xmlParser());
+        Element root = doc.selectFirst("svg.timeline");
+        assertThat(root.hasAttr("viewBox")).isFalse();
+        assertThat(root.hasAttr("preserveAspectRatio")).isFalse();
+        assertThat(root.attr("width")).isEqualTo("100%");
+
+        List<Element> labels = doc.select("svg.chapter-label");
+        assertThat(labels).hasSize(2); // "Tiny" is 5 % wide: no room for a label, its bar keeps the tooltip
+        Element first = labels.get(0);
+        assertThat(first.attr("x")).isEqualTo("0.00%");
+        assertThat(first.attr("width")).isEqualTo("10.00%");
+        assertThat(first.attr("overflow")).isEqualTo("hidden");
+        String shown = first.selectFirst("text").text();
+        assertThat(shown).endsWith("…").hasSizeLessThanOrEqualTo(9);
+        assertThat(longTitle).startsWith(shown.substring(0, shown.length() - 1));
+        assertThat(first.selectFirst("title").text()).isEqualTo("1. " + longTitle + " (0:00–1:40)");
+        assertThat(labels.get(1).selectFirst("text").text()).isEqualTo("Middle");
+        assertThat(svg).contains("&lt;write-ahead&gt;").doesNotContain("<write-ahead>");
+        assertThat(Timeline.fit("abcdef", 4)).isEqualTo("abc…");
+        assertThat(Timeline.fit("abc", 4)).isEqualTo("abc");
     }
 }
