@@ -43,10 +43,14 @@ public final class ConfigReference {
      * Checks (or, with {@code config.reference.write}, rewrites) the section of docs/configuration.md between
      * {@code <!-- <service>:start -->} and {@code <!-- <service>:end -->}.
      *
+     * @param shared the mappings of shared modules the service uses; its own are found in its compiled classes, so a
+     *               new one cannot be left out of the reference
      * @return null when the document is current, else what the section should be
      */
-    public static String check(String service, List<Class<?>> mappings) {
+    public static String check(String service, List<Class<?>> shared) {
         Path document = RepoPaths.root().resolve(DOCUMENT);
+        List<Class<?>> mappings = new ArrayList<>(shared);
+        mappings.addAll(ownMappings(service));
         String expected = section(service, mappings);
         String text = read(document);
         String start = "<!-- " + service + ":start -->\n";
@@ -65,6 +69,28 @@ public final class ConfigReference {
             return null;
         }
         return expected;
+    }
+
+    /** Every {@code @ConfigMapping} interface among the service's compiled classes. */
+    static List<Class<?>> ownMappings(String service) {
+        Path classes = RepoPaths.root().resolve(service).resolve("target/classes");
+        List<Class<?>> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, ConfigReference.class.getClassLoader());
+                if (type.isInterface() && annotationValue(type.getAnnotations(),
+                        "io.smallrye.config.ConfigMapping") != null) {
+                    found.add(type);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        found.sort(Comparator.comparing(Class::getName));
+        return found;
     }
 
     /** The section's Markdown: the mapped properties, then the variables application.properties reads. */
