@@ -107,9 +107,10 @@ record WavLayout(int channels, int sampleRateHz, int bitsPerSample, long dataOff
     }
 
     /**
-     * The bytes of {@code [startMs, endMs]}, or empty when the clip starts past the samples. The slice starts on the
-     * last millisecond at or before {@code startMs} that falls on a sample (every one at 8 or 48 kHz, every tenth
-     * at 44.1 kHz) and ends {@link #END_MARGIN_MS} and a grid step past {@code endMs}, or at the data's end.
+     * The bytes of {@code [startMs, endMs]}, or empty when the clip starts past the samples (or needs 4 GiB). The
+     * slice starts on the last millisecond at or before {@code startMs} that falls on a sample (every one at 8 or
+     * 48 kHz, every tenth at 44.1 kHz) and ends {@link #END_MARGIN_MS} and a grid step past {@code endMs}, or at the
+     * data's end.
      */
     Optional<Slice> slice(long startMs, long endMs) {
         long gridMs = 1000 / gcd(sampleRateHz, 1000);
@@ -117,7 +118,8 @@ record WavLayout(int channels, int sampleRateHz, int bitsPerSample, long dataOff
         long firstSample = offsetMs * sampleRateHz / 1000;
         long samples = dataBytes / blockAlign();
         long endSample = Math.min(samples, ((endMs + END_MARGIN_MS + gridMs) * sampleRateHz + 999) / 1000);
-        if (firstSample >= endSample) {
+        // A WAV file's sizes are 32 bits: a longer slice could not have a header of its own.
+        if (firstSample >= endSample || (endSample - firstSample) * blockAlign() > SIZE_UNKNOWN - HEADER_BYTES) {
             return Optional.empty();
         }
         return Optional.of(new Slice(dataOffset + firstSample * blockAlign(),

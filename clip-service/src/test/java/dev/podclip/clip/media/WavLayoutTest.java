@@ -121,6 +121,8 @@ class WavLayoutTest {
         assertThat(demo.slice(119_000, 119_950).orElseThrow().lastByte()).as("the margin, cut at the end")
                 .isEqualTo(44 + 960_000 - 1);
         assertThat(demo.slice(120_000, 130_000)).as("starts past the samples").isEmpty();
+        WavLayout long96k = new WavLayout(8, 96_000, 32, 44, 1L << 40);
+        assertThat(long96k.slice(0, 3_600_000)).as("an hour of 8 channels: more than a WAV header can say").isEmpty();
     }
 
     @Test
