@@ -41,6 +41,14 @@ public interface MediaConfig {
     @Min(100) @Max(3_600_000)
     long fetchTimeoutMs();
 
+    /**
+     * Whether a clip's audio is cut from only the bytes it needs when the source allows it (a PCM WAV on a host that
+     * answers Range requests): a first clip then costs its own part of the file, not the whole file (BENCHMARKS.md
+     * §6). Off, every source is fetched whole, as any other source always is.
+     */
+    @WithDefault("true")
+    boolean rangeFetch();
+
     /** Whether sources on loopback may be fetched: the local stack's demo media only; never in production. */
     @WithDefault("false")
     boolean allowLoopbackSources();

@@ -132,15 +132,10 @@ public class MediaRenders {
     private void render(String name, Job job) {
         Path temp = cache.tempFile("." + job.extension());
         try {
-            Path source = sources.fetch(job.episodeId(), job.version(), job.sourceUrl());
             if (job instanceof AudioJob audio) {
-                AudioCut cut = new AudioCut(source, audio.startMs(), audio.endMs(), audio.format(), audio.fadeMs(),
-                        audio.tags(), config.outputMaxBytes(), temp);
-                check(Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs(), null,
-                        config.renderNiceness()), temp, job,
-                        config.renderTimeoutMs());
+                renderAudio(audio, temp);
             } else if (job instanceof VideoJob video) {
-                renderVideo(video, source, temp);
+                renderVideo(video, sources.fetch(job.episodeId(), job.version(), job.sourceUrl()), temp);
             }
             cache.store(temp, MediaCache.RENDERS, name);
             cache.dropOlderThan(job.episodeId(), job.version());
@@ -161,6 +156,26 @@ public class MediaRenders {
         } finally {
             inFlight.remove(name);
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Cuts from the clip's own slice of the source when there is one: its times are then relative to the slice's
+     * start, which is a whole sample, so the samples cut are those a cut of the whole file gives.
+     */
+    private void renderAudio(AudioJob job, Path output) throws IOException, InterruptedException {
+        SourceFiles.ClipSource source = sources.forClip(job.episodeId(), job.version(), job.sourceUrl(),
+                job.startMs(), job.endMs());
+        try {
+            AudioCut cut = new AudioCut(source.file(), job.startMs() - source.offsetMs(),
+                    job.endMs() - source.offsetMs(), job.format(), job.fadeMs(), job.tags(), config.outputMaxBytes(),
+                    output);
+            check(Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs(), null,
+                    config.renderNiceness()), output, job, config.renderTimeoutMs());
+        } finally {
+            if (source.temporary()) {
+                deleteQuietly(source.file());
+            }
         }
     }
 

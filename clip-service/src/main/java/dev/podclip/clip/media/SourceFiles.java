@@ -1,5 +1,7 @@
 package dev.podclip.clip.media;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.podclip.support.net.FetchRefused;
 import dev.podclip.support.net.SafeFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,17 +9,23 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * An episode's audio file and its artwork on local disk, fetched once per episode version through the guarded fetcher
  * (http(s) only, no private or link-local address, loopback only where allowed, size and time bounded) and kept in
- * the media cache.
+ * the media cache. A clip's audio needs less: when the source is a PCM WAV on a host that answers Range requests, only
+ * the clip's part of it is fetched, into a temp file of its own ({@link #forClip}); the cache's sources stay whole
+ * files, and one fetched whole for anything else is used first.
  */
 @ApplicationScoped
 public class SourceFiles {
@@ -29,6 +37,21 @@ public class SourceFiles {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(15);
     static final int MAX_REDIRECTS = 5;
+    /** The first bytes fetched to read a source's header: a WAV's chunks before its samples fit with room to spare. */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Sources whose header was read, so the next clips of an episode fetch their slice at once. */
+    static final int MAX_REMEMBERED_HEADS = 1_000;
+    static final Duration HEAD_MEMORY = Duration.ofMinutes(10);
+    /** Refusals of a range fetch that the whole-file fetch would meet as well (with the URL's, status 422). */
+    static final Set<String> FINAL_REFUSALS = Set.of("timeout", "interrupted", "unknown-host", "not-audio");
+
+    /** The audio a clip is cut from: a file, the episode time of its start, whether it is the caller's to delete. */
+    record ClipSource(Path file, long offsetMs, boolean temporary) {
+    }
+
+    /** What a source's first bytes told: where its samples are, its size and validator (If-Range), per source name. */
+    private record Head(WavLayout layout, long fileBytes, String etag) {
+    }
 
     @Inject
     MediaConfig config;
@@ -36,6 +59,109 @@ public class SourceFiles {
     MediaCache cache;
 
     private volatile SafeFetcher fetcher;
+    private final Cache<String, Head> heads = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_HEADS)
+            .expireAfterWrite(HEAD_MEMORY).build();
+
+    /**
+     * The audio to cut {@code [startMs, endMs]} of an episode from: the whole source when it is on disk, else the
+     * clip's slice when the source allows one (PCM WAV, Range honoured), else the whole source fetched now.
+     *
+     * @throws FetchRefused as {@link #fetch}
+     */
+    ClipSource forClip(UUID episodeId, long version, String url, long startMs, long endMs) {
+        String name = MediaNames.source(episodeId, version, url);
+        Optional<Path> whole = cache.find(MediaCache.SOURCES, name);
+        if (whole.isPresent()) {
+            return new ClipSource(whole.get(), 0, false);
+        }
+        Optional<ClipSource> slice = config.rangeFetch() ? slice(name, url, startMs, endMs) : Optional.empty();
+        return slice.orElseGet(() -> new ClipSource(fetch(episodeId, version, url), 0, false));
+    }
+
+    /**
+     * The clip's slice of a PCM WAV source as a WAV file of its own, or empty for the whole-file path: any other
+     * source, a host without Range, a header not to trust, a file that changed between the two requests. Refusals
+     * the whole-file path would meet the same way (the URL, a timeout, not audio) are thrown at once.
+     */
+    private Optional<ClipSource> slice(String name, String url, long startMs, long endMs) {
+        try {
+            Optional<Head> head = head(name, url);
+            Optional<WavLayout.Slice> range = head.flatMap(h -> h.layout().slice(startMs, endMs))
+                    .filter(r -> r.length() <= config.sourceMaxBytes());
+            if (range.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Path> wav = fetchSlice(url, head.get(), range.get());
+            if (wav.isEmpty()) {
+                heads.invalidate(name);
+            }
+            return wav.map(file -> new ClipSource(file, range.get().offsetMs(), true));
+        } catch (FetchRefused refused) {
+            if (refused.status() == 422 || FINAL_REFUSALS.contains(refused.reason())) {
+                throw refused;
+            }
+            LOG.infof("range fetch of %s not used (%s), fetching it whole", url, refused.summary());
+            heads.invalidate(name);
+            return Optional.empty();
+        }
+    }
+
+    /** The source's header, remembered, or read from its first bytes; empty when it is not a WAV to slice. */
+    private Optional<Head> head(String name, String url) {
+        Head known = heads.getIfPresent(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Path temp = cache.tempFile(".head");
+        try {
+            SafeFetcher.Slice first = fetcher().downloadRange(url, 0, MAX_HEADER_BYTES - 1, Map.of(), temp);
+            checkAudio(first.contentType(), url);
+            if (!first.partial() || first.totalBytes() < 0) {
+                return Optional.empty();
+            }
+            // At most MAX_HEADER_BYTES: the fetcher cut the body at the asked length.
+            byte[] bytes = Files.readAllBytes(temp);
+            Optional<Head> head = WavLayout.parse(bytes, first.totalBytes())
+                    .map(layout -> new Head(layout, first.totalBytes(), first.etag()));
+            head.ifPresent(h -> heads.put(name, h));
+            return head;
+        } catch (IOException e) {
+            return Optional.empty();
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Fetches the slice's bytes and writes them after a header of their own; empty when the host did not answer
+     * exactly those bytes of the same file (If-Range with its strong validator, the same size otherwise).
+     */
+    private Optional<Path> fetchSlice(String url, Head head, WavLayout.Slice range) {
+        Path part = cache.tempFile(".part");
+        Path wav = cache.tempFile(".wav");
+        try {
+            Map<String, String> sameFile = head.etag() == null ? Map.of() : Map.of("If-Range", head.etag());
+            SafeFetcher.Slice answer = fetcher().downloadRange(url, range.firstByte(), range.lastByte(), sameFile,
+                    part);
+            if (!answer.partial() || answer.length() != range.length() || answer.totalBytes() != head.fileBytes()) {
+                return Optional.empty();
+            }
+            Files.write(wav, head.layout().header(range.length()), StandardOpenOption.CREATE_NEW);
+            try (OutputStream out = Files.newOutputStream(wav, StandardOpenOption.APPEND)) {
+                Files.copy(part, out);
+            }
+            return Optional.of(wav);
+        } catch (IOException e) {
+            deleteQuietly(wav);
+            LOG.infof("slice of %s not written (%s), fetching it whole", url, e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            deleteQuietly(wav);
+            throw e;
+        } finally {
+            deleteQuietly(part);
+        }
+    }
 
     /**
      * @throws FetchRefused when the source cannot be fetched, with its reason (422 for the URL, 502 for the host)
@@ -48,10 +174,7 @@ public class SourceFiles {
         }
         Path temp = cache.tempFile(".src");
         try {
-            String type = fetcher().download(url, config.sourceMaxBytes(), temp);
-            if (type != null && !isAudioOrVideo(type)) {
-                throw FetchRefused.remote("not-audio", url + " answered " + type + ", not audio");
-            }
+            checkAudio(fetcher().download(url, config.sourceMaxBytes(), temp), url);
             return cache.store(temp, MediaCache.SOURCES, name);
         } finally {
             deleteQuietly(temp);
@@ -105,6 +228,12 @@ public class SourceFiles {
             return in.readNBytes(MAGIC_BYTES);
         } catch (IOException e) {
             return new byte[0];
+        }
+    }
+
+    private static void checkAudio(String contentType, String url) {
+        if (contentType != null && !isAudioOrVideo(contentType)) {
+            throw FetchRefused.remote("not-audio", url + " answered " + contentType + ", not audio");
         }
     }
 

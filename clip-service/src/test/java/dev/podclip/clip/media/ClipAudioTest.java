@@ -66,6 +66,7 @@ class ClipAudioTest {
             reply(exchange, "audio/wav", body);
         });
         sources.createContext("/page.html", exchange -> reply(exchange, "text/html", "<html>hi</html>".getBytes()));
+        RangedSources.serve(sources);
         sources.start();
     }
 
@@ -178,6 +179,51 @@ class ClipAudioTest {
         assertThat(refused.jsonPath().getString("type")).endsWith("/source-private-address");
 
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aSourceWithRangesCostsTheClipsBytesAndGivesTheSameSamplesAsTheWholeFile() throws Exception {
+        UUID whole = episode(source("/wav/" + EPISODE_MS + ".wav"), EPISODE_MS);
+        UUID ranged = episode(source(RangedSources.PLAIN + EPISODE_MS + ".wav"), EPISODE_MS);
+        RangedSources.Log all = RangedSources.log(RangedSources.PLAIN);
+        for (long[] range : new long[][] {{10_500, 14_250}, {0, 2_000}, {116_500, 120_000}}) {
+            String clip = AudioCut.seconds(range[0]) + "," + AudioCut.seconds(range[1]);
+            short[] expected = decode(rendered("/e/" + whole + ".mp3?t=" + clip).asByteArray(), "mp3");
+            RangedSources.Log log = RangedSources.log(RangedSources.PLAIN);
+            short[] cut = decode(rendered("/e/" + ranged + ".mp3?t=" + clip).asByteArray(), "mp3");
+            assertThat(cut).as(clip + ": the same samples").isEqualTo(expected);
+            assertThat(log.ranges()).as(clip).isNotEmpty().allMatch(header -> header.startsWith("bytes="));
+            long clipBytes = (range[1] - range[0] + 1_000) * RATE_HZ / 1000;
+            assertThat(log.bytes()).as(clip + ": the header fetch and the clip's bytes")
+                    .isLessThan(SourceFiles.MAX_HEADER_BYTES + clipBytes);
+        }
+        assertThat(all.ranges()).as("the header is read once an episode, then a range a clip").hasSize(1 + 3);
+        assertThat(all.wholeFiles()).isZero();
+        assertThat(cachedSources(ranged)).as("slices are not kept as the episode's source").isEmpty();
+    }
+
+    @Test
+    void anUnusableRangeAnswerOrHeaderFallsBackToTheWholeFileThenUsesIt() throws Exception {
+        UUID whole = episode(source("/wav/" + EPISODE_MS + ".wav"), EPISODE_MS);
+        short[] expected = decode(rendered("/e/" + whole + ".mp3?t=20,23.5").asByteArray(), "mp3");
+        for (String path : List.of(RangedSources.WRONG_RANGE, RangedSources.LONG_LIST)) {
+            UUID episode = episode(source(path + EPISODE_MS + ".wav"), EPISODE_MS);
+            RangedSources.Log log = RangedSources.log(path);
+            short[] cut = decode(rendered("/e/" + episode + ".mp3?t=20,23.5").asByteArray(), "mp3");
+            assertThat(cut).as(path + ": the same samples").isEqualTo(expected);
+            assertThat(log.wholeFiles()).as(path + ": fetched whole").isEqualTo(1);
+            assertThat(cachedSources(episode)).as(path).hasSize(1);
+            RangedSources.Log next = RangedSources.log(path);
+            rendered("/e/" + episode + ".m4a?t=30,31");
+            assertThat(next.requests()).as(path + ": the whole source on disk is used").isZero();
+        }
+    }
+
+    private static List<Path> cachedSources(UUID episode) throws IOException {
+        Path dir = Path.of("target/media-cache", MediaCache.SOURCES);
+        try (var files = Files.list(dir)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(episode.toString())).toList();
+        }
     }
 
     private static int closedPort() throws IOException {

@@ -12,24 +12,31 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * GETs a URL someone else chose, safely: http and https only; every host resolved and judged by
  * {@link AddressRules} (each redirect hop again, at most {@link Limits#maxRedirects()}); a connect timeout, a
  * time-to-headers timeout and a total deadline over the whole chain including the body; the body read as a stream
- * and cut off past a byte cap (a stated Content-Length past the cap is refused before reading).
+ * and cut off past a byte cap (a stated Content-Length past the cap is refused before reading). A byte range of a file
+ * ({@link #downloadRange}) is asked with the same guards, and its answer checked: the range asked or nothing.
  *
  * <p>Known gap: the JDK client resolves the host again when it connects, so a DNS answer that changes between the
  * check and the connect (rebinding) is not caught; see docs/feeds.md.
@@ -60,6 +67,25 @@ public final class SafeFetcher {
         }
     }
 
+    /**
+     * What a Range request brought: bytes {@code [first, first + length)} of a file of {@code totalBytes} (-1 when the
+     * host did not say). {@code partial} is false when the host ignored the Range (a 200: only the file's first bytes,
+     * at most the asked length, were read; nothing when the range did not start at 0) or could not satisfy it (416).
+     *
+     * @param etag the file's strong validator, to send as If-Range with a later range of the same file; or null
+     */
+    public record Slice(boolean partial, long first, long length, long totalBytes, String contentType, String etag) {
+    }
+
+    /** The parts of a Content-Range header: {@code bytes first-last/total}, total -1 for {@code *}. */
+    record ContentRange(long first, long last, long totalBytes) {
+    }
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)");
+    private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes \\*/(\\d{1,18})");
+    private static final Set<Integer> WHOLE_ANSWERS = Set.of(200, 304);
+    private static final Set<Integer> RANGE_ANSWERS = Set.of(200, 206, 416);
+
     private final HttpClient client;
     private final Limits limits;
 
@@ -75,7 +101,7 @@ public final class SafeFetcher {
      */
     public Fetched get(String url, long maxBytes, Map<String, String> headers) {
         assert maxBytes > 0 : "a byte cap is required";
-        HttpResponse<byte[]> response = fetch(url, headers, (info, uri) -> body(info, maxBytes, uri));
+        HttpResponse<byte[]> response = fetch(url, headers, WHOLE_ANSWERS, (info, uri) -> body(info, maxBytes, uri));
         int status = response.statusCode();
         return new Fetched(status, status == 200 ? response.body() : new byte[0],
                 response.headers().firstValue("ETag").orElse(null),
@@ -92,17 +118,93 @@ public final class SafeFetcher {
      */
     public String download(String url, long maxBytes, Path target) {
         assert maxBytes > 0 : "a byte cap is required";
-        HttpResponse<Path> response = fetch(url, Map.of(), (info, uri) -> info.statusCode() != 200
+        HttpResponse<Path> response = fetch(url, Map.of(), WHOLE_ANSWERS, (info, uri) -> info.statusCode() != 200
                 ? HttpResponse.BodySubscribers.replacing(target)
-                : new CappedFile(capOf(info, maxBytes), uri, target, tooLargeAtOnce(info, maxBytes)));
+                : new CappedFile(capOf(info, maxBytes), uri, target, tooLargeAtOnce(info, maxBytes), false, -1));
         if (response.statusCode() != 200) {
             throw FetchRefused.remote("http-status", "HTTP " + response.statusCode() + " from " + response.uri());
         }
         return response.headers().firstValue("Content-Type").orElse(null);
     }
 
-    /** Follows redirects, each hop checked, within the total deadline; a final 200 or 304 is returned. */
-    private <T> HttpResponse<T> fetch(String url, Map<String, String> headers, Bodies<T> bodies) {
+    /**
+     * Streams bytes {@code [first, last]} of the file at {@code url} into {@code target} (created or replaced), with
+     * every guard of {@link #download}; the asked length is the byte cap. A 206 must answer exactly the range asked
+     * (or its part up to the file's end) and bring all of it, else {@code bad-range}. A 200 (a host that ignores Range)
+     * is read only while it is the asked bytes: up to the asked length when {@code first} is 0, not at all otherwise.
+     *
+     * @param headers more request headers (If-Range)
+     * @throws FetchRefused as {@link #download}, and {@code bad-range} for a 206 that is not the range asked
+     */
+    public Slice downloadRange(String url, long first, long last, Map<String, String> headers, Path target) {
+        assert first >= 0 && last >= first : "a range of at least one byte is required";
+        long length = last - first + 1;
+        Map<String, String> asked = new HashMap<>(headers);
+        asked.put("Range", "bytes=" + first + "-" + last);
+        HttpResponse<Path> response = fetch(url, asked, RANGE_ANSWERS, (info, uri) -> switch (info.statusCode()) {
+            case 206 -> partialBody(info, uri, first, last, target);
+            case 200 -> new CappedFile(first == 0 ? length : 0, uri, target, false, true, -1);
+            default -> HttpResponse.BodySubscribers.replacing(target);
+        });
+        var answer = response.headers();
+        String type = answer.firstValue("Content-Type").orElse(null);
+        String etag = answer.firstValue("ETag").filter(tag -> !tag.startsWith("W/")).orElse(null);
+        long written = sizeOf(target);
+        return switch (response.statusCode()) {
+            case 206 -> new Slice(true, first, written,
+                    contentRange(answer.firstValue("Content-Range").orElse("")).orElseThrow().totalBytes(), type, etag);
+            case 200 -> new Slice(false, 0, written, answer.firstValueAsLong("Content-Length").orElse(-1), type, etag);
+            default -> new Slice(false, 0, 0, unsatisfiedTotal(answer.firstValue("Content-Range").orElse("")), type,
+                    etag);
+        };
+    }
+
+    /** A 206's body, after its Content-Range is checked against the range asked. */
+    private static HttpResponse.BodySubscriber<Path> partialBody(HttpResponse.ResponseInfo info, URI uri, long first,
+                                                                 long last, Path target) {
+        String header = info.headers().firstValue("Content-Range").orElse("");
+        Optional<ContentRange> range = contentRange(header).filter(r -> r.first() == first && r.last() <= last
+                && (r.totalBytes() < 0 || r.totalBytes() > r.last()));
+        if (range.isEmpty()) {
+            return new Refusing<>(FetchRefused.remote("bad-range", uri + " answered the range " + first + "-" + last
+                    + " with Content-Range '" + header + "'"));
+        }
+        long length = range.get().last() - first + 1;
+        return new CappedFile(length, uri, target, false, false, length);
+    }
+
+    /** The parts of a 206's Content-Range, or empty when it is not one byte range; pure. */
+    static Optional<ContentRange> contentRange(String header) {
+        Matcher matcher = CONTENT_RANGE.matcher(header.strip());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        long first = Long.parseLong(matcher.group(1));
+        long last = Long.parseLong(matcher.group(2));
+        long total = matcher.group(3).equals("*") ? -1 : Long.parseLong(matcher.group(3));
+        return last < first ? Optional.empty() : Optional.of(new ContentRange(first, last, total));
+    }
+
+    /** The file size a 416 states ({@code bytes *}{@code /N}), or -1. */
+    static long unsatisfiedTotal(String header) {
+        Matcher matcher = UNSATISFIED_RANGE.matcher(header.strip());
+        return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Follows redirects, each hop checked, within the total deadline; a final answer with a status in
+     * {@code finals} is returned, any other fails with {@code http-status}.
+     */
+    private <T> HttpResponse<T> fetch(String url, Map<String, String> headers, Set<Integer> finals,
+                                      Bodies<T> bodies) {
         long deadlineNs = System.nanoTime() + limits.totalDeadline().toNanos();
         URI uri = check(url);
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
@@ -115,7 +217,7 @@ public final class SafeFetcher {
                 uri = check(resolve(from, location));
                 continue;
             }
-            if (status == 304 || status == 200) {
+            if (finals.contains(status)) {
                 return response;
             }
             throw FetchRefused.remote("http-status", "HTTP " + status + " from " + uri);
@@ -302,22 +404,30 @@ public final class SafeFetcher {
         }
     }
 
-    /** Writes a body to a file up to a byte cap; past it, cancels the stream and fails with {@code too-large}. */
+    /**
+     * Writes a body to a file up to a byte cap; past it, cancels the stream and fails with {@code too-large}, or, when
+     * {@code stopAtCap}, keeps the bytes up to the cap and ends there (the start of a file whose host ignored Range).
+     * With {@code expectedBytes} at 0 or more, a body of another length fails with {@code bad-range}.
+     */
     private static final class CappedFile implements HttpResponse.BodySubscriber<Path> {
         private final CompletableFuture<Path> result = new CompletableFuture<>();
         private final long maxBytes;
         private final URI uri;
         private final Path target;
         private final boolean refuseAtOnce;
+        private final boolean stopAtCap;
+        private final long expectedBytes;
         private Flow.Subscription subscription;
         private FileChannel channel;
         private long written;
 
-        CappedFile(long maxBytes, URI uri, Path target, boolean refuseAtOnce) {
+        CappedFile(long maxBytes, URI uri, Path target, boolean refuseAtOnce, boolean stopAtCap, long expectedBytes) {
             this.maxBytes = maxBytes;
             this.uri = uri;
             this.target = target;
             this.refuseAtOnce = refuseAtOnce;
+            this.stopAtCap = stopAtCap;
+            this.expectedBytes = expectedBytes;
         }
 
         @Override
@@ -334,6 +444,11 @@ public final class SafeFetcher {
                 fail(FetchRefused.remote("io-error", "cannot write " + target + ": " + e.getMessage()));
                 return;
             }
+            if (stopAtCap && maxBytes == 0) {
+                subscription.cancel();
+                onComplete();
+                return;
+            }
             subscription.request(Long.MAX_VALUE);
         }
 
@@ -345,15 +460,26 @@ public final class SafeFetcher {
             try {
                 for (ByteBuffer item : items) {
                     if (written + item.remaining() > maxBytes) {
-                        fail(SafeFetcher.tooLarge(uri, false, maxBytes));
+                        if (stopAtCap) {
+                            item.limit(item.position() + (int) (maxBytes - written));
+                            write(item);
+                            subscription.cancel();
+                            onComplete();
+                        } else {
+                            fail(SafeFetcher.tooLarge(uri, false, maxBytes));
+                        }
                         return;
                     }
-                    while (item.hasRemaining()) {
-                        written += channel.write(item);
-                    }
+                    write(item);
                 }
             } catch (IOException e) {
                 fail(FetchRefused.remote("io-error", "cannot write " + target + ": " + e.getMessage()));
+            }
+        }
+
+        private void write(ByteBuffer item) throws IOException {
+            while (item.hasRemaining()) {
+                written += channel.write(item);
             }
         }
 
@@ -382,11 +508,52 @@ public final class SafeFetcher {
         @Override
         public void onComplete() {
             close();
+            if (expectedBytes >= 0 && written != expectedBytes) {
+                result.completeExceptionally(FetchRefused.remote("bad-range", uri + " sent " + written
+                        + " bytes of a range of " + expectedBytes));
+                return;
+            }
             result.complete(target);
         }
 
         @Override
         public CompletionStage<Path> getBody() {
+            return result;
+        }
+    }
+
+    /** Reads nothing and fails with a refusal decided from the answer's headers. */
+    private static final class Refusing<T> implements HttpResponse.BodySubscriber<T> {
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final FetchRefused refused;
+
+        Refusing(FetchRefused refused) {
+            this.refused = refused;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+            result.completeExceptionally(refused);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            // Cancelled on subscription: nothing of this body is read.
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(refused);
+        }
+
+        @Override
+        public void onComplete() {
+            result.completeExceptionally(refused);
+        }
+
+        @Override
+        public CompletionStage<T> getBody() {
             return result;
         }
     }

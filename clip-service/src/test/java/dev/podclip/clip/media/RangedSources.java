@@ -1,0 +1,117 @@
+package dev.podclip.clip.media;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.podclip.support.http.ByteRange;
+import dev.podclip.support.media.SyntheticWav;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Local audio hosts that answer Range requests, each logging what it was asked: {@link #PLAIN} as a media host
+ * should, and two the service must not slice from: {@link #WRONG_RANGE} answers any range but the first bytes with
+ * another range than asked (and says so in Content-Range), {@link #LONG_LIST} has a 70 KB chunk before the samples,
+ * so the data chunk is past the header fetch. Paths end in {@code <durationMs>.wav}: the synthetic demo audio.
+ */
+final class RangedSources {
+
+    static final String PLAIN = "/ranged/";
+    static final String WRONG_RANGE = "/wrong-range/";
+    static final String LONG_LIST = "/long-list/";
+    static final int JUNK_BYTES = 70_000;
+
+    /** One request: its Range header ("" for none) and the bytes of the answer's body. */
+    record Request(String range, long bytes) {
+    }
+
+    private static final Map<String, List<Request>> REQUESTS = new ConcurrentHashMap<>();
+
+    /** What a host was asked from the moment this log was taken. */
+    record Log(String path, int from) {
+        private List<Request> since() {
+            List<Request> all = REQUESTS.getOrDefault(path, List.of());
+            return all.subList(from, all.size());
+        }
+
+        int requests() {
+            return since().size();
+        }
+
+        List<String> ranges() {
+            return since().stream().map(Request::range).filter(range -> !range.isEmpty()).toList();
+        }
+
+        long wholeFiles() {
+            return since().stream().filter(request -> request.range().isEmpty()).count();
+        }
+
+        long bytes() {
+            return since().stream().mapToLong(Request::bytes).sum();
+        }
+    }
+
+    private RangedSources() {
+    }
+
+    static Log log(String path) {
+        return new Log(path, REQUESTS.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).size());
+    }
+
+    static void serve(HttpServer server) {
+        for (String path : List.of(PLAIN, WRONG_RANGE, LONG_LIST)) {
+            REQUESTS.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
+            server.createContext(path, exchange -> answer(path, exchange));
+        }
+    }
+
+    private static void answer(String path, HttpExchange exchange) throws IOException {
+        String file = exchange.getRequestURI().getPath().substring(path.length());
+        long durationMs = Long.parseLong(file.replace(".wav", ""));
+        byte[] wav = SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
+        byte[] body = path.equals(LONG_LIST) ? withJunk(wav) : wav;
+        String rangeHeader = exchange.getRequestHeaders().getFirst("Range");
+        ByteRange.Resolution resolution = ByteRange.resolve(rangeHeader, body.length);
+        exchange.getResponseHeaders().set("Content-Type", "audio/wav");
+        exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+        if (!(resolution instanceof ByteRange.Partial partial)) {
+            send(exchange, path, rangeHeader, 200, body);
+            return;
+        }
+        ByteRange asked = partial.range();
+        // A host that rounds ranges to blocks of its own: it says so in Content-Range, but it is not what was asked.
+        long shift = path.equals(WRONG_RANGE) && asked.first() > 0 ? -1_000 : 0;
+        ByteRange range = new ByteRange(asked.first() + shift, asked.last() + shift);
+        exchange.getResponseHeaders().set("Content-Range", range.contentRange(body.length));
+        send(exchange, path, rangeHeader, 206, Arrays.copyOfRange(body, (int) range.first(),
+                (int) range.last() + 1));
+    }
+
+    private static void send(HttpExchange exchange, String path, String range, int status, byte[] body)
+            throws IOException {
+        REQUESTS.get(path).add(new Request(range == null ? "" : range, body.length));
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        } catch (IOException e) {
+            // The service stopped reading (a host without Range, asked for a header): as a real host sees it.
+        }
+    }
+
+    /** The same audio with a JUNK chunk between fmt and data, past what the service fetches as the header. */
+    private static byte[] withJunk(byte[] wav) {
+        int fmtEnd = SyntheticWav.HEADER_BYTES - 8;
+        ByteBuffer out = ByteBuffer.allocate(wav.length + 8 + JUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(wav, 0, fmtEnd).put("JUNK".getBytes()).putInt(JUNK_BYTES).put(new byte[JUNK_BYTES]);
+        out.put(wav, fmtEnd, wav.length - fmtEnd);
+        out.putInt(4, out.capacity() - 8);
+        return out.array();
+    }
+}
