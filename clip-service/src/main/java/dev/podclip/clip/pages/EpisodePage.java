@@ -11,13 +11,54 @@ import java.util.UUID;
  * @param startMs  where the player starts ({@code ?t=}), 0 by default
  * @param showHref the show's page ({@code /shows/{slug}}), or null
  * @param imageUrl the show's https artwork for og:image, or null
+ * @param warnings the engine's warnings about the chapter list, in words
+ * @param details  the chapter list's version and when the read model last changed it
+ * @param form     the clip maker form: its action, the values to show and what was wrong with them
  */
 public record EpisodePage(UUID episodeId, String title, String showTitle, String audioUrl, String durationClock,
                           List<ChapterItem> chapters, List<NotesPiece> notes, List<Section> sections,
                           long startMs, String siteName, String showHref, String canonicalUrl, String description,
-                          String imageUrl) {
+                          String imageUrl, List<WarningItem> warnings, Details details, ClipForm form) {
 
-    public record ChapterItem(int index, String title, long startMs, String seconds, String clock) {
+    /**
+     * A chapter; {@code length} is its duration as h:mm:ss and {@code lengthIso} the same as an ISO 8601 duration
+     * for {@code <time datetime>} (both null when its end is unknown). {@code shareHref} is the stateless share link
+     * of its range, null when the range is no valid clip (too long, end unknown).
+     */
+    public record ChapterItem(int index, String title, long startMs, String seconds, String clock, String length,
+                              String lengthIso, String endClock, String shareHref) {
+    }
+
+    /**
+     * An engine warning: {@code words} says what it means, {@code message} is the engine's detail, {@code chapter}
+     * names the chapter it is about ("chapter 2, Outro") or is null for the whole list.
+     */
+    public record WarningItem(String code, String words, String message, String chapter) {
+    }
+
+    /**
+     * @param version        the episode's version in the read model (the chapter list computed for it)
+     * @param source         where the chapters came from, in words ("the episode's chapters file"), or null
+     * @param updatedIso     when the read model last wrote it, ISO 8601 UTC, for {@code <time datetime>}; null unknown
+     * @param updatedText    the same for people ({@code 6 December 2026, 01:51 UTC})
+     */
+    public record Details(long version, String source, String updatedIso, String updatedText) {
+    }
+
+    /**
+     * The clip maker's values: what the person typed (refilled after a mistake), the chapter chosen, and the
+     * problem's words when the last try was invalid (null otherwise).
+     */
+    public record ClipForm(String action, String start, String end, String chapter, String error, String detail) {
+
+        public ClipForm {
+            start = start == null ? "" : start;
+            end = end == null ? "" : end;
+        }
+
+        public boolean chapterSelected(int index) {
+            return chapter != null && chapter.equals(Integer.toString(index));
+        }
     }
 
     /**

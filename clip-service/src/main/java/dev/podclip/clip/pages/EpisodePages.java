@@ -4,10 +4,15 @@ import dev.podclip.chapters.Timecode;
 import dev.podclip.chapters.notes.ShowNotes;
 import dev.podclip.clip.browse.BrowseModels;
 import dev.podclip.clip.chapters.ChapterEntity;
+import dev.podclip.clip.chapters.ChapterWarningEntity;
+import dev.podclip.clip.clips.ClipRange;
 import dev.podclip.clip.clips.ClipTimes;
 import dev.podclip.clip.clips.MediaLinks;
 import dev.podclip.clip.episodes.EpisodeEntity;
 import dev.podclip.clip.pages.EpisodePage.ChapterItem;
+import dev.podclip.clip.pages.EpisodePage.ClipForm;
+import dev.podclip.clip.pages.EpisodePage.Details;
+import dev.podclip.clip.pages.EpisodePage.WarningItem;
 import dev.podclip.clip.pages.EpisodePage.Line;
 import dev.podclip.clip.pages.EpisodePage.NotesPiece;
 import dev.podclip.clip.pages.EpisodePage.Section;
@@ -16,8 +21,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,15 +41,30 @@ public final class EpisodePages {
     private static final String TRAILING = ".,;:!?)'\"’”»";
     /** Show notes shown on the page, in chars (the catalog allows 100,000). */
     static final int NOTES_MAX_CHARS = 100_000;
+    /** The clip maker's first suggestion: a minute from where the page starts. */
+    static final long DEFAULT_CLIP_MS = 60_000;
+    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private EpisodePages() {
     }
 
-    static EpisodePage model(EpisodeEntity episode, List<ChapterEntity> chapters,
+    /**
+     * @param chapterRanges per chapter index, the clip its range makes under the clip rules, or null when it makes
+     *                      none (a share link is offered only for the others)
+     * @param form          the clip maker's values, or null for the defaults (a minute from {@code startMs})
+     */
+    static EpisodePage model(EpisodeEntity episode, List<ChapterEntity> chapters, List<ChapterWarningEntity> warnings,
                              TranscriptViews.TranscriptView transcript, long startMs, String siteName,
-                             String baseUrl) {
-        List<ChapterItem> items = chapters.stream().map(c -> new ChapterItem(c.index, c.title, c.startMs,
-                ClipTimes.seconds(c.startMs), TranscriptViews.clock(c.startMs))).toList();
+                             String baseUrl, List<ClipRange> chapterRanges, ClipForm form) {
+        List<ChapterItem> items = chapters.stream().map(c -> {
+            ClipRange range = c.index < chapterRanges.size() ? chapterRanges.get(c.index) : null;
+            return new ChapterItem(c.index, c.title, c.startMs, ClipTimes.seconds(c.startMs),
+                    TranscriptViews.clock(c.startMs), c.durationMs == null ? null : hms(c.durationMs),
+                    c.durationMs == null ? null : isoDuration(c.durationMs),
+                    c.endMs == null ? null : TranscriptViews.clock(c.endMs),
+                    range == null ? null : shareHref(baseUrl, episode.episodeId, range));
+        }).toList();
         List<Section> sections = transcript == null ? List.of() : transcript.chapters().stream()
                 .map(s -> new Section(s.index(), s.title(), s.startMs(), ClipTimes.seconds(s.startMs()),
                         TranscriptViews.clock(s.startMs()), s.cues().stream().map(c -> new Line(c.startMs(), c.endMs(),
@@ -53,7 +79,80 @@ public final class EpisodePages {
                 notes(episode.showNotes, episode.durationMs), sections, startMs, siteName,
                 episode.showSlug == null ? null : BrowseModels.showHref(episode.showSlug),
                 baseUrl + BrowseModels.episodeHref(episode.episodeId), description,
-                BrowseModels.artwork(episode.showImageUrl));
+                BrowseModels.artwork(episode.showImageUrl), warningItems(warnings, chapters),
+                details(episode), form != null ? form : defaultForm(episode, startMs));
+    }
+
+    /** The stateless share link of a range (docs/clips.md): {@code /e/{id}?t=start,end} in seconds. */
+    static String shareHref(String baseUrl, UUID episodeId, ClipRange range) {
+        return baseUrl + "/e/" + episodeId + "?t=" + ClipTimes.seconds(range.startMs()) + ","
+                + ClipTimes.seconds(range.endMs());
+    }
+
+    /** Where the clip maker form submits. */
+    static String clipAction(UUID episodeId) {
+        return BrowseModels.episodeHref(episodeId) + "/clip";
+    }
+
+    /** The form as first shown: a minute from where the page starts, cut at the episode's end. */
+    static ClipForm defaultForm(EpisodeEntity episode, long startMs) {
+        long endMs = startMs + DEFAULT_CLIP_MS;
+        if (episode.durationMs != null && endMs > episode.durationMs) {
+            endMs = episode.durationMs;
+        }
+        boolean fits = endMs > startMs;
+        return new ClipForm(clipAction(episode.episodeId), fits ? TranscriptViews.clock(startMs) : "",
+                fits ? TranscriptViews.clock(endMs) : "", null, null, null);
+    }
+
+    /** A length as h:mm:ss, whole seconds: 0:04:00, 1:02:01. */
+    static String hms(long ms) {
+        long s = ms / 1000;
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+
+    /** A length as an HTML duration string for {@code <time datetime>}: PT4M, PT1H2M1S, PT0S. */
+    static String isoDuration(long ms) {
+        long s = ms / 1000;
+        StringBuilder out = new StringBuilder("PT");
+        if (s >= 3600) {
+            out.append(s / 3600).append('H');
+        }
+        if (s / 60 % 60 > 0) {
+            out.append(s / 60 % 60).append('M');
+        }
+        if (s % 60 > 0 || s == 0) {
+            out.append(s % 60).append('S');
+        }
+        return out.toString();
+    }
+
+    static List<WarningItem> warningItems(List<ChapterWarningEntity> warnings, List<ChapterEntity> chapters) {
+        return warnings.stream().map(w -> new WarningItem(w.code, WarningWords.words(w.code), w.message,
+                w.chapterIndex == null ? null : chapterName(w.chapterIndex, chapters))).toList();
+    }
+
+    /** "chapter 2, Outro" (numbered from 1 for people), or just the number when it has no row or no title. */
+    private static String chapterName(int index, List<ChapterEntity> chapters) {
+        String name = "chapter " + (index + 1);
+        for (ChapterEntity c : chapters) {
+            if (c.index == index && c.title != null && !c.title.isBlank()) {
+                return name + ", " + c.title;
+            }
+        }
+        return name;
+    }
+
+    static Details details(EpisodeEntity episode) {
+        Instant at = episode.updatedAt != null ? episode.updatedAt : episode.occurredAt;
+        String source = episode.chaptersSource == null ? null : switch (episode.chaptersSource) {
+            case "explicit" -> "the episode's chapters file";
+            case "notes" -> "the show notes";
+            default -> episode.chaptersSource;
+        };
+        return new Details(episode.version, source,
+                at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS)),
+                at == null ? null : UPDATED.format(at));
     }
 
     /**

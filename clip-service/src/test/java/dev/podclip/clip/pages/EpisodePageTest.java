@@ -12,6 +12,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -120,5 +123,80 @@ class EpisodePageTest {
         assertThat(missing.selectFirst("h1").text()).isEqualTo("Not found");
         given().accept("application/json").get("/episodes/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void clipMakerChapterLengthsShareLinksAndDetails() {
+        UUID id = UUID.randomUUID();
+        TranscriptFixtures.sendAndAwait(TranscriptFixtures.snapshot(id, 1, "Maker", null,
+                TranscriptFixtures.CHAPTERS_V1, null));
+        Document doc = Jsoup.parse(given().get("/episodes/{id}?t=61", id).then().statusCode(200).extract().asString());
+
+        // The form: a GET to the clip endpoint, prefilled with a minute from ?t=, no error shown.
+        Element times = doc.selectFirst("form.clip-times");
+        assertThat(times.attr("method")).isEqualTo("get");
+        assertThat(times.attr("action")).isEqualTo("/episodes/" + id + "/clip");
+        assertThat(doc.selectFirst("#clip-start").attr("name")).isEqualTo("start");
+        assertThat(doc.selectFirst("#clip-start").val()).isEqualTo("01:01");
+        assertThat(doc.selectFirst("#clip-end").val()).isEqualTo("02:01");
+        assertThat(doc.select("label[for=clip-start], label[for=clip-end], label[for=clip-chapter]")).hasSize(3);
+        assertThat(doc.select("#clip-error")).isEmpty();
+        Element picker = doc.selectFirst("form.clip-chapter");
+        assertThat(picker.attr("action")).isEqualTo("/episodes/" + id + "/clip");
+        assertThat(picker.select("select[name=chapter] option").eachAttr("value")).containsExactly("0", "1", "2");
+        assertThat(picker.select("option").eachText())
+                .containsExactly("00:00–01:00 Cold open", "01:00–05:00 Write-ahead logging", "05:00–10:00 Outro");
+        assertThat(picker.select("option[disabled]")).isEmpty();
+
+        // Each chapter: its length as h:mm:ss in <time datetime>, and its share link.
+        assertThat(doc.select("ol.chapters time.chapter-length").eachText())
+                .containsExactly("0:01:00", "0:04:00", "0:05:00");
+        assertThat(doc.select("ol.chapters time.chapter-length").eachAttr("datetime"))
+                .containsExactly("PT1M", "PT4M", "PT5M");
+        assertThat(doc.select("ol.chapters a.share-chapter").eachAttr("href")).containsExactly(
+                "http://127.0.0.1:8082/e/" + id + "?t=0,60", "http://127.0.0.1:8082/e/" + id + "?t=60,300",
+                "http://127.0.0.1:8082/e/" + id + "?t=300,600");
+        given().get("/e/" + id + "?t=300,600").then().statusCode(200);
+
+        // Version, source and when the read model last changed it.
+        Element version = doc.selectFirst("#details .chapter-version");
+        assertThat(version.selectFirst(".version").text()).isEqualTo("1");
+        assertThat(version.text()).contains("from the episode's chapters file");
+        Instant updated = Instant.parse(version.selectFirst("time.updated").attr("datetime"));
+        assertThat(updated).isBetween(Instant.now().minus(Duration.ofMinutes(5)), Instant.now().plusSeconds(5));
+        assertThat(version.selectFirst("time.updated").text()).endsWith("UTC");
+        assertThat(doc.select("[onclick], [onload], [style]")).isEmpty();
+    }
+
+    @Test
+    void warningsInWordsAndEveryChapterTitleEscaped() {
+        UUID id = UUID.randomUUID();
+        String chapters = "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":30,\"title\":\"<i>Start</i> & go\"},"
+                + "{\"startTime\":120,\"title\":\"Rest\"}]}";
+        TranscriptFixtures.sendAndAwait(TranscriptFixtures.snapshot(id, 1, "Warned", null,
+                TranscriptFixtures.CHAPTERS_V1, null));
+        TranscriptFixtures.sendAndAwait(TranscriptFixtures.snapshot(id, 2, "Warned", null, chapters, null));
+        Document doc = Jsoup.parse(given().get("/episodes/{id}", id).then().statusCode(200).extract().asString());
+        io.restassured.path.json.JsonPath api = given().accept("application/json")
+                .get("/api/episodes/{id}/chapters", id).then().statusCode(200).extract().jsonPath();
+
+        assertThat(doc.selectFirst("#details .version").text()).isEqualTo("2");
+        List<String> codes = api.getList("warnings.code");
+        assertThat(codes).contains("fewer-than-three");
+        assertThat(doc.select("ul.warnings li").eachAttr("data-code")).containsExactlyElementsOf(codes);
+        assertThat(doc.select("ul.warnings .warning-message").eachText())
+                .containsExactlyElementsOf(api.getList("warnings.message"));
+        Element fewer = doc.selectFirst("ul.warnings li[data-code=fewer-than-three]");
+        assertThat(fewer.selectFirst(".warning-words").text())
+                .isEqualTo("Fewer than three chapters: some apps show none.");
+        assertThat(doc.select(".no-warnings")).isEmpty();
+
+        // The title is text wherever it appears: chapter list, picker, warnings.
+        List<String> titles = api.getList("chapters.title");
+        assertThat(titles).contains("<i>Start</i> & go");
+        assertThat(doc.select("ol.chapters .chapter-title").eachText()).containsExactlyElementsOf(titles);
+        assertThat(doc.select("#clip-chapter option").eachText()).anyMatch(t -> t.endsWith("<i>Start</i> & go"));
+        assertThat(doc.select("main i")).isEmpty();
+        assertThat(doc.select("ul.warnings .warning-chapter").eachText()).allMatch(t -> t.startsWith("About chapter"));
     }
 }

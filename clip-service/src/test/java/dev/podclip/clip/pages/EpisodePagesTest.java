@@ -41,4 +41,24 @@ class EpisodePagesTest {
         assertThat(String.join("", html.stream().map(EpisodePage.NotesPiece::text).toList()))
                 .isEqualTo("See our guest (https://example.com/guest) and this");
     }
+
+    @Test
+    void lengthsAsClockAndAsHtmlDurationAndFormValuesAsAClipRequest() {
+        assertThat(EpisodePages.hms(0)).isEqualTo("0:00:00");
+        assertThat(EpisodePages.hms(240_999)).isEqualTo("0:04:00");
+        assertThat(EpisodePages.hms(3_721_000)).isEqualTo("1:02:01");
+        assertThat(EpisodePages.isoDuration(0)).isEqualTo("PT0S");
+        assertThat(EpisodePages.isoDuration(60_000)).isEqualTo("PT1M");
+        assertThat(EpisodePages.isoDuration(3_721_000)).isEqualTo("PT1H2M1S");
+        assertThat(EpisodePages.isoDuration(7_200_000)).isEqualTo("PT2H");
+
+        assertThat(ClipForms.ask(" 1:00 ", "", "")).isEqualTo(new dev.podclip.clip.clips.ClipRules.Ask(null, null,
+                "1:00", null, null, null));
+        assertThat(ClipForms.ask(null, null, "2").chapterIndex()).isEqualTo(2);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> ClipForms.ask(null, null, "9999999999"), dev.podclip.support.problem.ProblemException.class)
+                .extensions()).containsEntry("reason", "unknown-chapter");
+        assertThat(WarningWords.words("fewer-than-three")).startsWith("Fewer than three");
+        assertThat(WarningWords.words("from-a-newer-engine")).isEqualTo("Warning from-a-newer-engine.");
+    }
 }
