@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Resident memory and share-page throughput of clip-service under JVM heap and GC settings, compared in one run.
+# Needs the demo in clip-service's database and seeded clips: PODCLIP_LIMITS_ENABLED=false bin/stack up --detach, then
+# benchmarks/load/share-pages.sh once (it writes .stack/bench-clip-ids.txt). For each setting, ROUNDS times in turn:
+# a clip-service of its own (the packaged jar, consumer off, on its own port) started with those flags, WARM_S seconds
+# of share pages to warm it up, RUN_S seconds measured (wrk, THREADS threads, CONNECTIONS connections, random stored
+# clips as HTML), then its resident memory; so every setting has served tens of thousands of pages when measured.
+#   benchmarks/load/footprint.sh                      # the settings below; JAVA=... picks the JVM
+#   SETTINGS_LIST='-Xmx160m -XX:+UseSerialGC;OTEL_SDK_DISABLED=false -Xmx160m -XX:+UseSerialGC' benchmarks/load/footprint.sh
+# A setting is JVM flags, optionally after environment assignments; one that turns tracing on exports to a local
+# OTLP receiver (a few lines of Python answering 200), so the cost measured is making and sending the spans. A
+# setting with -XX:NativeMemoryTracking=summary also prints the JVM's own account of its memory, area by area.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+ROUNDS="${ROUNDS:-2}"
+WARM_S="${WARM_S:-10}"
+RUN_S="${RUN_S:-15}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+JAVA="${JAVA:-java}"
+ids="$root/.stack/bench-clip-ids.txt"
+jar="$root/clip-service/target/quarkus-app/quarkus-run.jar"
+[ -s "$ids" ] || { echo "footprint: no seeded clips; run benchmarks/load/share-pages.sh once" >&2; exit 1; }
+[ -f "$jar" ] || { echo "footprint: $jar is missing: ./mvnw install -DskipTests first" >&2; exit 1; }
+
+SETTINGS=(
+  "-Xmx512m"
+  "-Xmx512m -XX:+UseSerialGC"
+  "-Xmx160m -XX:+UseSerialGC"
+  "-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Xss512k"
+)
+if [ -n "${SETTINGS_LIST:-}" ]; then
+  IFS=';' read -r -a SETTINGS <<< "$SETTINGS_LIST"
+fi
+OTLP_PORT=14318
+sink_pid=""
+start_sink() {
+  [ -n "$sink_pid" ] && return
+  python3 -c '
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
+' "$OTLP_PORT" &
+  sink_pid=$!
+}
+trap '[ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true' EXIT
+
+measure() {
+  local flags="$1" port log pid out rate p99 rss word
+  local envs=() jvm=()
+  for word in $flags; do
+    if [[ "$word" == -* ]]; then jvm+=("$word"); else envs+=("$word"); fi
+  done
+  if [[ "$flags" == *OTEL_SDK_DISABLED=false* ]]; then
+    start_sink
+    envs+=("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$OTLP_PORT" "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf")
+  fi
+  port=$((18600 + RANDOM % 300))
+  log="$(mktemp)"
+  env "${envs[@]}" HTTP_PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:5432/podclip_clip" DB_USER=postgres DB_PASSWORD= \
+    KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19999 CLIP_EVENTS_ENABLED=false PODCLIP_LIMITS_ENABLED=false \
+    JWT_PUBLIC_KEY_LOCATION="$root/dev/jwt/publicKey.pem" JWT_ISSUER=https://podclip.dev/local \
+    ALLOW_DEVELOPMENT_KEYS=true CLIP_PUBLIC_BASE_URL="http://127.0.0.1:$port" \
+    "$JAVA" "${jvm[@]}" -jar "$jar" > "$log" 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/live"; do
+    kill -0 "$pid" 2>/dev/null || { echo "footprint: clip-service exited; see $log" >&2; exit 1; }
+    sleep 0.1
+  done
+  IDS_FILE="$ids" ACCEPT=text/html wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_S}s" \
+    -s benchmarks/load/share-pages.lua "http://127.0.0.1:$port" > /dev/null
+  out="$(IDS_FILE="$ids" ACCEPT=text/html wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RUN_S}s" --latency \
+    -s benchmarks/load/share-pages.lua "http://127.0.0.1:$port")"
+  if grep -q 'Non-2xx' <<<"$out"; then
+    echo "footprint: answers other than 2xx with '$flags'" >&2; exit 1
+  fi
+  rate="$(grep -E '^Requests/sec' <<<"$out" | awk '{printf "%d", $2}')"
+  p99="$(grep -E '^ +99%' <<<"$out" | awk '{print $2}')"
+  rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
+  if [[ "$flags" == *NativeMemoryTracking* ]]; then
+    # Where the resident memory goes, as the JVM counts it (committed KB per area).
+    jcmd "$pid" VM.native_memory summary | grep -E '^-' | sed -E 's/\(reserved=[0-9]+KB, committed=([0-9]+)KB\)/\1 KB/' >&2
+  fi
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -f "$log"
+  echo "| \`$flags\` | $rate | $p99 | $rss MB |"
+}
+
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores"
+echo "| flags | share pages req/s | p99 | RSS after |"
+echo "|---|---|---|---|"
+for round in $(seq 1 "$ROUNDS"); do
+  for flags in "${SETTINGS[@]}"; do
+    measure "$flags"
+  done
+done
