@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The unauthenticated reads that ran both services out of heap: twenty concurrent episode pages of a 2 MB transcript
  * (clip-service) and twenty concurrent pages of 100 episodes at the show-notes limit (catalog-service), twice, on the
- * packaged services with their test heap (ServiceProcess: 384 MiB). Every answer is a 200 or a 503/429 with
+ * packaged services with their test heap (ServiceProcess: 512 MiB, as bin/stack starts them). Every answer is a 200 or a 503/429 with
  * Retry-After, none a 500, the services stay ready, and neither log shows an OutOfMemoryError (ResponseBudget).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
