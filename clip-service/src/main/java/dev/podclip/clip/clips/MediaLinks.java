@@ -83,19 +83,6 @@ public final class MediaLinks {
 
     /** Escapes text for XML and HTML content and attribute values. */
     public static String escapeXml(String raw) {
-        String text = XmlText.clean(raw);
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return XmlText.escape(raw);
     }
 }

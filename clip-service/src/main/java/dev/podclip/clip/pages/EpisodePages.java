@@ -113,18 +113,7 @@ public final class EpisodePages {
 
     /** A length as an HTML duration string for {@code <time datetime>}: PT4M, PT1H2M1S, PT0S. */
     static String isoDuration(long ms) {
-        long s = ms / 1000;
-        StringBuilder out = new StringBuilder("PT");
-        if (s >= 3600) {
-            out.append(s / 3600).append('H');
-        }
-        if (s / 60 % 60 > 0) {
-            out.append(s / 60 % 60).append('M');
-        }
-        if (s % 60 > 0 || s == 0) {
-            out.append(s % 60).append('S');
-        }
-        return out.toString();
+        return java.time.Duration.ofSeconds(ms / 1000).toString();
     }
 
     static List<WarningItem> warningItems(List<ChapterWarningEntity> warnings, List<ChapterEntity> chapters) {

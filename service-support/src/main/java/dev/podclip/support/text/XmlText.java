@@ -21,6 +21,24 @@ public final class XmlText {
         return out.toString();
     }
 
+    /** {@link #clean}ed text escaped for XML and HTML content and attribute values (both quotes included). */
+    public static String escape(String raw) {
+        String text = clean(raw);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static boolean allowedThroughout(String text) {
         return text.codePoints().allMatch(XmlText::allowed);
     }
