@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A bulkhead in bytes for answers that hold much memory while they are built (a page of episodes at the size limits,
  * a 2 MB transcript, a rendered episode page): each reserves its estimate before it reads, and gives it back when its
- * answer has been written. Past the total, a request waits up to {@code podclip.responses.wait-ms} and then gets 503
+ * answer's last byte has left the process ({@link AnswerFlushed}). Past the total, a request waits up to {@code podclip.responses.wait-ms} and then gets 503
  * with Retry-After; one answer estimated past {@code podclip.responses.max-answer-bytes} is refused with 422 and a
  * hint. Twenty concurrent heavy reads drove both services out of heap before (issue's campaign); HeavyReadsIT shows
  * them answered with 200 or 503 and the heap intact. docs/security.md, "Memory".
@@ -79,8 +79,9 @@ public class ResponseBudget {
             release.run();
             return;
         }
-        // An end handler runs when the answer is written, and also when the connection closes first.
-        context.addEndHandler(ignored -> release.run());
+        // The end handler runs when the answer is queued (or the connection closed first); the answer and what it was
+        // built from stay reachable until the queue has gone out, so that is when the memory is free again.
+        context.addEndHandler(ignored -> AnswerFlushed.then(context, release));
     }
 
     private Semaphore units() {
