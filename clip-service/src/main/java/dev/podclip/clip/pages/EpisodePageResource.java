@@ -154,9 +154,9 @@ public class EpisodePageResource {
         }
         EpisodePage page = EpisodePages.model(stored.episode(), stored.chapters(), stored.warnings(),
                 transcripts.find(stored.episode().episodeId).orElse(null), startMs, share.providerName(),
-                clips.baseUrl(), chapterRanges, form);
+                clips.baseUrl(), chapterRanges, form, context, limits);
         return Response.status(status).entity(Templates.episode(page).render()).type(HTML_UTF8)
-                .header(SecurityHeaders.CSP, SecurityHeaders.FORM_PAGE_POLICY)
+                .header(SecurityHeaders.CSP, SecurityHeaders.EPISODE_PAGE_POLICY)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
