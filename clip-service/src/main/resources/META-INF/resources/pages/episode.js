@@ -472,7 +472,9 @@
   var version = number(main, 'data-version');
   if (notice && streamHref && typeof window.EventSource === 'function') {
     var source = new window.EventSource(streamHref);
+    var live = window.episodeLive = { source: source, changed: false };
     var changed = function () {
+      live.changed = true;
       notice.hidden = false;
       source.close();
     };
