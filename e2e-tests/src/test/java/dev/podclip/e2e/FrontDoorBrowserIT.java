@@ -251,6 +251,29 @@ class FrontDoorBrowserIT {
         }
     }
 
+    /** In dark mode (prefers-color-scheme emulated), every page still passes axe-core, colour contrast included. */
+    @Test
+    void everyPagePassesAxeInDarkMode() throws Exception {
+        String id = createEpisodeWithTranscript();
+        String base = stack.clipApi().baseUrl();
+        try (Browser browser = new Browser()) {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                    java.util.List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            for (String path : new String[]{"/", "/shows/front-door-show", "/search?q=" + WORD, "/episodes/" + id,
+                    "/e/" + id + "?t=370,374", "/episodes/" + java.util.UUID.randomUUID()}) {
+                browser.driver.get(base + path);
+                assertThat(browser.script("return matchMedia('(prefers-color-scheme: dark)').matches;"))
+                        .isEqualTo(Boolean.TRUE);
+                Axe.assertNoSeriousViolations(browser, "dark mode " + path);
+            }
+            browser.driver.get(base + "/episodes/" + id);
+            selectText(browser, browser.driver.findElement(By.xpath(
+                    "//p[contains(@class,'cue')][contains(., '" + WORD + "')]//span[@class='cue-text']")));
+            Axe.assertNoSeriousViolations(browser, "dark mode episode with a clip");
+            assertThat(Files.size(browser.screenshot("front-door-episode-dark.png"))).isGreaterThan(1_000);
+        }
+    }
+
     /** Selects an element's text with the mouse, from its first line's start to its last line's end. */
     private static void selectText(Browser browser, WebElement element) {
         browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
