@@ -105,6 +105,8 @@
     var previewButton = document.getElementById('clip-preview');
     var copyButton = document.getElementById('clip-copy');
     var status = document.getElementById('clip-status');
+    var saveButton = document.getElementById('clip-save-button');
+    var saved = document.getElementById('clip-saved');
 
     // A range the clip rules accept (ClipRules): inside the episode, at least the shortest and at most the longest
     // clip; when it must change, the side the person is moving (anchor) stays where they put it.
@@ -220,6 +222,10 @@
       previewButton.disabled = false;
       copyButton.disabled = false;
       status.textContent = '';
+      if (saveButton) {
+        saveButton.disabled = false;
+        saved.textContent = '';
+      }
       box.hidden = false;
       if (clipMaker.previewing) {
         setPreviewing(false);
@@ -237,6 +243,10 @@
       previewButton.disabled = true;
       copyButton.disabled = true;
       status.textContent = '';
+      if (saveButton) {
+        saveButton.disabled = true;
+        saved.textContent = '';
+      }
       box.hidden = false;
     };
 
@@ -461,6 +471,79 @@
         selectLink();
       }
     });
+
+    // Save as clip (development only: shown when the service's development sign-in is on). The token lives in this
+    // tab's sessionStorage; a refused one (expired, service restarted with other keys) is dropped and fetched again.
+    var save = document.getElementById('clip-save');
+    if (save && window.fetch) {
+      var titleField = document.getElementById('clip-title');
+      var tokenKey = 'podclip.devToken';
+      var signIn = function () {
+        return fetch(save.getAttribute('data-sign-in-href'), { method: 'POST', credentials: 'same-origin' })
+            .then(function (response) {
+              if (!response.ok) {
+                throw new Error('sign-in refused (' + response.status + ')');
+              }
+              return response.json();
+            })
+            .then(function (body) {
+              sessionStorage.setItem(tokenKey, body.token);
+              return body.token;
+            });
+      };
+      var post = function (token) {
+        var request = { episodeId: main.getAttribute('data-episode-id'), startMs: clipMaker.startMs,
+          endMs: clipMaker.endMs };
+        if (titleField.value.trim()) {
+          request.title = titleField.value.trim();
+        }
+        return fetch(save.getAttribute('data-clips-href'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token },
+          body: JSON.stringify(request)
+        });
+      };
+      var savedLink = function (href) {
+        saved.textContent = 'Saved: ';
+        var a = document.createElement('a');
+        a.id = 'clip-saved-href';
+        a.href = href;
+        a.textContent = href;
+        saved.appendChild(a);
+      };
+      saveButton.addEventListener('click', function () {
+        if (clipMaker.startMs === null) {
+          return;
+        }
+        saveButton.disabled = true;
+        saved.textContent = 'Saving…';
+        var stored = sessionStorage.getItem(tokenKey);
+        (stored ? Promise.resolve(stored) : signIn())
+            .then(post)
+            .then(function (response) {
+              if (response.status === 401 && stored) {
+                sessionStorage.removeItem(tokenKey);
+                stored = null;
+                return signIn().then(post);
+              }
+              return response;
+            })
+            .then(function (response) {
+              return response.json().then(function (body) {
+                if (!response.ok) {
+                  throw new Error(body.detail || body.title || ('status ' + response.status));
+                }
+                savedLink(body.shareUrl);
+              });
+            })
+            .catch(function (error) {
+              saved.textContent = 'Not saved: ' + error.message;
+            })
+            .then(function () {
+              saveButton.disabled = false;
+            });
+      });
+    }
   }
 
   // ---- Live refresh ----

@@ -46,7 +46,9 @@ class FrontDoorBrowserIT {
     void start() {
         assumeTrue(Browser.available() || System.getenv("CI") != null,
                 "Chromium and chromedriver are not installed (.ci/run installs them)");
-        stack = Stack.start(Map.of("CATALOG_DEMO_MEDIA", "true"), Map.of());
+        stack = Stack.start(Map.of("CATALOG_DEMO_MEDIA", "true"), Map.of("CLIP_DEV_SIGN_IN_ENABLED", "true",
+                "CLIP_DEV_SIGN_IN_PRIVATE_KEY_LOCATION",
+                dev.podclip.testing.RepoPaths.root().resolve("dev/jwt/privateKey.pem").toString()));
     }
 
     @AfterAll
@@ -248,6 +250,39 @@ class FrontDoorBrowserIT {
             assertThat(browser.driver.findElement(By.id("clip-range")).getText()).startsWith("Give the start");
             assertThat(browser.driver.findElement(By.id("clip-copy")).isEnabled()).isFalse();
             assertThat(browser.script("return window.pageErrors;")).asList().isEmpty();
+        }
+    }
+
+    /**
+     * With the development sign-in on (as on the local stack), "Save as clip" signs in as an editor and stores the
+     * selected range under the typed title; its share link opens the stored clip.
+     */
+    @Test
+    void developmentSignInSavesTheSelectedRangeAsAClip() throws Exception {
+        String id = createEpisodeWithTranscript();
+        try (Browser browser = new Browser()) {
+            browser.driver.get(stack.clipApi().baseUrl() + "/episodes/" + id);
+            selectText(browser, browser.driver.findElement(By.xpath(
+                    "//p[contains(@class,'cue')][contains(., '" + WORD + "')]//span[@class='cue-text']")));
+            assertThat(browser.driver.findElement(By.cssSelector("#clip-save .dev-only")).getText())
+                    .startsWith("Development only");
+            browser.driver.findElement(By.id("clip-title")).sendKeys("The flamingo incident");
+            browser.driver.findElement(By.id("clip-save-button")).click();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(browser.driver.findElements(
+                    By.id("clip-saved-href"))).as(browser.driver.findElement(By.id("clip-saved")).getText())
+                    .hasSize(1));
+            String shareUrl = browser.driver.findElement(By.id("clip-saved-href")).getAttribute("href");
+            assertThat(shareUrl).startsWith(stack.clipApi().baseUrl() + "/c/");
+            assertThat(browser.script("return sessionStorage.getItem('podclip.devToken');")).isNotNull();
+            Axe.assertNoSeriousViolations(browser, "episode with a saved clip");
+            assertThat(Files.size(browser.screenshot("front-door-episode-saved.png"))).isGreaterThan(1_000);
+
+            browser.driver.findElement(By.id("clip-saved-href")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().equals(shareUrl));
+            assertThat(browser.driver.findElement(By.cssSelector(".clip-title")).getText())
+                    .isEqualTo("The flamingo incident");
+            assertThat(browser.driver.findElement(By.cssSelector(".range .start")).getText()).isEqualTo("6:10");
+            assertThat(browser.driver.findElement(By.cssSelector(".range .end")).getText()).isEqualTo("6:14");
         }
     }
 

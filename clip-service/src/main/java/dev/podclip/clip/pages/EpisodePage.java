@@ -18,12 +18,13 @@ import java.util.UUID;
  * @param form     the clip maker form: its action, the values to show and what was wrong with them
  * @param maker    what the clip maker's script needs (the timeline, the clip rules' limits), or null when the
  *                 episode has no clip context yet
+ * @param devSignIn whether the development sign-in is on, so the page offers "Save as clip" (development only)
  */
 public record EpisodePage(UUID episodeId, String title, String showTitle, String audioUrl, String durationClock,
                           List<ChapterItem> chapters, List<NotesPiece> notes, List<Section> sections,
                           long startMs, String siteName, String showHref, String canonicalUrl, String description,
                           String imageUrl, List<WarningItem> warnings, Details details, ClipForm form,
-                          Maker maker) {
+                          Maker maker, boolean devSignIn) {
 
     /** The episode's change stream, which the page's script follows to offer a reload. */
     public String streamHref() {

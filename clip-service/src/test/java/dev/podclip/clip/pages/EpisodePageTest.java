@@ -228,6 +228,17 @@ class EpisodePageTest {
     }
 
     @Test
+    void developmentSignInIsOffByDefaultAndThePageOffersNoSaving() {
+        UUID id = UUID.randomUUID();
+        TranscriptFixtures.sendAndAwait(TranscriptFixtures.snapshot(id, 1, "Unsaved", null,
+                TranscriptFixtures.CHAPTERS_V1, null));
+        Document doc = Jsoup.parse(given().get("/episodes/{id}", id).then().statusCode(200).extract().asString());
+        assertThat(doc.select("#clip-save, #clip-save-button")).isEmpty();
+        given().post("/dev/sign-in").then().statusCode(404);
+        given().get("/dev/sign-in").then().statusCode(405);
+    }
+
+    @Test
     void warningsInWordsAndEveryChapterTitleEscaped() {
         UUID id = UUID.randomUUID();
         String chapters = "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":30,\"title\":\"<i>Start</i> & go\"},"
