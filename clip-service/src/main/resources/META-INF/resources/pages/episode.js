@@ -355,7 +355,8 @@
         if (event.key === 'Home') {
           show(fit(0, length, 'start'), 'keys');
         } else if (event.key === 'End') {
-          var last = limits.lastEndMs !== null ? limits.lastEndMs : limits.totalMs;
+          // The drawn end, not the rules' slack past it: the clip should end where the timeline does.
+          var last = limits.lastEndMs !== null ? Math.min(limits.lastEndMs, limits.totalMs) : limits.totalMs;
           show(fit(last - length, last, 'end'), 'keys');
         } else if (step && event.shiftKey) {
           show(fit(r.startMs, r.endMs + step, 'end'), 'keys');
@@ -398,8 +399,14 @@
     };
     var fromSelection = function () {
       var r = selectedRange();
-      if (r) {
-        show(fit(r.startMs, r.endMs, 'start'), 'selection');
+      if (!r) {
+        return;
+      }
+      r = fit(r.startMs, r.endMs, 'start');
+      // A click on the box's buttons while the text is still selected must not start the range over (and stop the
+      // preview the click is about to start).
+      if (r.startMs !== clipMaker.startMs || r.endMs !== clipMaker.endMs) {
+        show(r, 'selection');
       }
     };
     document.addEventListener('mouseup', fromSelection);

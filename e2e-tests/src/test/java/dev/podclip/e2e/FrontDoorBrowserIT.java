@@ -143,9 +143,21 @@ class FrontDoorBrowserIT {
                 // The drawn range follows, and says where it is in words.
                 assertThat(track.getAttribute("aria-valuetext")).isEqualTo("Clip " + clock(draggedStartMs) + " to "
                         + clock(draggedEndMs) + " of 15:00");
-                // Focused, an arrow key moves the clip by five seconds.
+                // Focused, an arrow key moves the clip by five seconds, Shift with it the end only; Home and End move
+                // the clip to either end of the timeline.
                 track.sendKeys(Keys.ARROW_RIGHT);
                 assertThat(number(browser.script("return window.clipMaker.startMs;"))).isEqualTo(draggedStartMs + 5000);
+                assertThat(number(browser.script("return window.clipMaker.endMs;"))).isEqualTo(draggedEndMs + 5000);
+                track.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+                assertThat(number(browser.script("return window.clipMaker.startMs;"))).isEqualTo(draggedStartMs + 5000);
+                assertThat(number(browser.script("return window.clipMaker.endMs;"))).isEqualTo(draggedEndMs + 10_000);
+                long lengthMs = draggedEndMs - draggedStartMs + 5000;
+                track.sendKeys(Keys.HOME);
+                assertThat(number(browser.script("return window.clipMaker.startMs;"))).isZero();
+                assertThat(number(browser.script("return window.clipMaker.endMs;"))).isEqualTo(lengthMs);
+                track.sendKeys(Keys.END);
+                assertThat(number(browser.script("return window.clipMaker.endMs;"))).isEqualTo(EPISODE_MS);
+                assertThat(number(browser.script("return window.clipMaker.startMs;"))).isEqualTo(EPISODE_MS - lengthMs);
 
                 // Selecting the words said at 6:10 with the mouse makes the clip of that cue.
                 WebElement cue = browser.driver.findElement(By.xpath(
