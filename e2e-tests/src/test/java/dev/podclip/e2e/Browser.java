@@ -44,8 +44,8 @@ final class Browser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    Object script(String javascript) {
-        return driver.executeScript(javascript);
+    Object script(String javascript, Object... arguments) {
+        return driver.executeScript(javascript, arguments);
     }
 
     Path screenshot(String name) throws IOException {

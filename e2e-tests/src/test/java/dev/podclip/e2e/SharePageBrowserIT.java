@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A share page in a real browser (Debian's headless Chromium): the player sits at the clip's start once the media's
  * metadata is in, plays, and stops at the clip's end. The audio is catalog-service's synthetic demo WAV, served with
- * HTTP ranges, so the browser really seeks in a real media file. Saves a screenshot to build-artifacts/.
+ * HTTP ranges, so the browser really seeks in a real media file. Saves a screenshot to build-artifacts/; axe-core
+ * finds no serious or critical violation on the page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharePageBrowserIT {
@@ -74,6 +75,7 @@ class SharePageBrowserIT {
 
             Path shot = browser.screenshot("share-page.png");
             assertThat(Files.size(shot)).isGreaterThan(1_000);
+            Axe.assertNoSeriousViolations(browser, "a stored clip's share page");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.podclip.clip.pages;
 
+import io.quarkus.qute.RawString;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -14,19 +16,44 @@ import java.util.UUID;
  * @param warnings the engine's warnings about the chapter list, in words
  * @param details  the chapter list's version and when the read model last changed it
  * @param form     the clip maker form: its action, the values to show and what was wrong with them
+ * @param maker    what the clip maker's script needs (the timeline, the clip rules' limits), or null when the
+ *                 episode has no clip context yet
+ * @param devSignIn whether the development sign-in is on, so the page offers "Save as clip" (development only)
  */
 public record EpisodePage(UUID episodeId, String title, String showTitle, String audioUrl, String durationClock,
                           List<ChapterItem> chapters, List<NotesPiece> notes, List<Section> sections,
                           long startMs, String siteName, String showHref, String canonicalUrl, String description,
-                          String imageUrl, List<WarningItem> warnings, Details details, ClipForm form) {
+                          String imageUrl, List<WarningItem> warnings, Details details, ClipForm form,
+                          Maker maker, boolean devSignIn) {
+
+    /** The episode's change stream, which the page's script follows to offer a reload. */
+    public String streamHref() {
+        return "/api/episodes/" + episodeId + "/chapters/stream";
+    }
+
+    /**
+     * The clip maker's timeline and rules, for the script to keep a dragged or selected range valid before the
+     * server checks it. The timeline is drawn without script too, with the form's range highlighted.
+     *
+     * @param timelineSvg  the chapters to scale with the range highlighted ({@code Timeline}), markup built escaped
+     * @param totalMs      the length the timeline spans
+     * @param lastEndMs    the latest end the clip rules accept (the episode's length plus its slack), or null unknown
+     * @param shareBase    the stateless share link without its {@code ?t=}: {@code <base>/e/<episodeId>}
+     * @param rangeStartMs the highlighted range, as first drawn
+     */
+    public record Maker(RawString timelineSvg, long totalMs, Long lastEndMs, long minLengthMs, long maxLengthMs,
+                        String shareBase, long rangeStartMs, long rangeEndMs) {
+    }
 
     /**
      * A chapter; {@code length} is its duration as h:mm:ss and {@code lengthIso} the same as an ISO 8601 duration
      * for {@code <time datetime>} (both null when its end is unknown). {@code shareHref} is the stateless share link
-     * of its range, null when the range is no valid clip (too long, end unknown).
+     * of its range, null when the range is no valid clip (too long, end unknown); {@code clipStartMs} and
+     * {@code clipEndMs} are that range (null with it).
      */
     public record ChapterItem(int index, String title, long startMs, String seconds, String clock, String length,
-                              String lengthIso, String endClock, String shareHref) {
+                              String lengthIso, String endClock, String shareHref, Long clipStartMs,
+                              Long clipEndMs) {
     }
 
     /**

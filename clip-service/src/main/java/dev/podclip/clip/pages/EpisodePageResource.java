@@ -9,6 +9,7 @@ import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.ClipsConfig;
 import dev.podclip.clip.clips.EpisodeContext;
 import dev.podclip.clip.clips.EpisodeContexts;
+import dev.podclip.clip.devauth.DevSignIn;
 import dev.podclip.clip.pages.EpisodePage.ClipForm;
 import dev.podclip.support.openapi.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,6 +72,8 @@ public class EpisodePageResource {
     EpisodeContexts contexts;
     @Inject
     ClipsConfig limits;
+    @Inject
+    DevSignIn devSignIn;
 
     @GET
     @Path("{id}")
@@ -154,9 +157,9 @@ public class EpisodePageResource {
         }
         EpisodePage page = EpisodePages.model(stored.episode(), stored.chapters(), stored.warnings(),
                 transcripts.find(stored.episode().episodeId).orElse(null), startMs, share.providerName(),
-                clips.baseUrl(), chapterRanges, form);
+                clips.baseUrl(), chapterRanges, form, context, limits, devSignIn.enabled());
         return Response.status(status).entity(Templates.episode(page).render()).type(HTML_UTF8)
-                .header(SecurityHeaders.CSP, SecurityHeaders.FORM_PAGE_POLICY)
+                .header(SecurityHeaders.CSP, SecurityHeaders.EPISODE_PAGE_POLICY)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();

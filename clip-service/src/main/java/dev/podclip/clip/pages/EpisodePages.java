@@ -7,15 +7,20 @@ import dev.podclip.clip.chapters.ChapterEntity;
 import dev.podclip.clip.chapters.ChapterWarningEntity;
 import dev.podclip.clip.clips.ClipRange;
 import dev.podclip.clip.clips.ClipTimes;
+import dev.podclip.clip.clips.ClipsConfig;
+import dev.podclip.clip.clips.EpisodeContext;
 import dev.podclip.clip.clips.MediaLinks;
 import dev.podclip.clip.episodes.EpisodeEntity;
 import dev.podclip.clip.pages.EpisodePage.ChapterItem;
 import dev.podclip.clip.pages.EpisodePage.ClipForm;
 import dev.podclip.clip.pages.EpisodePage.Details;
+import dev.podclip.clip.pages.EpisodePage.Maker;
 import dev.podclip.clip.pages.EpisodePage.WarningItem;
 import dev.podclip.clip.pages.EpisodePage.Line;
 import dev.podclip.clip.pages.EpisodePage.NotesPiece;
 import dev.podclip.clip.pages.EpisodePage.Section;
+import dev.podclip.clip.share.Timeline;
+import io.quarkus.qute.RawString;
 import dev.podclip.clip.transcripts.TranscriptViews;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -56,14 +61,16 @@ public final class EpisodePages {
      */
     static EpisodePage model(EpisodeEntity episode, List<ChapterEntity> chapters, List<ChapterWarningEntity> warnings,
                              TranscriptViews.TranscriptView transcript, long startMs, String siteName,
-                             String baseUrl, List<ClipRange> chapterRanges, ClipForm form) {
+                             String baseUrl, List<ClipRange> chapterRanges, ClipForm form, EpisodeContext context,
+                             ClipsConfig limits, boolean devSignIn) {
         List<ChapterItem> items = chapters.stream().map(c -> {
             ClipRange range = c.index < chapterRanges.size() ? chapterRanges.get(c.index) : null;
             return new ChapterItem(c.index, c.title, c.startMs, ClipTimes.seconds(c.startMs),
                     TranscriptViews.clock(c.startMs), c.durationMs == null ? null : hms(c.durationMs),
                     c.durationMs == null ? null : isoDuration(c.durationMs),
                     c.endMs == null ? null : TranscriptViews.clock(c.endMs),
-                    range == null ? null : shareHref(baseUrl, episode.episodeId, range));
+                    range == null ? null : shareHref(baseUrl, episode.episodeId, range),
+                    range == null ? null : range.startMs(), range == null ? null : range.endMs());
         }).toList();
         List<Section> sections = transcript == null ? List.of() : transcript.chapters().stream()
                 .map(s -> new Section(s.index(), s.title(), s.startMs(), ClipTimes.seconds(s.startMs()),
@@ -80,13 +87,37 @@ public final class EpisodePages {
                 episode.showSlug == null ? null : BrowseModels.showHref(episode.showSlug),
                 baseUrl + BrowseModels.episodeHref(episode.episodeId), description,
                 BrowseModels.artwork(episode.showImageUrl), warningItems(warnings, chapters),
-                details(episode), form != null ? form : defaultForm(episode, startMs));
+                details(episode), form != null ? form : defaultForm(episode, startMs),
+                context == null ? null : maker(context, startMs, baseUrl, limits), devSignIn);
+    }
+
+    /**
+     * The clip maker's timeline and limits. The range first drawn is the default form's (a minute from
+     * {@code startMs}, cut at the episode's end), or the episode's first minute when that is empty.
+     */
+    static Maker maker(EpisodeContext context, long startMs, String baseUrl, ClipsConfig limits) {
+        Long knownEndMs = context.knownEndMs();
+        long fromMs = startMs;
+        long toMs = cut(startMs + DEFAULT_CLIP_MS, knownEndMs);
+        if (toMs <= fromMs) {
+            fromMs = 0;
+            toMs = Math.max(cut(DEFAULT_CLIP_MS, knownEndMs), 1);
+        }
+        ClipRange range = new ClipRange(fromMs, toMs);
+        Long lastEndMs = context.durationMs() == null ? null : context.durationMs() + context.durationSlackMs();
+        return new Maker(new RawString(Timeline.svg(context.chapters(), knownEndMs, range)),
+                Timeline.totalMs(context.chapters(), knownEndMs, range), lastEndMs, limits.minLengthMs(),
+                limits.maxLengthMs(), baseUrl + "/e/" + context.episodeId(), range.startMs(), range.endMs());
     }
 
     /** The stateless share link of a range (docs/clips.md): {@code /e/{id}?t=start,end} in seconds. */
     static String shareHref(String baseUrl, UUID episodeId, ClipRange range) {
         return baseUrl + "/e/" + episodeId + "?t=" + ClipTimes.seconds(range.startMs()) + ","
                 + ClipTimes.seconds(range.endMs());
+    }
+
+    private static long cut(long ms, Long endMs) {
+        return endMs != null && ms > endMs ? endMs : ms;
     }
 
     /** Where the clip maker form submits. */

@@ -19,6 +19,12 @@ public final class SecurityHeaders {
      * submit to this origin only.
      */
     public static final String FORM_PAGE_POLICY = SOURCES + "; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The episode page: as {@link #FORM_PAGE_POLICY}, and its script may connect to this origin, for the episode's
+     * change stream (EventSource is governed by connect-src).
+     */
+    public static final String EPISODE_PAGE_POLICY = FORM_PAGE_POLICY.replace("connect-src 'none'",
+            "connect-src 'self'");
     /** The embed page exists to be framed by any site (oEmbed, twitter:player). */
     public static final String EMBED_POLICY = COMMON + "; frame-ancestors *";
 

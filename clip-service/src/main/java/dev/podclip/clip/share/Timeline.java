@@ -72,7 +72,8 @@ public final class Timeline {
         return out.append("</svg>").toString();
     }
 
-    static long totalMs(List<Chapter> chapters, Long episodeMs, ClipRange range) {
+    /** The length the timeline spans: the episode's, or what the chapters and the clip reach. */
+    public static long totalMs(List<Chapter> chapters, Long episodeMs, ClipRange range) {
         long total = range.endMs();
         if (episodeMs != null) {
             total = Math.max(total, episodeMs);

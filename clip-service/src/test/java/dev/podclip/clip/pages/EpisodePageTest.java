@@ -169,6 +169,76 @@ class EpisodePageTest {
     }
 
     @Test
+    void clipMakerScriptGetsTheTimelineLimitsChapterRangesAndChangeStream() {
+        UUID id = UUID.randomUUID();
+        TranscriptFixtures.sendAndAwait(TranscriptFixtures.snapshot(id, 1, "Script", null,
+                TranscriptFixtures.CHAPTERS_V1, TranscriptFixtures.transcript("vtt", TranscriptFixtures.VTT)));
+        Response response = given().get("/episodes/{id}?t=61", id);
+        // The change stream is an EventSource, governed by connect-src: this origin only, and still no inline code.
+        assertThat(response.header("Content-Security-Policy")).contains("connect-src 'self'")
+                .contains("script-src 'self'").doesNotContain("unsafe-inline");
+        Document doc = Jsoup.parse(response.asString());
+
+        // The clip rules' limits and the link's base, for the script to keep a picked range valid.
+        Element maker = doc.selectFirst("section#clip-maker");
+        assertThat(maker.attr("data-total-ms")).isEqualTo("600000");
+        assertThat(maker.attr("data-last-end-ms")).isEqualTo("660000"); // "10 min": a minute of slack
+        assertThat(maker.attr("data-min-length-ms")).isEqualTo("1000");
+        assertThat(maker.attr("data-max-length-ms")).isEqualTo("3600000");
+        assertThat(maker.attr("data-share-base")).isEqualTo("http://127.0.0.1:8082/e/" + id);
+
+        // The timeline, drawn to scale without script: three chapters and the form's range (1:01–2:01 of 10:00).
+        Element track = doc.selectFirst("figure.maker-timeline #timeline");
+        assertThat(track.attr("data-range-start-ms")).isEqualTo("61000");
+        assertThat(track.attr("data-range-end-ms")).isEqualTo("121000");
+        assertThat(track.select("svg rect.chapter")).hasSize(3);
+        assertThat(track.select("svg rect.chapter title").eachText()).first().asString()
+                .isEqualTo("1. Cold open (0:00–1:00)");
+        Element clip = track.selectFirst("svg rect.clip");
+        assertThat(clip.attr("x")).isEqualTo("10.17%");
+        assertThat(clip.attr("width")).isEqualTo("10.00%");
+        assertThat(track.selectFirst("svg").attr("aria-label")).isEqualTo("Clip 1:01 to 2:01 of 10:00");
+        assertThat(track.selectFirst("svg").attr("viewBox")).isEmpty();
+        assertThat(doc.selectFirst("#timeline-help").text()).startsWith("Chapters, to scale");
+        assertThat(doc.selectFirst(".timeline-keys").hasAttr("hidden")).isTrue();
+
+        // Each chapter option carries the range its share link has.
+        assertThat(doc.select("#clip-chapter option").eachAttr("data-start-ms")).containsExactly("0", "60000", "300000");
+        assertThat(doc.select("#clip-chapter option").eachAttr("data-end-ms"))
+                .containsExactly("60000", "300000", "600000");
+        // Each cue its range, so that selected text maps to one.
+        assertThat(doc.select("p.cue")).isNotEmpty().allMatch(c -> Long.parseLong(c.attr("data-end-ms"))
+                > Long.parseLong(c.attr("data-start-ms")));
+
+        // The link box and the change notice are the script's: hidden without it.
+        Element box = doc.selectFirst("#clip-link");
+        assertThat(box.hasAttr("hidden")).isTrue();
+        assertThat(box.select("button[type=button]").eachText()).containsExactly("Preview", "Copy link");
+        assertThat(box.selectFirst("#clip-status").attr("role")).isEqualTo("status");
+        Element main = doc.selectFirst("main#episode");
+        assertThat(main.attr("data-version")).isEqualTo("1");
+        assertThat(main.attr("data-stream-href")).isEqualTo("/api/episodes/" + id + "/chapters/stream");
+        assertThat(doc.selectFirst("#changed-notice").hasAttr("hidden")).isTrue();
+        assertThat(doc.selectFirst("#changed-notice button").text()).isEqualTo("Reload");
+        assertThat(doc.select("script")).hasSize(1);
+        assertThat(doc.select("[onclick], [onload], [style]")).isEmpty();
+
+        String script = given().get("/pages/episode.js").then().statusCode(200).extract().asString();
+        assertThat(script).contains("EventSource").contains("navigator.clipboard").contains("pointerdown");
+    }
+
+    @Test
+    void developmentSignInIsOffByDefaultAndThePageOffersNoSaving() {
+        UUID id = UUID.randomUUID();
+        TranscriptFixtures.sendAndAwait(TranscriptFixtures.snapshot(id, 1, "Unsaved", null,
+                TranscriptFixtures.CHAPTERS_V1, null));
+        Document doc = Jsoup.parse(given().get("/episodes/{id}", id).then().statusCode(200).extract().asString());
+        assertThat(doc.select("#clip-save, #clip-save-button")).isEmpty();
+        given().post("/dev/sign-in").then().statusCode(404);
+        given().get("/dev/sign-in").then().statusCode(405);
+    }
+
+    @Test
     void warningsInWordsAndEveryChapterTitleEscaped() {
         UUID id = UUID.randomUUID();
         String chapters = "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":30,\"title\":\"<i>Start</i> & go\"},"

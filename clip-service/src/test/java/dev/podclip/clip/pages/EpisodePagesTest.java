@@ -1,12 +1,51 @@
 package dev.podclip.clip.pages;
 
+import dev.podclip.chapters.Chapter;
+import dev.podclip.clip.clips.EpisodeContext;
+import dev.podclip.clip.clips.TestLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EpisodePagesTest {
+
+    static EpisodeContext episode(Long durationMs, List<Chapter> chapters) {
+        return new EpisodeContext(UUID.fromString("00000000-0000-0000-0000-000000000001"), 1, false, "Show",
+                "Episode", "https://cdn.example/ep.mp3", null, null, durationMs, 60_000, chapters, null);
+    }
+
+    @Test
+    void theClipMakersRangeIsTheDefaultFormsAndItsLimitsAreTheClipRules() {
+        List<Chapter> chapters = List.of(new Chapter(0, 300_000L, "One", null, null, true),
+                new Chapter(300_000, 600_000L, "Two", null, null, true));
+        EpisodePage.Maker maker = EpisodePages.maker(episode(600_000L, chapters), 61_000, "https://clips.example",
+                TestLimits.DEFAULTS);
+        assertThat(maker.rangeStartMs()).isEqualTo(61_000);
+        assertThat(maker.rangeEndMs()).isEqualTo(121_000);
+        assertThat(maker.totalMs()).isEqualTo(600_000);
+        assertThat(maker.lastEndMs()).isEqualTo(660_000);
+        assertThat(maker.minLengthMs()).isEqualTo(1_000);
+        assertThat(maker.maxLengthMs()).isEqualTo(3_600_000);
+        assertThat(maker.shareBase()).isEqualTo("https://clips.example/e/00000000-0000-0000-0000-000000000001");
+        assertThat(maker.timelineSvg().getValue()).contains("class=\"clip\" x=\"10.17%\"")
+                .doesNotContain("viewBox");
+
+        // Near the end the minute is cut there; at or past the end, the first minute is drawn instead.
+        EpisodePage.Maker late = EpisodePages.maker(episode(600_000L, chapters), 570_000, "b", TestLimits.DEFAULTS);
+        assertThat(late.rangeStartMs()).isEqualTo(570_000);
+        assertThat(late.rangeEndMs()).isEqualTo(600_000);
+        EpisodePage.Maker past = EpisodePages.maker(episode(600_000L, chapters), 700_000, "b", TestLimits.DEFAULTS);
+        assertThat(past.rangeStartMs()).isZero();
+        assertThat(past.rangeEndMs()).isEqualTo(60_000);
+
+        // Unknown length: no last end, and the timeline spans what the chapters and the range reach.
+        EpisodePage.Maker unknown = EpisodePages.maker(episode(null, List.of()), 0, "b", TestLimits.DEFAULTS);
+        assertThat(unknown.lastEndMs()).isNull();
+        assertThat(unknown.totalMs()).isEqualTo(60_000);
+    }
 
     @Test
     void notesAreCutIntoTextAndSeekLinksCoveringEveryChar() {
