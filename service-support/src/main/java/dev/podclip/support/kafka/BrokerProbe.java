@@ -77,15 +77,19 @@ public class BrokerProbe {
         return reachable() ? "ok" : lastError;
     }
 
+    /** What a health check reports while the broker is not reachable, or null while it is. */
+    public String problem() {
+        return reachable() ? null : "Kafka unreachable: " + lastError;
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
     private void probe() {
         try {
-            nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).nodes()
-                    .get(timeoutMs + 500L, TimeUnit.MILLISECONDS).size();
-            lastAnsweredAtMs = System.currentTimeMillis();
+            answered(admin().describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).nodes()
+                    .get(timeoutMs + 500L, TimeUnit.MILLISECONDS).size(), System.currentTimeMillis());
             if (reported) {
                 LOG.info("Kafka broker reachable again");
                 reported = false;
@@ -93,12 +97,22 @@ public class BrokerProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            lastError = e.getCause() == null ? e.toString() : e.getCause().toString();
+            failed(e.getCause() == null ? e.toString() : e.getCause().toString());
             if (!reported && !reachable()) {
                 LOG.warnf("Kafka broker unreachable (%s)", lastError);
                 reported = true;
             }
         }
+    }
+
+    /** The broker answered with {@code brokers} nodes at {@code atMs}. */
+    void answered(int brokers, long atMs) {
+        nodes = brokers;
+        lastAnsweredAtMs = atMs;
+    }
+
+    void failed(String error) {
+        lastError = error;
     }
 
     private Admin admin() {
