@@ -110,6 +110,10 @@ public class KafkaClients {
     }
 
     public KafkaProducer<byte[], byte[]> deadLetterProducer() {
+        return new KafkaProducer<>(deadLetterProducerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    Map<String, Object> deadLetterProducerConfig() {
         long timeoutMs = config.events().kafkaCallTimeoutMs();
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -122,7 +126,7 @@ public class KafkaClients {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES + RECORD_OVERHEAD_BYTES);
         props.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, RECONNECT_BACKOFF_MAX_MS);
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return props;
     }
 
     public Map<String, Object> adminConfig(int timeoutMs) {
