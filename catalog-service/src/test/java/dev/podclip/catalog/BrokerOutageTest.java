@@ -18,6 +18,7 @@ import static dev.podclip.catalog.support.Catalog.editor;
 import static dev.podclip.catalog.support.Catalog.episode;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.awaitility.Awaitility.await;
 
 /** Writes succeed while the broker is down; when it returns, the backlog drains, each event once, in order. */
@@ -49,9 +50,10 @@ class BrokerOutageTest {
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(backlogRows())
                     .isEqualTo((double) EPISODES * (UPDATES + 1)));
-            await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> given().get("/q/health/well").then().statusCode(503));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/well").then()
+                    .statusCode(503).body("checks[0].data.reason", startsWith("Kafka unreachable: ")));
             given().get("/q/health/ready").then().statusCode(200);
+            given().get("/q/health/live").then().statusCode(200);
         } finally {
             OwnBrokerResource.broker().start();
         }

@@ -208,9 +208,13 @@ class ConsumerFlowTest {
                 .contains("clip_commit_to_chapters_seconds_bucket")
                 .contains("clip_commit_to_chapters_seconds_count")
                 .contains("clip_consumer_lag{");
+        // The groups hold what docs/operations.md "Readiness" says: readiness the database, the broker and the
+        // consumer members; liveness no dependency at all.
         await().atMost(WAIT).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body("status", is("UP")));
-        given().get("/q/health/live").then().statusCode(200);
+                given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                        .body("checks.name", org.hamcrest.Matchers.containsInAnyOrder(
+                                "database", "kafka", "episode-consumer")));
+        given().get("/q/health/live").then().statusCode(200).body("checks", org.hamcrest.Matchers.empty());
         given().get("/q/openapi").then().statusCode(200);
         given().get("/q/swagger-ui/").then().statusCode(200);
         chapters(id).body("warnings", org.hamcrest.Matchers.notNullValue());

@@ -6,18 +6,22 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * docker-compose.yml cannot run on the build machines (no Docker), so what can be checked here is: every file it
- * names exists, and every variable it sets on a service is read by that service (its application.properties or the
- * shared service-support code).
+ * docker-compose.yml cannot run on the build machines (no Docker daemon), so what is checked is: every file it names
+ * exists, every variable it sets on a service is read by that service (its application.properties or the shared
+ * service-support code), and, where a Docker CLI with Compose is installed, that {@code docker compose config} accepts
+ * it with every profile (skipped, saying why, where it is not).
  */
 class ComposeFileTest {
 
@@ -25,6 +29,10 @@ class ComposeFileTest {
     private static final Pattern FILE = Pattern.compile("(?:^|[\\s:{-])\\.?/?((?:docker|dev)/[\\w./-]+)");
     private static final Pattern SERVICE = Pattern.compile("^  ([\\w-]+):\\s*$");
     private static final Pattern VARIABLE = Pattern.compile("^      ([A-Z][A-Z0-9_]+):");
+    /** Compose reads and checks a file in well under a second; the bound is for a CLI that hangs. */
+    private static final Duration COMPOSE_TIMEOUT = Duration.ofSeconds(60);
+    /** The file's optional profiles: config checks only the services of the profiles it is given. */
+    private static final List<String> PROFILES = List.of("observability");
 
     @Test
     void everyFileItNamesExists() throws IOException {
@@ -68,6 +76,58 @@ class ComposeFileTest {
             }
         }
         assertThat(unread).isEmpty();
+    }
+
+    @Test
+    void composeAcceptsItWhereItIsInstalled() throws IOException, InterruptedException {
+        List<String> compose = composeCommand();
+        assumeTrue(compose != null, "no Docker CLI with Compose here (neither `docker compose version` nor"
+                + " `docker-compose version` answers), so `docker compose config` cannot check the file");
+        List<String> command = new ArrayList<>(compose);
+        command.addAll(List.of("--project-directory", ROOT.toString(), "-f", "docker-compose.yml"));
+        for (String profile : PROFILES) {
+            command.addAll(List.of("--profile", profile));
+        }
+        command.addAll(List.of("config", "--quiet"));
+        Run run = run(command);
+        assertThat(run.exitCode()).as("%s said:%n%s", String.join(" ", command), run.output()).isZero();
+    }
+
+    /** {@code docker compose} (the plugin) or {@code docker-compose} (the standalone tool), or null for neither. */
+    private static List<String> composeCommand() throws IOException, InterruptedException {
+        for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+            List<String> version = new ArrayList<>(candidate);
+            version.add("version");
+            Run run = run(version);
+            if (run != null && run.exitCode() == 0) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    /** Runs a command in the repository's root; null when the program is not installed or does not finish. */
+    private static Run run(List<String> command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("compose", ".txt");
+        try {
+            Process process;
+            try {
+                process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
+            } catch (IOException notInstalled) {
+                return null;
+            }
+            if (!process.waitFor(COMPOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return null;
+            }
+            return new Run(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 
     /**

@@ -7,17 +7,14 @@ import dev.podclip.chapters.ChapterList;
 import dev.podclip.chapters.StatedDuration;
 import dev.podclip.chapters.boundary.BoundaryPolicy;
 import dev.podclip.chapters.files.ChapterFiles;
+import dev.podclip.chapters.files.PodloveChapter;
 import dev.podclip.chapters.time.Durations;
 import dev.podclip.support.net.FetchRefused;
 import dev.podclip.support.net.SafeFetcher;
 
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Turns a feed item into the episode to write, fetching its chapters and transcript (the only I/O, through
@@ -120,47 +117,23 @@ final class ItemDrafts {
         }
     }
 
-    /** Podlove Simple Chapters read by the chapter engine (same boundary rules as files) and written as JSON. */
+    /**
+     * Podlove Simple Chapters read by the chapter engine (same boundary rules as files) and written as JSON. The
+     * entries go over as the feed parser read them, not written back to XML for the engine to parse a second time:
+     * one format change (feed XML to the stored JSON) where there were three.
+     */
     static String pscToJson(List<ParsedFeed.PscChapter> chapters, String durationText, int number,
                             List<String> warnings) {
         StatedDuration duration = durationText == null ? null : Durations.parseHuman(durationText).orElse(null);
+        List<PodloveChapter> entries = chapters.stream()
+                .map(c -> new PodloveChapter(c.start(), c.title(), c.href(), c.image())).toList();
         try {
-            ChapterList list = ChapterFiles.readPodloveSimpleChapters(
-                    pscXml(chapters).getBytes(StandardCharsets.UTF_8), duration, BoundaryPolicy.DEFAULTS);
+            ChapterList list = ChapterFiles.readPodloveSimpleChapters(entries, duration, BoundaryPolicy.DEFAULTS);
             String json = ChapterFiles.writePodcastingJson(list);
             return FeedRules.chaptersJsonProblem(json) == null ? json : null;
         } catch (ChapterEngineException e) {
             warnings.add("item " + number + ": psc:chapters left out: " + e.getMessage());
             return null;
-        }
-    }
-
-    /** The item's psc:chapter elements as a standalone Podlove document (attributes re-escaped by the writer). */
-    static String pscXml(List<ParsedFeed.PscChapter> chapters) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartElement("psc", "chapters", FeedParser.PSC);
-            xml.writeNamespace("psc", FeedParser.PSC);
-            xml.writeAttribute("version", "1.2");
-            for (ParsedFeed.PscChapter chapter : chapters) {
-                xml.writeEmptyElement("psc", "chapter", FeedParser.PSC);
-                attribute(xml, "start", chapter.start());
-                attribute(xml, "title", chapter.title());
-                attribute(xml, "href", chapter.href());
-                attribute(xml, "image", chapter.image());
-            }
-            xml.writeEndElement();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing to a string cannot fail", e);
-        }
-        return out.toString();
-    }
-
-    private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        if (value != null) {
-            xml.writeAttribute(name, value);
         }
     }
 }

@@ -1,19 +1,19 @@
 package dev.podclip.catalog.health;
 
 import dev.podclip.catalog.outbox.TopicSetup;
+import dev.podclip.events.Topics;
 import dev.podclip.support.kafka.BrokerProbe;
+import dev.podclip.support.kafka.KafkaHealth;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * Whether the broker answers (service-support's {@link BrokerProbe}, read at once) and the topic is in place. A
- * wellness check, not a readiness one: catalog writes go to the outbox and succeed while Kafka is down, so a down
- * broker must not take the catalog out of the load balancer. It shows in {@code /q/health} and {@code /q/health/well};
- * the outbox backlog metrics say how far publishing is behind.
+ * The shared {@link KafkaHealth} check, with the catalog's topic. A wellness check, not a readiness one: catalog
+ * writes go to the outbox and succeed while Kafka is down, so a down broker must not take the catalog out of the load
+ * balancer (docs/operations.md, "Readiness"). The outbox metrics say how far publishing is behind.
  */
 @Wellness
 @ApplicationScoped
@@ -26,11 +26,6 @@ public class KafkaHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("kafka")
-                .withData("topicReady", topic.ready());
-        if (!broker.reachable()) {
-            return builder.withData("error", broker.reason()).down().build();
-        }
-        return builder.withData("brokers", broker.nodes()).status(topic.ready()).build();
+        return KafkaHealth.of(broker, topic.ready() ? null : "topic " + Topics.EPISODES + " not created yet");
     }
 }

@@ -3,6 +3,7 @@ package dev.podclip.catalog.outbox;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.events.EpisodeEvent;
 import dev.podclip.events.Topics;
+import dev.podclip.support.kafka.KafkaClientSettings;
 import dev.podclip.support.tracing.TraceParents;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -27,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,6 @@ import java.util.concurrent.Future;
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
-    /** Room for the record's key, headers and batch framing on top of the largest value. */
-    public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
     /** How long send() may block for metadata (an unreachable broker) before the batch stops. */
     static final int MAX_BLOCK_MS = 2_000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -205,7 +203,10 @@ public class EventPublisher {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The producer's settings, spelled out rather than left to defaults: they carry the ordering guarantee. */
+    /**
+     * service-support's idempotent producer, with the relay's own timing: 5 ms of linger batches a burst of outbox
+     * rows, and the delivery timeout (which bounds a slot's transaction) splits into two request attempts.
+     */
     static Map<String, Object> producerConfig(String bootstrapServers, Duration deliveryTimeout) {
         int deliveryMs = (int) deliveryTimeout.toMillis();
         int lingerMs = 5;
@@ -213,19 +214,12 @@ public class EventPublisher {
         if (deliveryMs < lingerMs + requestTimeoutMs) {
             throw new IllegalArgumentException("delivery timeout " + deliveryTimeout + " too short");
         }
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "catalog-outbox-relay");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        props.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES + RECORD_OVERHEAD_BYTES);
+        Map<String, Object> props = KafkaClientSettings.producer(bootstrapServers, "catalog-outbox-relay",
+                Topics.MAX_RECORD_BYTES);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryMs);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs);
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
-        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return props;

@@ -2,6 +2,7 @@ package dev.podclip.catalog.outbox;
 
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.events.Topics;
+import dev.podclip.support.kafka.KafkaClientSettings;
 import dev.podclip.support.kafka.KafkaTopics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -57,7 +58,7 @@ public class TopicSetup {
     static NewTopic topic(int partitions, short replicationFactor) {
         return new NewTopic(Topics.EPISODES, partitions, replicationFactor).configs(Map.of(
                 "cleanup.policy", "compact",
-                "max.message.bytes", Integer.toString(Topics.MAX_RECORD_BYTES + EventPublisher.RECORD_OVERHEAD_BYTES),
+                "max.message.bytes", Integer.toString(KafkaClientSettings.maxRecordBytes(Topics.MAX_RECORD_BYTES)),
                 // Deleted-episode tombstones stay a day, so a consumer that lags less than that still sees them.
                 "delete.retention.ms", Long.toString(TimeUnit.DAYS.toMillis(1))));
     }

@@ -171,4 +171,24 @@ class EventPublisherTest {
     private static String header(ProducerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theRelaysProducerSettingsValueByValue() {
+        assertThat(EventPublisher.producerConfig("b:9092", java.time.Duration.ofSeconds(10)))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.ofEntries(
+                        java.util.Map.entry("bootstrap.servers", "b:9092"),
+                        java.util.Map.entry("client.id", "catalog-outbox-relay"),
+                        java.util.Map.entry("acks", "all"),
+                        java.util.Map.entry("enable.idempotence", true),
+                        java.util.Map.entry("max.in.flight.requests.per.connection", 5),
+                        java.util.Map.entry("retries", Integer.MAX_VALUE),
+                        java.util.Map.entry("max.request.size", 8 * 1024 * 1024 + 64 * 1024),
+                        java.util.Map.entry("delivery.timeout.ms", 10_000),
+                        java.util.Map.entry("request.timeout.ms", 5_000),
+                        java.util.Map.entry("linger.ms", 5),
+                        java.util.Map.entry("max.block.ms", 2_000),
+                        java.util.Map.entry("reconnect.backoff.max.ms", 1_000),
+                        java.util.Map.entry("key.serializer", StringSerializer.class.getName()),
+                        java.util.Map.entry("value.serializer", ByteArraySerializer.class.getName())));
+    }
 }

@@ -5,6 +5,7 @@ import dev.podclip.catalog.support.OwnBrokerProfile;
 import dev.podclip.events.EpisodeEvent;
 import dev.podclip.events.Topics;
 import dev.podclip.support.auth.Roles;
+import dev.podclip.support.kafka.KafkaClientSettings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.apache.kafka.clients.admin.Admin;
@@ -64,7 +65,7 @@ class OutboxParkingTest {
                 assertThat(gauge("catalog_outbox_backlog_rows")).isZero();
             });
         } finally {
-            setTopicLimit(Topics.MAX_RECORD_BYTES + EventPublisher.RECORD_OVERHEAD_BYTES);
+            setTopicLimit(KafkaClientSettings.maxRecordBytes(Topics.MAX_RECORD_BYTES));
         }
 
         admin().post("/admin/outbox/parked/999999999/replay").then().statusCode(404);

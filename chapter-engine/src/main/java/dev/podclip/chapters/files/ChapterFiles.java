@@ -31,6 +31,15 @@ public final class ChapterFiles {
         return close(PodloveReader.read(bytes), duration, policy);
     }
 
+    /**
+     * Podlove Simple Chapters the caller has already read from their XML (a feed parser): the same rules as
+     * {@link #readPodloveSimpleChapters(byte[], StatedDuration, BoundaryPolicy)}, without writing them back to XML.
+     */
+    public static ChapterList readPodloveSimpleChapters(List<PodloveChapter> chapters, StatedDuration duration,
+                                                        BoundaryPolicy policy) {
+        return close(PodloveReader.read(chapters), duration, policy);
+    }
+
     /** Either format, told apart by content: XML starts with '<', JSON with '{' or '['. */
     public static ChapterList read(byte[] bytes, StatedDuration duration, BoundaryPolicy policy) {
         char first = FileText.firstSignificant(bytes);

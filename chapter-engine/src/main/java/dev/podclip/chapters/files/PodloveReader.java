@@ -47,18 +47,15 @@ final class PodloveReader {
             throw new ChapterEngineException(ErrorCode.UNREADABLE_XML,
                     "no Podlove Simple Chapters (<psc:chapters>) in this XML", 0);
         }
-        List<Chapter> marks = new ArrayList<>();
-        ReaderWarnings warnings = new ReaderWarnings();
-        int number = 0;
+        List<PodloveChapter> entries = new ArrayList<>();
         for (Node child = lists.get(0).getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element && "chapter".equals(localName(element))) {
-                number++;
-                Chapter mark = chapter(number, element, warnings);
-                if (mark != null) {
-                    marks.add(mark);
-                }
+                entries.add(new PodloveChapter(attribute(element, "start"), attribute(element, "title"),
+                        attribute(element, "href"), attribute(element, "image")));
             }
         }
+        ReaderWarnings warnings = new ReaderWarnings();
+        List<Chapter> marks = marks(entries, warnings);
         if (lists.size() > 1) {
             warnings.add(Warning.of(WarningCode.ENTRY_SKIPPED,
                     lists.size() + " <psc:chapters> lists; only the first was read"));
@@ -66,21 +63,50 @@ final class PodloveReader {
         return new ChapterMarks(marks, warnings.list(), null);
     }
 
-    private static Chapter chapter(int number, Element element, ReaderWarnings warnings) {
-        String start = element.getAttribute("start");
+    /** Chapters already read from their XML by the caller: the same rules, without a document. */
+    static ChapterMarks read(List<PodloveChapter> entries) {
+        ReaderWarnings warnings = new ReaderWarnings();
+        List<Chapter> marks = marks(entries, warnings);
+        return new ChapterMarks(marks, warnings.list(), null);
+    }
+
+    private static List<Chapter> marks(List<PodloveChapter> entries, ReaderWarnings warnings) {
+        List<Chapter> marks = new ArrayList<>();
+        int number = 0;
+        for (PodloveChapter entry : entries) {
+            number++;
+            Chapter mark = chapter(number, entry, warnings);
+            if (mark != null) {
+                marks.add(mark);
+            }
+        }
+        return marks;
+    }
+
+    private static Chapter chapter(int number, PodloveChapter entry, ReaderWarnings warnings) {
+        String start = entry.start() == null ? "" : entry.start();
         OptionalLong startMs = Durations.parseNpt(start);
         if (startMs.isEmpty()) {
             warnings.add(Warning.of(WarningCode.ENTRY_SKIPPED, "chapter " + number + ": start \"" + start
                     + "\" is no Normal Play Time; skipped"));
             return null;
         }
-        return new Chapter(startMs.getAsLong(), null, element.getAttribute("title"),
-                WebLinks.keep(attribute(element, "href")), WebLinks.keep(attribute(element, "image")), true);
+        return new Chapter(startMs.getAsLong(), null, entry.title() == null ? "" : entry.title(),
+                WebLinks.keep(present(entry.href())), WebLinks.keep(present(entry.image())), true);
     }
 
+    /** The attribute's value, or null when the element has none (the DOM answers "" for both). */
     private static String attribute(Element element, String name) {
-        String value = element.getAttribute(name).strip();
-        return value.isEmpty() ? null : value;
+        return element.hasAttribute(name) ? element.getAttribute(name) : null;
+    }
+
+    /** A link attribute stripped; blank counts as absent. */
+    private static String present(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
     }
 
     /** Elements with this local name in document order, walked without recursion (the DOM's own lists are slow). */

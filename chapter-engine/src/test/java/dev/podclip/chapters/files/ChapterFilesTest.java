@@ -72,6 +72,29 @@ class ChapterFilesTest {
                 .containsExactly(tuple(null, "https://x.example/a.png"));
     }
 
+    @Test
+    void podloveEntriesReadByTheCallerGiveWhatTheDocumentGives() {
+        String psc = "<psc:chapters xmlns:psc=\"http://podlove.org/simple-chapters\" version=\"1.2\">"
+                + "<psc:chapter start=\"00:00:00\" title=\"A &amp; B\" image=\" https://x.example/a.png \"/>"
+                + "<psc:chapter title=\"no start\"/>"
+                + "<psc:chapter start=\"1:00\" href=\"javascript:alert(1)\"/>"
+                + "<psc:chapter start=\"2:00\" title=\"c\" href=\"  \"/></psc:chapters>";
+        List<PodloveChapter> entries = List.of(
+                new PodloveChapter("00:00:00", "A & B", null, " https://x.example/a.png "),
+                new PodloveChapter(null, "no start", null, null),
+                new PodloveChapter("1:00", null, "javascript:alert(1)", null),
+                new PodloveChapter("2:00", "c", "  ", null));
+        StatedDuration duration = StatedDuration.exactMs(300_000);
+
+        ChapterList fromDocument = ChapterFiles.readPodloveSimpleChapters(
+                psc.getBytes(StandardCharsets.UTF_8), duration, RULES);
+        ChapterList fromEntries = ChapterFiles.readPodloveSimpleChapters(entries, duration, RULES);
+
+        assertThat(fromEntries).isEqualTo(fromDocument);
+        assertThat(fromEntries.chapters()).hasSize(3);
+        assertThat(fromEntries.warnings()).extracting(w -> w.code().name()).contains("ENTRY_SKIPPED");
+    }
+
     private static String chapter(int startSeconds, String url, String img) {
         return "{\"startTime\":" + startSeconds + ",\"title\":\"t\",\"url\":\"" + url + "\",\"img\":\"" + img
                 + "\"}";

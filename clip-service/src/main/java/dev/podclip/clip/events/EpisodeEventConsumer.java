@@ -2,6 +2,7 @@ package dev.podclip.clip.events;
 
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.events.Topics;
+import dev.podclip.support.kafka.KafkaClientSettings;
 import dev.podclip.support.kafka.KafkaTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -378,7 +379,7 @@ public class EpisodeEventConsumer {
         NewTopic topic = new NewTopic(config.events().dlqTopic(), Optional.of(config.events().dlqPartitions()),
                 Optional.empty()).configs(Map.of(
                 "retention.ms", Long.toString(DLQ_RETENTION_MS),
-                "max.message.bytes", Integer.toString(Topics.MAX_RECORD_BYTES + KafkaClients.RECORD_OVERHEAD_BYTES)));
+                "max.message.bytes", Integer.toString(KafkaClientSettings.maxRecordBytes(Topics.MAX_RECORD_BYTES))));
         try {
             KafkaTopics.ensure(clients.bootstrapServers(), List.of(topic));
             dlqTopicReady = true;

@@ -2,10 +2,9 @@ package dev.podclip.clip.events;
 
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.events.Topics;
+import dev.podclip.support.kafka.KafkaClientSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,21 +14,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Plain kafka-clients factories: byte-level consumers and producers with manual offset control. */
+/**
+ * Plain kafka-clients factories: byte-level consumers and producers with manual offset control, on service-support's
+ * {@link KafkaClientSettings}. What is added here is clip-service's own: only it consumes, and its dead-letter producer
+ * sends one record at a time and waits for it, every step bounded by {@code clip.events.kafka-call-timeout-ms}.
+ */
 @ApplicationScoped
 public class KafkaClients {
-
-    /** Headroom over the contract's largest value for key and headers. */
-    static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
-    /**
-     * Longest wait between reconnect attempts while the broker is down: a returning broker is found within a second
-     * (10 s made members rejoin up to 10 s after the broker was back in the fault suite).
-     */
-    static final int RECONNECT_BACKOFF_MAX_MS = 1_000;
 
     @Inject
     ClipConfig config;
@@ -110,43 +104,30 @@ public class KafkaClients {
     }
 
     public KafkaProducer<byte[], byte[]> deadLetterProducer() {
+        return new KafkaProducer<>(deadLetterProducerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    Map<String, Object> deadLetterProducerConfig() {
         long timeoutMs = config.events().kafkaCallTimeoutMs();
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "clip-service-dlq-" + shortId());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> props = KafkaClientSettings.producer(bootstrapServers, "clip-service-dlq-" + shortId(),
+                Topics.MAX_RECORD_BYTES);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES + RECORD_OVERHEAD_BYTES);
-        props.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, RECONNECT_BACKOFF_MAX_MS);
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    public Map<String, Object> adminConfig(int timeoutMs) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "clip-service-admin-" + shortId());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-        props.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, RECONNECT_BACKOFF_MAX_MS);
         return props;
     }
 
     private Map<String, Object> common(String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        Map<String, Object> props = KafkaClientSettings.common(bootstrapServers, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.events().pollMaxRecords());
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) config.events().metadataMaxAgeMs());
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES + RECORD_OVERHEAD_BYTES);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                KafkaClientSettings.maxRecordBytes(Topics.MAX_RECORD_BYTES));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.events().kafkaCallTimeoutMs());
-        props.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, RECONNECT_BACKOFF_MAX_MS);
         return props;
     }
 

@@ -2,7 +2,6 @@ package dev.podclip.clip.health;
 
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.clip.events.EpisodeEventConsumer;
-import dev.podclip.support.kafka.BrokerProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -14,11 +13,11 @@ import org.jboss.logging.Logger;
 import java.util.List;
 
 /**
- * Ready while this instance follows the catalog: the broker answers ({@link BrokerProbe}, a background probe over
- * this instance's own network path), and every consumer member is alive, has joined the group (its
+ * Ready while this instance follows the catalog: every consumer member is alive, has joined the group (its
  * rebalance completed, with or without partitions), came back from its poll within {@code clip.events.stall-bound-ms},
- * heard from the group coordinator within three heartbeats, and is not retrying a failure. The database's part is
- * service-support's {@code DatabaseProbe}. Both answer at once from state the members keep, never by calling Kafka.
+ * heard from the group coordinator within three heartbeats, and is not retrying a failure. Whether the broker answers
+ * is {@link KafkaReadiness}; the database's part is service-support's {@code DatabaseReadiness}. All answer at once
+ * from state kept in memory, never by calling Kafka.
  *
  * <p>A change of verdict is one log line with the reason, not one per probe.
  */
@@ -36,8 +35,6 @@ public class ConsumerReadiness implements HealthCheck {
     @Inject
     EpisodeEventConsumer consumer;
     @Inject
-    BrokerProbe broker;
-    @Inject
     ClipConfig config;
 
     private String lastVerdict = "";
@@ -51,7 +48,7 @@ public class ConsumerReadiness implements HealthCheck {
             return builder.withData("enabled", false).up().build();
         }
         List<EpisodeEventConsumer.MemberState> members = consumer.members();
-        String problem = broker.reachable() ? null : "Kafka unreachable: " + broker.reason();
+        String problem = null;
         int partitions = 0;
         ClipConfig.Events events = config.events();
         long heartbeatBoundMs = "classic".equals(events.groupProtocol())

@@ -4,14 +4,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,15 +74,19 @@ public class BrokerProbe {
         return reachable() ? "ok" : lastError;
     }
 
+    /** What a health check reports while the broker is not reachable, or null while it is. */
+    public String problem() {
+        return reachable() ? null : "Kafka unreachable: " + lastError;
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
     private void probe() {
         try {
-            nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).nodes()
-                    .get(timeoutMs + 500L, TimeUnit.MILLISECONDS).size();
-            lastAnsweredAtMs = System.currentTimeMillis();
+            answered(admin().describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).nodes()
+                    .get(timeoutMs + 500L, TimeUnit.MILLISECONDS).size(), System.currentTimeMillis());
             if (reported) {
                 LOG.info("Kafka broker reachable again");
                 reported = false;
@@ -93,7 +94,7 @@ public class BrokerProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            lastError = e.getCause() == null ? e.toString() : e.getCause().toString();
+            failed(e.getCause() == null ? e.toString() : e.getCause().toString());
             if (!reported && !reachable()) {
                 LOG.warnf("Kafka broker unreachable (%s)", lastError);
                 reported = true;
@@ -101,14 +102,19 @@ public class BrokerProbe {
         }
     }
 
+    /** The broker answered with {@code brokers} nodes at {@code atMs}. */
+    void answered(int brokers, long atMs) {
+        nodes = brokers;
+        lastAnsweredAtMs = atMs;
+    }
+
+    void failed(String error) {
+        lastError = error;
+    }
+
     private Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "broker-probe",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                    CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+            admin = Admin.create(KafkaClientSettings.admin(bootstrapServers, "broker-probe", timeoutMs));
         }
         return admin;
     }

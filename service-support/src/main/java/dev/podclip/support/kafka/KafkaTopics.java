@@ -1,13 +1,11 @@
 package dev.podclip.support.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,10 +23,8 @@ public final class KafkaTopics {
     }
 
     public static void ensure(String bootstrapServers, List<NewTopic> topics) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CREATE_TIMEOUT.toMillis());
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(
+                KafkaClientSettings.admin(bootstrapServers, "topic-setup", (int) CREATE_TIMEOUT.toMillis()))) {
             for (NewTopic topic : topics) {
                 create(admin, topic);
             }
