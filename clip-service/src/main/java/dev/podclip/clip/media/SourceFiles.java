@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,11 @@ public class SourceFiles {
     record ClipSource(Path file, long offsetMs, boolean temporary) {
     }
 
-    /** What a source's first bytes told: where its samples are, its size and validator (If-Range), per source name. */
-    private record Head(WavLayout layout, long fileBytes, String etag) {
+    /**
+     * What a source's first bytes told, per source name: where its samples (a PCM WAV) or frames (a CBR MP3) are, its
+     * size and validator (If-Range). One of the two layouts is set.
+     */
+    private record Head(WavLayout wav, Mp3Layout mp3, long fileBytes, String etag) {
     }
 
     @Inject
@@ -79,23 +83,23 @@ public class SourceFiles {
     }
 
     /**
-     * The clip's slice of a PCM WAV source as a WAV file of its own, or empty for the whole-file path: any other
-     * source, a host without Range, a header not to trust, a file that changed between the two requests. Refusals
-     * the whole-file path would meet the same way (the URL, a timeout, not audio) are thrown at once.
+     * The clip's slice of a PCM WAV or CBR MP3 source as a WAV file of its own, or empty for the whole-file path: any
+     * other source, a host without Range, a header not to trust, a file that changed between the two requests, an
+     * MP3 slice whose frames are not where its layout puts them. Refusals the whole-file path would meet the same
+     * way (the URL, a timeout, not audio) are thrown at once.
      */
     private Optional<ClipSource> slice(String name, String url, long startMs, long endMs) {
         try {
             Optional<Head> head = head(name, url);
-            Optional<WavLayout.Slice> range = head.flatMap(h -> h.layout().slice(startMs, endMs))
-                    .filter(r -> r.length() <= config.sourceMaxBytes());
-            if (range.isEmpty()) {
+            if (head.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Path> wav = fetchSlice(url, head.get(), range.get());
-            if (wav.isEmpty()) {
+            Optional<ClipSource> slice = head.get().wav() != null ? wavSlice(url, head.get(), startMs, endMs)
+                    : mp3Slice(url, head.get(), startMs, endMs);
+            if (slice.isEmpty()) {
                 heads.invalidate(name);
             }
-            return wav.map(file -> new ClipSource(file, range.get().offsetMs(), true));
+            return slice;
         } catch (FetchRefused refused) {
             if (refused.status() == 422 || FINAL_REFUSALS.contains(refused.reason())) {
                 throw refused;
@@ -106,7 +110,52 @@ public class SourceFiles {
         }
     }
 
-    /** The source's header, remembered, or read from its first bytes; empty when it is not a WAV to slice. */
+    private Optional<ClipSource> wavSlice(String url, Head head, long startMs, long endMs) {
+        Optional<WavLayout.Slice> range = head.wav().slice(startMs, endMs)
+                .filter(r -> r.length() <= config.sourceMaxBytes());
+        return range.flatMap(r -> fetchWavSlice(url, head, r)).map(file -> new ClipSource(file,
+                range.get().offsetMs(), true));
+    }
+
+    /**
+     * The clip's frames with their pre-roll, fetched, then decoded to exactly the samples the whole file's decode
+     * has from the slice's start (Mp3SliceCutTest): a WAV cut as a WAV slice is.
+     */
+    private Optional<ClipSource> mp3Slice(String url, Head head, long startMs, long endMs) {
+        Optional<Mp3Layout.Slice> range = head.mp3().slice(startMs, endMs)
+                .filter(r -> r.length() <= config.sourceMaxBytes());
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        Path part = cache.tempFile(".part");
+        Path wav = cache.tempFile(".wav");
+        boolean decoded = false;
+        try {
+            decoded = fetchRange(url, head, range.get().firstByte(), range.get().lastByte(), part)
+                    && Mp3Slices.decode(head.mp3(), range.get(), part, wav, config.ffmpeg(),
+                    config.renderTimeoutMs(), config.renderNiceness());
+            if (!decoded) {
+                LOG.infof("frames of %s not where its header puts them, fetching it whole", url);
+            }
+            return decoded ? Optional.of(new ClipSource(wav, range.get().offsetMs(), true)) : Optional.empty();
+        } catch (IOException e) {
+            LOG.infof("slice of %s not decoded (%s), fetching it whole", url, e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            if (!decoded) {
+                deleteQuietly(wav);
+            }
+            deleteQuietly(part);
+        }
+    }
+
+    /**
+     * The source's header, remembered, or read from its first bytes (an MP3's ID3v2 tag may need a second read past
+     * it); empty when it is not a WAV or MP3 to slice.
+     */
     private Optional<Head> head(String name, String url) {
         Head known = heads.getIfPresent(name);
         if (known != null) {
@@ -121,8 +170,10 @@ public class SourceFiles {
             }
             // At most MAX_HEADER_BYTES: the fetcher cut the body at the asked length.
             byte[] bytes = Files.readAllBytes(temp);
-            Optional<Head> head = WavLayout.parse(bytes, first.totalBytes())
-                    .map(layout -> new Head(layout, first.totalBytes(), first.etag()));
+            long fileBytes = first.totalBytes();
+            Optional<Head> head = WavLayout.parse(bytes, fileBytes)
+                    .map(layout -> new Head(layout, null, fileBytes, first.etag()))
+                    .or(() -> mp3Head(url, bytes, first, temp));
             head.ifPresent(h -> heads.put(name, h));
             return head;
         } catch (IOException e) {
@@ -132,21 +183,50 @@ public class SourceFiles {
         }
     }
 
+    /** The MP3 layout from the file's first bytes, reading its first frames past a large ID3v2 tag when needed. */
+    private Optional<Head> mp3Head(String url, byte[] bytes, SafeFetcher.Slice first, Path temp) {
+        long start = Mp3Layout.audioStart(bytes);
+        long fileBytes = first.totalBytes();
+        if (start < 0 || start >= fileBytes) {
+            return Optional.empty();
+        }
+        Head unknown = new Head(null, null, fileBytes, first.etag());
+        byte[] frames;
+        if (start + Mp3Layout.LOCATE_BYTES <= bytes.length) {
+            frames = Arrays.copyOfRange(bytes, (int) start, bytes.length);
+        } else if (fetchRange(url, unknown, start, Math.min(fileBytes, start + MAX_HEADER_BYTES) - 1, temp)) {
+            try {
+                frames = Files.readAllBytes(temp);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        } else {
+            return Optional.empty();
+        }
+        return Mp3Layout.parse(frames, start, fileBytes).map(layout -> new Head(null, layout, fileBytes,
+                first.etag()));
+    }
+
     /**
-     * Fetches the slice's bytes and writes them after a header of their own; empty when the host did not answer
+     * Fetches bytes {@code first..last} of the source into {@code target}; false when the host did not answer
      * exactly those bytes of the same file (If-Range with its strong validator, the same size otherwise).
      */
-    private Optional<Path> fetchSlice(String url, Head head, WavLayout.Slice range) {
+    private boolean fetchRange(String url, Head head, long first, long last, Path target) {
+        Map<String, String> sameFile = head.etag() == null ? Map.of() : Map.of("If-Range", head.etag());
+        SafeFetcher.Slice answer = fetcher().downloadRange(url, first, last, sameFile, target);
+        return answer.partial() && answer.first() == first && answer.length() == last - first + 1
+                && answer.totalBytes() == head.fileBytes();
+    }
+
+    /** Fetches a WAV slice's bytes and writes them after a header of their own; empty as {@link #fetchRange}. */
+    private Optional<Path> fetchWavSlice(String url, Head head, WavLayout.Slice range) {
         Path part = cache.tempFile(".part");
         Path wav = cache.tempFile(".wav");
         try {
-            Map<String, String> sameFile = head.etag() == null ? Map.of() : Map.of("If-Range", head.etag());
-            SafeFetcher.Slice answer = fetcher().downloadRange(url, range.firstByte(), range.lastByte(), sameFile,
-                    part);
-            if (!answer.partial() || answer.length() != range.length() || answer.totalBytes() != head.fileBytes()) {
+            if (!fetchRange(url, head, range.firstByte(), range.lastByte(), part)) {
                 return Optional.empty();
             }
-            Files.write(wav, head.layout().header(range.length()), StandardOpenOption.CREATE_NEW);
+            Files.write(wav, head.wav().header(range.length()), StandardOpenOption.CREATE_NEW);
             try (OutputStream out = Files.newOutputStream(wav, StandardOpenOption.APPEND)) {
                 Files.copy(part, out);
             }
