@@ -101,8 +101,11 @@ record Mp3Layout(boolean mpeg1, int sampleRateHz, int channels, int bitrateKbps,
      * -1 when the tag's header is not one to trust. It may be past {@code head}: the caller reads from there.
      */
     static long audioStart(byte[] head) {
-        if (head.length < ID3_HEADER_BYTES || head[0] != 'I' || head[1] != 'D' || head[2] != '3') {
-            return head.length >= 2 ? 0 : -1;
+        if (head.length < 3 || head[0] != 'I' || head[1] != 'D' || head[2] != '3') {
+            return head.length >= HEADER_BYTES ? 0 : -1;
+        }
+        if (head.length < ID3_HEADER_BYTES) {
+            return -1;
         }
         int major = head[3] & 0xFF;
         int flags = head[5] & 0xFF;
