@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -22,7 +23,7 @@ final class Mp3Slices {
      * @throws IOException when ffmpeg cannot be started
      */
     static boolean decode(Mp3Layout layout, Mp3Layout.Slice slice, Path part, Path wav, String ffmpeg,
-                          long timeoutMs, int niceness) throws IOException, InterruptedException {
+                          long timeoutMs, List<String> launcher) throws IOException, InterruptedException {
         byte[] window;
         try (InputStream in = Files.newInputStream(part)) {
             window = in.readNBytes(Mp3Layout.LOCATE_BYTES);
@@ -32,7 +33,7 @@ final class Mp3Slices {
             return false;
         }
         Ffmpeg.Result result = Ffmpeg.run(ffmpeg, Mp3Layout.decodeArgs(part, first.getAsInt(), slice, wav),
-                timeoutMs, null, niceness);
+                timeoutMs, null, launcher);
         // A decode that stopped early (a damaged frame) is shorter than the samples it stands for: not the same cut.
         long samplesBytes = (slice.keepTo() - slice.keepFrom()) * layout.channels() * Float.BYTES;
         return result.ok() && Files.isRegularFile(wav) && Files.size(wav) >= samplesBytes;

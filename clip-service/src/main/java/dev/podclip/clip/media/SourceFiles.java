@@ -61,6 +61,8 @@ public class SourceFiles {
     MediaConfig config;
     @Inject
     MediaCache cache;
+    @Inject
+    RenderLauncher launcher;
 
     private volatile SafeFetcher fetcher;
     private final Cache<String, Head> heads = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_HEADS)
@@ -133,7 +135,7 @@ public class SourceFiles {
         try {
             decoded = fetchRange(url, head, range.get().firstByte(), range.get().lastByte(), part)
                     && Mp3Slices.decode(head.mp3(), range.get(), part, wav, config.ffmpeg(),
-                    config.renderTimeoutMs(), config.renderNiceness());
+                    config.renderTimeoutMs(), launcher.launcher());
             if (!decoded) {
                 LOG.infof("frames of %s not where its header puts them, fetching it whole", url);
             }

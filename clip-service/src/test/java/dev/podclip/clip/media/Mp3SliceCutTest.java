@@ -139,14 +139,14 @@ class Mp3SliceCutTest {
         Path part = dir.resolve(name + "-" + slice.firstByte() + ".part");
         Files.write(part, readRange(file(name), slice.firstByte(), slice.length()));
         Path wav = dir.resolve(name + "-" + slice.firstByte() + ".wav");
-        assertThat(Mp3Slices.decode(layout, slice, part, wav, "ffmpeg", 30_000, 0)).as(name).isTrue();
+        assertThat(Mp3Slices.decode(layout, slice, part, wav, "ffmpeg", 30_000, List.of())).as(name).isTrue();
         return wav;
     }
 
     private static Path cut(Path source, long startMs, long endMs, AudioFormat format) throws Exception {
         Path output = dir.resolve(source.getFileName() + "-" + startMs + "." + format.extension());
         AudioCut cut = new AudioCut(source, startMs, endMs, format, 0, Map.of("title", "t"), 10_000_000, output);
-        Ffmpeg.Result result = Ffmpeg.run("ffmpeg", cut.ffmpegArgs(), 30_000, null, 0);
+        Ffmpeg.Result result = Ffmpeg.run("ffmpeg", cut.ffmpegArgs(), 30_000, null, List.of());
         assertThat(result.ok()).as(result.stderr()).isTrue();
         return output;
     }
