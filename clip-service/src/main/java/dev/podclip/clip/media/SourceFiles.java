@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,18 +72,81 @@ public class SourceFiles {
 
     /**
      * The audio to cut {@code [startMs, endMs]} of an episode from: the whole source when it is on disk, else the
-     * clip's slice when the source allows one (PCM WAV, Range honoured), else the whole source fetched now.
+     * clip's slice when the source allows one (PCM WAV or CBR MP3, Range honoured), else the whole source fetched
+     * now. A whole CBR MP3 on disk is sliced and decoded the same way, so a clip's samples do not depend on whether
+     * its source was fetched whole: ffmpeg seeking in the MP3 itself starts its decoder cold at the clip.
      *
      * @throws FetchRefused as {@link #fetch}
      */
     ClipSource forClip(UUID episodeId, long version, String url, long startMs, long endMs) {
         String name = MediaNames.source(episodeId, version, url);
         Optional<Path> whole = cache.find(MediaCache.SOURCES, name);
-        if (whole.isPresent()) {
-            return new ClipSource(whole.get(), 0, false);
+        if (whole.isEmpty() && config.rangeFetch()) {
+            Optional<ClipSource> slice = slice(name, url, startMs, endMs);
+            if (slice.isPresent()) {
+                return slice.get();
+            }
         }
-        Optional<ClipSource> slice = config.rangeFetch() ? slice(name, url, startMs, endMs) : Optional.empty();
-        return slice.orElseGet(() -> new ClipSource(fetch(episodeId, version, url), 0, false));
+        Path file = whole.orElseGet(() -> fetch(episodeId, version, url));
+        Optional<ClipSource> local = config.rangeFetch() ? localMp3Slice(file, startMs, endMs) : Optional.empty();
+        return local.orElseGet(() -> new ClipSource(file, 0, false));
+    }
+
+    /** The clip's slice of a whole CBR MP3 on disk, decoded as a fetched one is; empty for any other file. */
+    private Optional<ClipSource> localMp3Slice(Path file, long startMs, long endMs) {
+        try {
+            long fileBytes = Files.size(file);
+            long start = Mp3Layout.audioStart(readAt(file, 0, MAX_HEADER_BYTES));
+            Optional<Mp3Layout> layout = start < 0 || start >= fileBytes ? Optional.empty()
+                    : Mp3Layout.parse(readAt(file, start, MAX_HEADER_BYTES), start, fileBytes);
+            Optional<Mp3Layout.Slice> range = layout.flatMap(l -> l.slice(startMs, endMs));
+            if (range.isEmpty()) {
+                return Optional.empty();
+            }
+            Path part = cache.tempFile(".part");
+            Path wav = cache.tempFile(".wav");
+            boolean decoded = false;
+            try {
+                try (FileChannel in = FileChannel.open(file);
+                     FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW,
+                             StandardOpenOption.WRITE)) {
+                    long copied = 0;
+                    while (copied < range.get().length()) {
+                        long moved = in.transferTo(range.get().firstByte() + copied, range.get().length() - copied,
+                                out);
+                        if (moved <= 0) {
+                            return Optional.empty();
+                        }
+                        copied += moved;
+                    }
+                }
+                decoded = Mp3Slices.decode(layout.get(), range.get(), part, wav, config.ffmpeg(),
+                        config.renderTimeoutMs(), launcher.launcher());
+                return decoded ? Optional.of(new ClipSource(wav, range.get().offsetMs(), true)) : Optional.empty();
+            } finally {
+                if (!decoded) {
+                    deleteQuietly(wav);
+                }
+                deleteQuietly(part);
+            }
+        } catch (IOException e) {
+            LOG.infof("%s not sliced (%s), cutting from the whole file", file, e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Up to {@code maxBytes} of a local file from {@code offset}: fewer at its end, none past it. */
+    private static byte[] readAt(Path file, long offset, int maxBytes) throws IOException {
+        try (FileChannel in = FileChannel.open(file)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, Math.min(maxBytes, in.size() - offset)));
+            while (buffer.hasRemaining() && in.read(buffer, offset + buffer.position()) > 0) {
+                // Reads until the buffer is full or the file ends.
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
     }
 
     /**
@@ -96,12 +161,8 @@ public class SourceFiles {
             if (head.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<ClipSource> slice = head.get().wav() != null ? wavSlice(url, head.get(), startMs, endMs)
-                    : mp3Slice(url, head.get(), startMs, endMs);
-            if (slice.isEmpty()) {
-                heads.invalidate(name);
-            }
-            return slice;
+            return head.get().wav() != null ? wavSlice(name, url, head.get(), startMs, endMs)
+                    : mp3Slice(name, url, head.get(), startMs, endMs);
         } catch (FetchRefused refused) {
             if (refused.status() == 422 || FINAL_REFUSALS.contains(refused.reason())) {
                 throw refused;
@@ -112,18 +173,25 @@ public class SourceFiles {
         }
     }
 
-    private Optional<ClipSource> wavSlice(String url, Head head, long startMs, long endMs) {
+    /** A slice that could not be made forgets the header, so the next clip reads it again (the file may change). */
+    private Optional<ClipSource> wavSlice(String name, String url, Head head, long startMs, long endMs) {
         Optional<WavLayout.Slice> range = head.wav().slice(startMs, endMs)
                 .filter(r -> r.length() <= config.sourceMaxBytes());
-        return range.flatMap(r -> fetchWavSlice(url, head, r)).map(file -> new ClipSource(file,
-                range.get().offsetMs(), true));
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Path> wav = fetchWavSlice(url, head, range.get());
+        if (wav.isEmpty()) {
+            heads.invalidate(name);
+        }
+        return wav.map(file -> new ClipSource(file, range.get().offsetMs(), true));
     }
 
     /**
      * The clip's frames with their pre-roll, fetched, then decoded to exactly the samples the whole file's decode
      * has from the slice's start (Mp3SliceCutTest): a WAV cut as a WAV slice is.
      */
-    private Optional<ClipSource> mp3Slice(String url, Head head, long startMs, long endMs) {
+    private Optional<ClipSource> mp3Slice(String name, String url, Head head, long startMs, long endMs) {
         Optional<Mp3Layout.Slice> range = head.mp3().slice(startMs, endMs)
                 .filter(r -> r.length() <= config.sourceMaxBytes());
         if (range.isEmpty()) {
@@ -137,11 +205,14 @@ public class SourceFiles {
                     && Mp3Slices.decode(head.mp3(), range.get(), part, wav, config.ffmpeg(),
                     config.renderTimeoutMs(), launcher.launcher());
             if (!decoded) {
-                LOG.infof("frames of %s not where its header puts them, fetching it whole", url);
+                LOG.infof("slice of %s not usable (not the bytes asked, or frames not where its header puts them),"
+                        + " fetching it whole", url);
+                heads.invalidate(name);
             }
             return decoded ? Optional.of(new ClipSource(wav, range.get().offsetMs(), true)) : Optional.empty();
         } catch (IOException e) {
             LOG.infof("slice of %s not decoded (%s), fetching it whole", url, e.getMessage());
+            heads.invalidate(name);
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
