@@ -146,7 +146,8 @@ record Mp3Layout(boolean mpeg1, int sampleRateHz, int channels, int bitrateKbps,
         }
         int flags = readInt(bytes, at);
         at += 4;
-        if ((flags & XING_FLAG_FRAMES) == 0 || (flags & XING_FLAG_BYTES) == 0) {
+        if ((flags & XING_FLAG_FRAMES) == 0 || (flags & XING_FLAG_BYTES) == 0
+                || at + 8 > Math.min(bytes.length, infoBytes)) {
             return Optional.empty();
         }
         long frames = Integer.toUnsignedLong(readInt(bytes, at));

@@ -104,6 +104,28 @@ class Mp3LayoutTest {
     }
 
     @Test
+    void noTruncationOrDamageThrows() {
+        long size = FRAME_BYTES * (FRAMES + 1L);
+        byte[] good = stream("Info", 15, "LAME3.100", FRAMES, (int) size);
+        for (int length = 0; length <= good.length; length++) {
+            byte[] cut = Arrays.copyOf(good, length);
+            Mp3Layout.parse(cut, 0, size);
+            Mp3Layout.audioStart(cut);
+        }
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] damaged = good.clone();
+            for (int j = 0; j < 4; j++) {
+                damaged[random.nextInt(FRAME_BYTES + 8)] = (byte) random.nextInt(256);
+            }
+            Mp3Layout.parse(damaged, 0, size).ifPresent(layout -> {
+                layout.slice(0, 1_000);
+                layout.slice(random.nextInt(1_000_000), 2_000_000);
+            });
+        }
+    }
+
+    @Test
     void findsTheFirstFrameAfterAnId3v2Tag() {
         assertThat(Mp3Layout.audioStart(new byte[] {(byte) 0xFF, (byte) 0xFB, 0, 0})).isZero();
         byte[] id3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0x02, 0x01};
