@@ -7,17 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
-/** Runs ffmpeg as a child process with arguments (never a shell), a wall-time limit and a bounded error text. */
+/**
+ * Runs ffmpeg as a child process with arguments (never a shell), a wall-time limit and a bounded error text, started
+ * through a launcher that lowers its CPU priority ({@link #launcher}, chosen once by {@link RenderLauncher}).
+ */
 final class Ffmpeg {
 
     /** Where coreutils' {@code nice} lives on the systems this runs on; absent, ffmpeg runs at normal priority. */
     static final List<Path> NICE_BINARIES = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
+    /** Where util-linux's {@code chrt} lives (Debian's util-linux package, always installed). */
+    static final List<Path> CHRT_BINARIES = List.of(Path.of("/usr/bin/chrt"), Path.of("/bin/chrt"));
 
-    /** What {@code nice} exits with when the command is missing, or is not executable (POSIX). */
-    static final int NICE_NOT_FOUND = 127;
-    static final int NICE_NOT_EXECUTABLE = 126;
+    /** What {@code nice} and {@code chrt} exit with when the command is missing, or is not executable (POSIX). */
+    static final int LAUNCHER_NOT_FOUND = 127;
+    static final int LAUNCHER_NOT_EXECUTABLE = 126;
 
     /** Most bytes of ffmpeg's error output kept for a failure's detail. */
     static final int STDERR_MAX_BYTES = 4 * 1024;
@@ -33,13 +40,14 @@ final class Ffmpeg {
     }
 
     /**
-     * @param workDir the folder ffmpeg runs in (relative file names in its arguments resolve there), or null
+     * @param workDir  the folder ffmpeg runs in (relative file names in its arguments resolve there), or null
+     * @param launcher what goes before the binary ({@link #launcher}); empty to run it directly
      * @throws IOException when the binary cannot be started (not installed)
      */
-    static Result run(String binary, List<String> args, long timeoutMs, Path workDir, int niceness)
+    static Result run(String binary, List<String> args, long timeoutMs, Path workDir, List<String> launcher)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(args.size() + 4);
-        command.addAll(nice(niceness));
+        List<String> command = new ArrayList<>(launcher.size() + args.size() + 1);
+        command.addAll(launcher);
         command.add(binary);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -59,25 +67,35 @@ final class Ffmpeg {
         reader.join(1_000);
         int exitCode = finished ? process.exitValue() : -1;
         synchronized (stderr) {
-            if (command.size() > args.size() + 1 && (exitCode == NICE_NOT_FOUND || exitCode == NICE_NOT_EXECUTABLE)) {
-                // nice could not start the binary: the same as ProcessBuilder failing to start it directly.
+            if (!launcher.isEmpty() && (exitCode == LAUNCHER_NOT_FOUND || exitCode == LAUNCHER_NOT_EXECUTABLE)) {
+                // The launcher could not start the binary: the same as ProcessBuilder failing to start it directly.
                 throw new IOException(stderr.toString().strip());
             }
             return new Result(exitCode, !finished, stderr.toString().strip());
         }
     }
 
-    /** {@code nice -n N} before the binary, or nothing when N is 0 or the system has no {@code nice}. */
-    static List<String> nice(int niceness) {
+    /**
+     * What goes before the binary, pure but for {@code executable}: {@code chrt --idle 0} (the SCHED_IDLE policy)
+     * when {@code idle} and the system has chrt, else {@code nice -n N} when N &gt; 0 and it has nice, else nothing.
+     */
+    static List<String> launcher(boolean idle, int niceness, Predicate<Path> executable) {
+        if (idle) {
+            Optional<Path> chrt = CHRT_BINARIES.stream().filter(executable).findFirst();
+            if (chrt.isPresent()) {
+                return List.of(chrt.get().toString(), "--idle", "0");
+            }
+        }
         if (niceness <= 0) {
             return List.of();
         }
-        for (Path nice : NICE_BINARIES) {
-            if (Files.isExecutable(nice)) {
-                return List.of(nice.toString(), "-n", Integer.toString(niceness));
-            }
-        }
-        return List.of();
+        return NICE_BINARIES.stream().filter(executable).findFirst()
+                .map(nice -> List.of(nice.toString(), "-n", Integer.toString(niceness))).orElse(List.of());
+    }
+
+    /** {@code nice -n N} before the binary, or nothing when N is 0 or the system has no {@code nice}. */
+    static List<String> nice(int niceness) {
+        return launcher(false, niceness, Files::isExecutable);
     }
 
     private static void drain(Process process, StringBuilder stderr) {

@@ -42,9 +42,9 @@ public interface MediaConfig {
     long fetchTimeoutMs();
 
     /**
-     * Whether a clip's audio is cut from only the bytes it needs when the source allows it (a PCM WAV on a host that
-     * answers Range requests): a first clip then costs its own part of the file, not the whole file (BENCHMARKS.md
-     * §6). Off, every source is fetched whole, as any other source always is.
+     * Whether a clip's audio is cut from only the bytes it needs when the source allows it (a PCM WAV, or a CBR MP3
+     * with an Info tag, on a host that answers Range requests): a first clip then costs its own part of the file, not
+     * the whole file (BENCHMARKS.md §6). Off, every source is fetched whole, as any other source always is.
      */
     @WithDefault("true")
     boolean rangeFetch();
@@ -86,8 +86,18 @@ public interface MediaConfig {
     int maxConcurrentVideoRenders();
 
     /**
-     * The niceness ffmpeg runs at (via {@code nice}, when the system has it): at 19 a render takes only the CPU the
-     * request threads leave, so share pages keep their latency while videos render (BENCHMARKS.md §6); 0 runs
+     * Whether ffmpeg runs under the SCHED_IDLE scheduling policy ({@code chrt --idle 0}, util-linux), when the system
+     * has chrt and lets it set the policy (checked once at start-up; the log says which). A SCHED_IDLE task gets a core
+     * only when no normal one wants it and is preempted at once when a request thread wakes, which niceness is not:
+     * at nice 19 the share pages' p99 still rose by ~2 ms while four videos rendered (BENCHMARKS.md §6). Off, or
+     * where chrt is missing or refused, ffmpeg runs at {@code render-niceness}.
+     */
+    @WithDefault("true")
+    boolean renderIdle();
+
+    /**
+     * The niceness ffmpeg runs at (via {@code nice}, when the system has it) when it does not run under SCHED_IDLE
+     * ({@code render-idle}): at 19 a render takes only the CPU the request threads leave (BENCHMARKS.md §6); 0 runs
      * ffmpeg at the service's own priority.
      */
     @WithDefault("19")

@@ -87,6 +87,8 @@ public class MediaRenders {
     MediaCache cache;
     @Inject
     SourceFiles sources;
+    @Inject
+    RenderLauncher launcher;
 
     private final ConcurrentHashMap<String, Boolean> inFlight = new ConcurrentHashMap<>();
     private final Cache<String, ProblemException> failures = Caffeine.newBuilder()
@@ -171,7 +173,7 @@ public class MediaRenders {
                     job.endMs() - source.offsetMs(), job.format(), job.fadeMs(), job.tags(), config.outputMaxBytes(),
                     output);
             check(Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs(), null,
-                    config.renderNiceness()), output, job, config.renderTimeoutMs());
+                    launcher.launcher()), output, job, config.renderTimeoutMs());
         } finally {
             if (source.temporary()) {
                 deleteQuietly(source.file());
@@ -203,7 +205,7 @@ public class MediaRenders {
             VideoCut cut = new VideoCut(source, job.startMs(), job.endMs(), job.format(), job.theme(), artwork,
                     script.getFileName().toString(), config.outputMaxBytes(), output);
             return Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.videoRenderTimeoutMs(), script.getParent(),
-                    config.renderNiceness());
+                    launcher.launcher());
         } finally {
             deleteQuietly(script);
         }

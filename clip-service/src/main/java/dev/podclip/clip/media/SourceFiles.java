@@ -10,10 +10,13 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +52,19 @@ public class SourceFiles {
     record ClipSource(Path file, long offsetMs, boolean temporary) {
     }
 
-    /** What a source's first bytes told: where its samples are, its size and validator (If-Range), per source name. */
-    private record Head(WavLayout layout, long fileBytes, String etag) {
+    /**
+     * What a source's first bytes told, per source name: where its samples (a PCM WAV) or frames (a CBR MP3) are, its
+     * size and validator (If-Range). One of the two layouts is set.
+     */
+    private record Head(WavLayout wav, Mp3Layout mp3, long fileBytes, String etag) {
     }
 
     @Inject
     MediaConfig config;
     @Inject
     MediaCache cache;
+    @Inject
+    RenderLauncher launcher;
 
     private volatile SafeFetcher fetcher;
     private final Cache<String, Head> heads = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_HEADS)
@@ -64,38 +72,97 @@ public class SourceFiles {
 
     /**
      * The audio to cut {@code [startMs, endMs]} of an episode from: the whole source when it is on disk, else the
-     * clip's slice when the source allows one (PCM WAV, Range honoured), else the whole source fetched now.
+     * clip's slice when the source allows one (PCM WAV or CBR MP3, Range honoured), else the whole source fetched
+     * now. A whole CBR MP3 on disk is sliced and decoded the same way, so a clip's samples do not depend on whether
+     * its source was fetched whole: ffmpeg seeking in the MP3 itself starts its decoder cold at the clip.
      *
      * @throws FetchRefused as {@link #fetch}
      */
     ClipSource forClip(UUID episodeId, long version, String url, long startMs, long endMs) {
         String name = MediaNames.source(episodeId, version, url);
         Optional<Path> whole = cache.find(MediaCache.SOURCES, name);
-        if (whole.isPresent()) {
-            return new ClipSource(whole.get(), 0, false);
+        if (whole.isEmpty() && config.rangeFetch()) {
+            Optional<ClipSource> slice = slice(name, url, startMs, endMs);
+            if (slice.isPresent()) {
+                return slice.get();
+            }
         }
-        Optional<ClipSource> slice = config.rangeFetch() ? slice(name, url, startMs, endMs) : Optional.empty();
-        return slice.orElseGet(() -> new ClipSource(fetch(episodeId, version, url), 0, false));
+        Path file = whole.orElseGet(() -> fetch(episodeId, version, url));
+        Optional<ClipSource> local = config.rangeFetch() ? localMp3Slice(file, startMs, endMs) : Optional.empty();
+        return local.orElseGet(() -> new ClipSource(file, 0, false));
+    }
+
+    /** The clip's slice of a whole CBR MP3 on disk, decoded as a fetched one is; empty for any other file. */
+    private Optional<ClipSource> localMp3Slice(Path file, long startMs, long endMs) {
+        try {
+            long fileBytes = Files.size(file);
+            long start = Mp3Layout.audioStart(readAt(file, 0, MAX_HEADER_BYTES));
+            Optional<Mp3Layout> layout = start < 0 || start >= fileBytes ? Optional.empty()
+                    : Mp3Layout.parse(readAt(file, start, MAX_HEADER_BYTES), start, fileBytes);
+            Optional<Mp3Layout.Slice> range = layout.flatMap(l -> l.slice(startMs, endMs));
+            if (range.isEmpty()) {
+                return Optional.empty();
+            }
+            Path part = cache.tempFile(".part");
+            Path wav = cache.tempFile(".wav");
+            boolean decoded = false;
+            try {
+                try (FileChannel in = FileChannel.open(file);
+                     FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW,
+                             StandardOpenOption.WRITE)) {
+                    long copied = 0;
+                    while (copied < range.get().length()) {
+                        long moved = in.transferTo(range.get().firstByte() + copied, range.get().length() - copied,
+                                out);
+                        if (moved <= 0) {
+                            return Optional.empty();
+                        }
+                        copied += moved;
+                    }
+                }
+                decoded = Mp3Slices.decode(layout.get(), range.get(), part, wav, config.ffmpeg(),
+                        config.renderTimeoutMs(), launcher.launcher());
+                return decoded ? Optional.of(new ClipSource(wav, range.get().offsetMs(), true)) : Optional.empty();
+            } finally {
+                if (!decoded) {
+                    deleteQuietly(wav);
+                }
+                deleteQuietly(part);
+            }
+        } catch (IOException e) {
+            LOG.infof("%s not sliced (%s), cutting from the whole file", file, e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Up to {@code maxBytes} of a local file from {@code offset}: fewer at its end, none past it. */
+    private static byte[] readAt(Path file, long offset, int maxBytes) throws IOException {
+        try (FileChannel in = FileChannel.open(file)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, Math.min(maxBytes, in.size() - offset)));
+            while (buffer.hasRemaining() && in.read(buffer, offset + buffer.position()) > 0) {
+                // Reads until the buffer is full or the file ends.
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
     }
 
     /**
-     * The clip's slice of a PCM WAV source as a WAV file of its own, or empty for the whole-file path: any other
-     * source, a host without Range, a header not to trust, a file that changed between the two requests. Refusals
-     * the whole-file path would meet the same way (the URL, a timeout, not audio) are thrown at once.
+     * The clip's slice of a PCM WAV or CBR MP3 source as a WAV file of its own, or empty for the whole-file path: any
+     * other source, a host without Range, a header not to trust, a file that changed between the two requests, an
+     * MP3 slice whose frames are not where its layout puts them. Refusals the whole-file path would meet the same
+     * way (the URL, a timeout, not audio) are thrown at once.
      */
     private Optional<ClipSource> slice(String name, String url, long startMs, long endMs) {
         try {
             Optional<Head> head = head(name, url);
-            Optional<WavLayout.Slice> range = head.flatMap(h -> h.layout().slice(startMs, endMs))
-                    .filter(r -> r.length() <= config.sourceMaxBytes());
-            if (range.isEmpty()) {
+            if (head.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Path> wav = fetchSlice(url, head.get(), range.get());
-            if (wav.isEmpty()) {
-                heads.invalidate(name);
-            }
-            return wav.map(file -> new ClipSource(file, range.get().offsetMs(), true));
+            return head.get().wav() != null ? wavSlice(name, url, head.get(), startMs, endMs)
+                    : mp3Slice(name, url, head.get(), startMs, endMs);
         } catch (FetchRefused refused) {
             if (refused.status() == 422 || FINAL_REFUSALS.contains(refused.reason())) {
                 throw refused;
@@ -106,7 +173,62 @@ public class SourceFiles {
         }
     }
 
-    /** The source's header, remembered, or read from its first bytes; empty when it is not a WAV to slice. */
+    /** A slice that could not be made forgets the header, so the next clip reads it again (the file may change). */
+    private Optional<ClipSource> wavSlice(String name, String url, Head head, long startMs, long endMs) {
+        Optional<WavLayout.Slice> range = head.wav().slice(startMs, endMs)
+                .filter(r -> r.length() <= config.sourceMaxBytes());
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Path> wav = fetchWavSlice(url, head, range.get());
+        if (wav.isEmpty()) {
+            heads.invalidate(name);
+        }
+        return wav.map(file -> new ClipSource(file, range.get().offsetMs(), true));
+    }
+
+    /**
+     * The clip's frames with their pre-roll, fetched, then decoded to exactly the samples the whole file's decode
+     * has from the slice's start (Mp3SliceCutTest): a WAV cut as a WAV slice is.
+     */
+    private Optional<ClipSource> mp3Slice(String name, String url, Head head, long startMs, long endMs) {
+        Optional<Mp3Layout.Slice> range = head.mp3().slice(startMs, endMs)
+                .filter(r -> r.length() <= config.sourceMaxBytes());
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        Path part = cache.tempFile(".part");
+        Path wav = cache.tempFile(".wav");
+        boolean decoded = false;
+        try {
+            decoded = fetchRange(url, head, range.get().firstByte(), range.get().lastByte(), part)
+                    && Mp3Slices.decode(head.mp3(), range.get(), part, wav, config.ffmpeg(),
+                    config.renderTimeoutMs(), launcher.launcher());
+            if (!decoded) {
+                LOG.infof("slice of %s not usable (not the bytes asked, or frames not where its header puts them),"
+                        + " fetching it whole", url);
+                heads.invalidate(name);
+            }
+            return decoded ? Optional.of(new ClipSource(wav, range.get().offsetMs(), true)) : Optional.empty();
+        } catch (IOException e) {
+            LOG.infof("slice of %s not decoded (%s), fetching it whole", url, e.getMessage());
+            heads.invalidate(name);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            if (!decoded) {
+                deleteQuietly(wav);
+            }
+            deleteQuietly(part);
+        }
+    }
+
+    /**
+     * The source's header, remembered, or read from its first bytes (an MP3's ID3v2 tag may need a second read past
+     * it); empty when it is not a WAV or MP3 to slice.
+     */
     private Optional<Head> head(String name, String url) {
         Head known = heads.getIfPresent(name);
         if (known != null) {
@@ -121,8 +243,10 @@ public class SourceFiles {
             }
             // At most MAX_HEADER_BYTES: the fetcher cut the body at the asked length.
             byte[] bytes = Files.readAllBytes(temp);
-            Optional<Head> head = WavLayout.parse(bytes, first.totalBytes())
-                    .map(layout -> new Head(layout, first.totalBytes(), first.etag()));
+            long fileBytes = first.totalBytes();
+            Optional<Head> head = WavLayout.parse(bytes, fileBytes)
+                    .map(layout -> new Head(layout, null, fileBytes, first.etag()))
+                    .or(() -> mp3Head(url, bytes, first, temp));
             head.ifPresent(h -> heads.put(name, h));
             return head;
         } catch (IOException e) {
@@ -132,21 +256,50 @@ public class SourceFiles {
         }
     }
 
+    /** The MP3 layout from the file's first bytes, reading its first frames past a large ID3v2 tag when needed. */
+    private Optional<Head> mp3Head(String url, byte[] bytes, SafeFetcher.Slice first, Path temp) {
+        long start = Mp3Layout.audioStart(bytes);
+        long fileBytes = first.totalBytes();
+        if (start < 0 || start >= fileBytes) {
+            return Optional.empty();
+        }
+        Head unknown = new Head(null, null, fileBytes, first.etag());
+        byte[] frames;
+        if (start + Mp3Layout.LOCATE_BYTES <= bytes.length) {
+            frames = Arrays.copyOfRange(bytes, (int) start, bytes.length);
+        } else if (fetchRange(url, unknown, start, Math.min(fileBytes, start + MAX_HEADER_BYTES) - 1, temp)) {
+            try {
+                frames = Files.readAllBytes(temp);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        } else {
+            return Optional.empty();
+        }
+        return Mp3Layout.parse(frames, start, fileBytes).map(layout -> new Head(null, layout, fileBytes,
+                first.etag()));
+    }
+
     /**
-     * Fetches the slice's bytes and writes them after a header of their own; empty when the host did not answer
+     * Fetches bytes {@code first..last} of the source into {@code target}; false when the host did not answer
      * exactly those bytes of the same file (If-Range with its strong validator, the same size otherwise).
      */
-    private Optional<Path> fetchSlice(String url, Head head, WavLayout.Slice range) {
+    private boolean fetchRange(String url, Head head, long first, long last, Path target) {
+        Map<String, String> sameFile = head.etag() == null ? Map.of() : Map.of("If-Range", head.etag());
+        SafeFetcher.Slice answer = fetcher().downloadRange(url, first, last, sameFile, target);
+        return answer.partial() && answer.first() == first && answer.length() == last - first + 1
+                && answer.totalBytes() == head.fileBytes();
+    }
+
+    /** Fetches a WAV slice's bytes and writes them after a header of their own; empty as {@link #fetchRange}. */
+    private Optional<Path> fetchWavSlice(String url, Head head, WavLayout.Slice range) {
         Path part = cache.tempFile(".part");
         Path wav = cache.tempFile(".wav");
         try {
-            Map<String, String> sameFile = head.etag() == null ? Map.of() : Map.of("If-Range", head.etag());
-            SafeFetcher.Slice answer = fetcher().downloadRange(url, range.firstByte(), range.lastByte(), sameFile,
-                    part);
-            if (!answer.partial() || answer.length() != range.length() || answer.totalBytes() != head.fileBytes()) {
+            if (!fetchRange(url, head, range.firstByte(), range.lastByte(), part)) {
                 return Optional.empty();
             }
-            Files.write(wav, head.layout().header(range.length()), StandardOpenOption.CREATE_NEW);
+            Files.write(wav, head.wav().header(range.length()), StandardOpenOption.CREATE_NEW);
             try (OutputStream out = Files.newOutputStream(wav, StandardOpenOption.APPEND)) {
                 Files.copy(part, out);
             }

@@ -65,6 +65,10 @@ class ClipAudioTest {
             byte[] body = SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
             reply(exchange, "audio/wav", body);
         });
+        sources.createContext("/mp3/", exchange -> {
+            String file = exchange.getRequestURI().getPath().substring("/mp3/".length());
+            reply(exchange, "audio/mpeg", RangedSources.mp3(Long.parseLong(file.replace(".mp3", ""))));
+        });
         sources.createContext("/page.html", exchange -> reply(exchange, "text/html", "<html>hi</html>".getBytes()));
         RangedSources.serve(sources);
         sources.start();
@@ -198,6 +202,31 @@ class ClipAudioTest {
                     .isLessThan(SourceFiles.MAX_HEADER_BYTES + clipBytes);
         }
         assertThat(all.ranges()).as("the header is read once an episode, then a range a clip").hasSize(1 + 3);
+        assertThat(all.wholeFiles()).isZero();
+        assertThat(cachedSources(ranged)).as("slices are not kept as the episode's source").isEmpty();
+    }
+
+    @Test
+    void aCbrMp3SourceWithRangesCostsTheClipsFramesAndGivesTheSameSamplesAsTheWholeFile() throws Exception {
+        UUID whole = episode(source("/mp3/" + EPISODE_MS + ".mp3"), EPISODE_MS);
+        UUID ranged = episode(source(RangedSources.PLAIN + EPISODE_MS + ".mp3"), EPISODE_MS);
+        RangedSources.Log all = RangedSources.log(RangedSources.PLAIN);
+        long[][] clips = {{10_500, 14_250}, {0, 2_000}, {116_500, 120_000}};
+        for (long[] range : clips) {
+            String clip = AudioCut.seconds(range[0]) + "," + AudioCut.seconds(range[1]);
+            RangedSources.Log log = RangedSources.log(RangedSources.PLAIN);
+            assertCut(ranged, range[0], range[1], "mp3");
+            // 48 kbit/s, and the pre-roll's frames (~26 of 26 ms) and a second's margin on top of the clip.
+            long clipBytes = (range[1] - range[0] + 2_000) * 48 / 8;
+            assertThat(log.bytes()).as(clip + ": the header fetch and the clip's frames")
+                    .isLessThan(SourceFiles.MAX_HEADER_BYTES + clipBytes);
+            // The host without ranges gives the whole file, on disk then, sliced there the same way.
+            short[] fromWhole = decode(rendered("/e/" + whole + ".mp3?t=" + clip).asByteArray(), "mp3");
+            short[] cut = decode(rendered("/e/" + ranged + ".mp3?t=" + clip).asByteArray(), "mp3");
+            assertThat(cut).as(clip + ": the same samples as from the whole file").isEqualTo(fromWhole);
+        }
+        assertThat(all.ranges()).as("the header is read once an episode, then a range a clip")
+                .hasSize(1 + clips.length);
         assertThat(all.wholeFiles()).isZero();
         assertThat(cachedSources(ranged)).as("slices are not kept as the episode's source").isEmpty();
     }

@@ -7,6 +7,11 @@ import dev.podclip.support.media.SyntheticWav;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -19,7 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Local audio hosts that answer Range requests, each logging what it was asked: {@link #PLAIN} as a media host
  * should, and two the service must not slice from: {@link #WRONG_RANGE} answers any range but the first bytes with
  * another range than asked (and says so in Content-Range), {@link #LONG_LIST} has a 70 KB chunk before the samples,
- * so the data chunk is past the header fetch. Paths end in {@code <durationMs>.wav}: the synthetic demo audio.
+ * so the data chunk is past the header fetch. Paths end in {@code <durationMs>.wav}: the synthetic demo audio; or,
+ * under {@link #PLAIN}, in {@code <durationMs>.mp3}: that audio as a CBR MP3 ({@link #mp3}).
  */
 final class RangedSources {
 
@@ -27,6 +33,9 @@ final class RangedSources {
     static final String WRONG_RANGE = "/wrong-range/";
     static final String LONG_LIST = "/long-list/";
     static final int JUNK_BYTES = 70_000;
+    /** How the MP3 copies are made: 22.05 kHz (libmp3lame writes 8 kHz as MPEG-2.5, which is not sliced), CBR. */
+    static final List<String> MP3_ENCODING = List.of("-ar", "22050", "-c:a", "libmp3lame", "-b:a", "48k");
+    private static final Map<Long, byte[]> MP3S = new ConcurrentHashMap<>();
 
     /** One request: its Range header ("" for none) and the bytes of the answer's body. */
     record Request(String range, long bytes) {
@@ -74,12 +83,13 @@ final class RangedSources {
 
     private static void answer(String path, HttpExchange exchange) throws IOException {
         String file = exchange.getRequestURI().getPath().substring(path.length());
-        long durationMs = Long.parseLong(file.replace(".wav", ""));
-        byte[] wav = SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
-        byte[] body = path.equals(LONG_LIST) ? withJunk(wav) : wav;
+        boolean mp3 = file.endsWith(".mp3");
+        long durationMs = Long.parseLong(file.replace(".wav", "").replace(".mp3", ""));
+        byte[] wav = mp3 ? null : SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
+        byte[] body = mp3 ? mp3(durationMs) : path.equals(LONG_LIST) ? withJunk(wav) : wav;
         String rangeHeader = exchange.getRequestHeaders().getFirst("Range");
         ByteRange.Resolution resolution = ByteRange.resolve(rangeHeader, body.length);
-        exchange.getResponseHeaders().set("Content-Type", "audio/wav");
+        exchange.getResponseHeaders().set("Content-Type", mp3 ? "audio/mpeg" : "audio/wav");
         exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
         if (!(resolution instanceof ByteRange.Partial partial)) {
             send(exchange, path, rangeHeader, 200, body);
@@ -103,6 +113,37 @@ final class RangedSources {
         } catch (IOException e) {
             // The service stopped reading (a host without Range, asked for a header): as a real host sees it.
         }
+    }
+
+    /** The synthetic audio of {@code durationMs} as a CBR MP3, made by ffmpeg once a length. */
+    static byte[] mp3(long durationMs) {
+        return MP3S.computeIfAbsent(durationMs, ms -> {
+            try {
+                Path wav = Files.createTempFile("synthetic", ".wav");
+                Path mp3 = Files.createTempFile("synthetic", ".mp3");
+                try {
+                    Files.write(wav, SyntheticWav.range(ms, 0, SyntheticWav.sizeBytes(ms)));
+                    List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-i",
+                            wav.toString()));
+                    command.addAll(MP3_ENCODING);
+                    command.add(mp3.toString());
+                    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    String errors = new String(process.getInputStream().readAllBytes());
+                    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                        throw new IllegalStateException("ffmpeg: " + errors);
+                    }
+                    return Files.readAllBytes(mp3);
+                } finally {
+                    Files.deleteIfExists(wav);
+                    Files.deleteIfExists(mp3);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** The same audio with a JUNK chunk between fmt and data, past what the service fetches as the header. */

@@ -84,7 +84,7 @@ class WavSliceCutTest {
             throws Exception {
         Path output = dir.resolve(source.getFileName() + "-" + offsetMs + "-" + startMs + "." + format.extension());
         AudioCut cut = new AudioCut(source, startMs, endMs, format, 0, Map.of("title", "t"), 10_000_000, output);
-        Ffmpeg.Result result = Ffmpeg.run("ffmpeg", cut.ffmpegArgs(), 30_000, null, 0);
+        Ffmpeg.Result result = Ffmpeg.run("ffmpeg", cut.ffmpegArgs(), 30_000, null, List.of());
         assertThat(result.ok()).as(result.stderr()).isTrue();
         return output;
     }

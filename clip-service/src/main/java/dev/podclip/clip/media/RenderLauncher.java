@@ -1,0 +1,76 @@
+package dev.podclip.clip.media;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How every ffmpeg of this instance is started, decided once at start-up: under SCHED_IDLE with {@code chrt --idle 0}
+ * when {@code clip.media.render-idle} is on, the system has chrt and it may set the policy (a container's seccomp
+ * profile or a missing capability can refuse it), else at {@code clip.media.render-niceness} with nice.
+ */
+@ApplicationScoped
+public class RenderLauncher {
+
+    private static final Logger LOG = Logger.getLogger(RenderLauncher.class);
+    /** Longest the start-up check of chrt may take; it runs chrt under itself, a few milliseconds. */
+    static final long PROBE_TIMEOUT_MS = 5_000;
+
+    @Inject
+    MediaConfig config;
+
+    private volatile List<String> launcher;
+
+    void decide(@Observes StartupEvent event) {
+        launcher();
+    }
+
+    /** What goes before the ffmpeg binary. */
+    List<String> launcher() {
+        List<String> current = launcher;
+        if (current == null) {
+            synchronized (this) {
+                if (launcher == null) {
+                    launcher = choose();
+                    LOG.infof("ffmpeg runs as: %s", launcher.isEmpty() ? "itself" : String.join(" ", launcher));
+                }
+                current = launcher;
+            }
+        }
+        return current;
+    }
+
+    private List<String> choose() {
+        List<String> idle = Ffmpeg.launcher(config.renderIdle(), config.renderNiceness(), Files::isExecutable);
+        List<String> nice = Ffmpeg.launcher(false, config.renderNiceness(), Files::isExecutable);
+        if (idle.equals(nice) || works(idle)) {
+            return idle;
+        }
+        LOG.infof("%s is refused here; ffmpeg runs at niceness %d instead", String.join(" ", idle),
+                config.renderNiceness());
+        return nice;
+    }
+
+    /** Whether the launcher can set its policy: chrt runs chrt under itself, and fails when setting it fails. */
+    private static boolean works(List<String> launcher) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(launcher.get(0), "--version"));
+        try {
+            Ffmpeg.Result result = Ffmpeg.run(command.get(0), command.subList(1, command.size()), PROBE_TIMEOUT_MS,
+                    null, List.of());
+            return result.ok();
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
