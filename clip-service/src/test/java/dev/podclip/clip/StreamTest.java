@@ -1,5 +1,6 @@
 package dev.podclip.clip;
 
+import dev.podclip.events.EpisodeEvent;
 import dev.podclip.testing.KafkaResource;
 import dev.podclip.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -91,6 +92,7 @@ class StreamTest {
     @Test
     void allStreamReceivesEveryEpisodesChanges() throws Exception {
         UUID id = UUID.randomUUID();
+        List<String> data = new CopyOnWriteArrayList<>();
         CountDownLatch connected = new CountDownLatch(1);
         CountDownLatch updated = new CountDownLatch(1);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -107,6 +109,7 @@ class StreamTest {
                         connected.countDown();
                     }
                     if (line.startsWith("data:") && line.contains(id.toString())) {
+                        data.add(line);
                         updated.countDown();
                     }
                 }
@@ -116,9 +119,13 @@ class StreamTest {
         });
         try {
             assertThat(connected.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            Fixtures.send(Fixtures.upsert(id, 1, "Anyone"));
+            EpisodeEvent upsert = Fixtures.upsert(id, 1, "Anyone");
+            Fixtures.send(upsert);
             Fixtures.send(Fixtures.delete(id, 2));
             assertThat(updated.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            // The catalog's commit time of the change rides along, so a client can time commit -> queryable.
+            assertThat(data.get(0)).isEqualTo("data:{\"episodeId\":\"" + id + "\",\"version\":1,\"committedAtMs\":"
+                    + upsert.occurredAt().toEpochMilli() + "}");
         } finally {
             response.body().close();
             reader.cancel(true);

@@ -48,12 +48,30 @@ class UnitRulesTest {
     void notificationPayloadsCarryTheTraceOfTheirChange() {
         UUID id = UUID.randomUUID();
         String traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        ChapterChange traced = new ChapterChange(id, 7, traceParent);
+        ChapterChange traced = new ChapterChange(id, 7, traceParent, null);
         assertThat(traced.payload()).isEqualTo(id + ":7 " + traceParent);
         assertThat(ChapterChange.parse(traced.payload())).isEqualTo(traced);
         assertThat(new ChapterChange(id, 7).payload()).isEqualTo(id + ":7");
         // A malformed trace loses the trace, never the change.
         assertThat(ChapterChange.parse(id + ":7 00-not-a-trace")).isEqualTo(new ChapterChange(id, 7));
+    }
+
+    @Test
+    void notificationPayloadsCarryTheCatalogCommitTime() {
+        UUID id = UUID.randomUUID();
+        String traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        ChapterChange both = new ChapterChange(id, 7, traceParent, 1_764_088_800_123L);
+        assertThat(both.payload()).isEqualTo(id + ":7 " + traceParent + " committed=1764088800123");
+        assertThat(ChapterChange.parse(both.payload())).isEqualTo(both);
+        ChapterChange untraced = new ChapterChange(id, 7, null, 1_764_088_800_123L);
+        assertThat(untraced.payload()).isEqualTo(id + ":7 committed=1764088800123");
+        assertThat(ChapterChange.parse(untraced.payload())).isEqualTo(untraced);
+        // The older format (no commit time) still reads; a malformed time loses the time, never the change.
+        assertThat(ChapterChange.parse(id + ":7 " + traceParent)).isEqualTo(new ChapterChange(id, 7, traceParent,
+                null));
+        assertThat(ChapterChange.parse(id + ":7 committed=soon")).isEqualTo(new ChapterChange(id, 7));
+        assertThat(ChapterChange.parse(id + ":7 committed=-5")).isEqualTo(new ChapterChange(id, 7));
+        assertThat(ChapterChange.parse("nonsense committed=1764088800123")).isNull();
     }
 
     @Test

@@ -25,9 +25,16 @@ import java.util.stream.Stream;
 
 /**
  * Commit-to-chapters-queryable latency of the running stack: creates episodes through catalog-service at a fixed rate
- * and times, for each, from the moment its create answered 201 (the catalog transaction, outbox row included, has
- * committed) to the moment clip-service's change stream announces its chapters (sent after clip-service's own commit,
- * so the chapters are queryable then). Show notes rotate through the seed listing's eight descriptions.
+ * and times each one on two clocks, up to the moment clip-service's change stream announces its chapters (sent after
+ * clip-service's own commit, so the chapters are queryable then):
+ * <ul>
+ *   <li><b>commit</b>: from the catalog's commit of the create (the event's {@code occurredAt}, carried in the
+ *   announcement as {@code committedAtMs}) to the announcement's arrival, both read from this machine's wall clock,
+ *   so the driver must run on the catalog's machine;</li>
+ *   <li><b>201</b>: from the moment this client read the create's 201 to the announcement, on the monotonic clock;
+ *   an announcement that arrives before the 201 is read counts as 0 ms.</li>
+ * </ul>
+ * Show notes rotate through the seed listing's eight descriptions.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.podclip.bench.flow.CommitToChaptersDriver
  * --catalog URL --clip URL --token JWT [--rates 10,100,1000] [--seconds 60]}
@@ -47,10 +54,12 @@ public final class CommitToChaptersDriver {
     private final String clip;
     private final String token;
     private final List<String> notes;
-    private final Map<String, Long> committedNanos = new ConcurrentHashMap<>();
-    private final Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
-    /** Announcements that arrived before the create's 201 was read: the chapters were queryable at once. */
-    private final Map<String, Long> seenNanos = new ConcurrentHashMap<>();
+    /** Episodes created in this run: when their 201 was read (monotonic ns). */
+    private final Map<String, Long> createdNanos = new ConcurrentHashMap<>();
+    /** First announcement of each episode seen on the stream (monotonic ns), created in this run or not yet known. */
+    private final Map<String, Long> announcedNanos = new ConcurrentHashMap<>();
+    /** Catalog commit → first announcement (wall-clock ms), for announcements that carry the commit time. */
+    private final Map<String, Long> commitLatencyMs = new ConcurrentHashMap<>();
 
     CommitToChaptersDriver(String catalog, String clip, String token, List<String> notes) {
         this.catalog = catalog;
@@ -69,8 +78,9 @@ public final class CommitToChaptersDriver {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         String showId = driver.createShow();
         driver.listen();
-        System.out.println("| rate (episodes/s) | sent | seen | missing | skipped | p50 ms | p90 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| rate (episodes/s) | clock | sent | seen | missing | skipped | announced before 201"
+                + " | p50 ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (String rate : options.getOrDefault("rates", "10,100,1000").split(",")) {
             driver.run(showId, Integer.parseInt(rate.trim()), seconds);
         }
@@ -104,24 +114,33 @@ public final class CommitToChaptersDriver {
         Thread.sleep(1_000);
     }
 
+    /** A {@code chapters} event's data line: {@code data:{"episodeId":…,"version":…,"committedAtMs":…}}. */
     private void onLine(String line) {
-        if (!line.startsWith("id:")) {
+        if (!line.startsWith("data:")) {
             return;
         }
-        long now = System.nanoTime();
-        String episodeId = line.substring(3).trim().split(":")[0];
-        Long committed = committedNanos.get(episodeId);
-        if (committed != null) {
-            latencyNanos.putIfAbsent(episodeId, now - committed);
-        } else {
-            seenNanos.putIfAbsent(episodeId, now);
+        long nowNanos = System.nanoTime();
+        long nowMs = System.currentTimeMillis();
+        JsonNode data;
+        try {
+            data = JSON.readTree(line.substring(5));
+        } catch (IOException e) {
+            return;
+        }
+        String episodeId = data.path("episodeId").asText(null);
+        if (episodeId == null || announcedNanos.putIfAbsent(episodeId, nowNanos) != null) {
+            return; // not a chapters event (a resync), or not the episode's first announcement
+        }
+        JsonNode committedAtMs = data.get("committedAtMs");
+        if (committedAtMs != null && committedAtMs.canConvertToLong()) {
+            commitLatencyMs.put(episodeId, nowMs - committedAtMs.asLong());
         }
     }
 
     void run(String showId, int rate, int seconds) throws InterruptedException {
-        committedNanos.clear();
-        latencyNanos.clear();
-        seenNanos.clear();
+        createdNanos.clear();
+        announcedNanos.clear();
+        commitLatencyMs.clear();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         AtomicLong sent = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
@@ -152,7 +171,11 @@ public final class CommitToChaptersDriver {
         }
         ticker.shutdownNow();
         long drainUntil = System.nanoTime() + DRAIN.toNanos();
-        while (latencyNanos.size() < committedNanos.size() && System.nanoTime() < drainUntil) {
+        // Creates still in flight count once answered; only then is every created episode known.
+        if (inFlight.tryAcquire(MAX_IN_FLIGHT, DRAIN.toNanos(), TimeUnit.NANOSECONDS)) {
+            inFlight.release(MAX_IN_FLIGHT);
+        }
+        while (announced() < createdNanos.size() && System.nanoTime() < drainUntil) {
             Thread.sleep(100);
         }
         report(rate, sent.get(), skipped.get(), failed.get());
@@ -170,11 +193,7 @@ public final class CommitToChaptersDriver {
             }
             try {
                 String id = JSON.readTree(r.body()).get("id").asText();
-                committedNanos.put(id, now);
-                Long seen = seenNanos.remove(id);
-                if (seen != null) {
-                    latencyNanos.putIfAbsent(id, 0L);
-                }
+                createdNanos.put(id, now);
                 return id;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -182,13 +201,35 @@ public final class CommitToChaptersDriver {
         });
     }
 
+    private long announced() {
+        return createdNanos.keySet().stream().filter(announcedNanos::containsKey).count();
+    }
+
     private void report(int rate, long sent, long skipped, long failed) {
-        long[] ms = committedNanos.keySet().stream().map(latencyNanos::get).filter(v -> v != null)
-                .mapToLong(v -> v / 1_000_000).sorted().toArray();
-        long missing = committedNanos.size() - ms.length;
-        System.out.printf("| %d | %d | %d | %d | %d%s | %s | %s | %s | %s |%n", rate, sent, ms.length, missing, skipped,
-                failed > 0 ? " (+" + failed + " failed)" : "", pct(ms, 50), pct(ms, 90), pct(ms, 99),
-                ms.length == 0 ? "-" : Long.toString(ms[ms.length - 1]));
+        long created = createdNanos.size();
+        long[] commitMs = createdNanos.keySet().stream().map(commitLatencyMs::get).filter(v -> v != null)
+                .mapToLong(Long::longValue).sorted().toArray();
+        long early = 0;
+        List<Long> clientMs = new ArrayList<>();
+        for (Map.Entry<String, Long> e : createdNanos.entrySet()) {
+            Long announced = announcedNanos.get(e.getKey());
+            if (announced != null) {
+                long nanos = announced - e.getValue();
+                early += nanos < 0 ? 1 : 0;
+                clientMs.add(Math.max(0, nanos) / 1_000_000);
+            }
+        }
+        long[] fromResponseMs = clientMs.stream().mapToLong(Long::longValue).sorted().toArray();
+        String skippedText = skipped + (failed > 0 ? " (+" + failed + " failed)" : "");
+        row(rate, "catalog commit → announced", sent, commitMs, created, skippedText, "");
+        row(rate, "client 201 → announced", sent, fromResponseMs, created, skippedText, Long.toString(early));
+    }
+
+    private static void row(int rate, String clock, long sent, long[] sortedMs, long created, String skipped,
+                            String early) {
+        System.out.printf("| %d | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s |%n", rate, clock, sent,
+                sortedMs.length, created - sortedMs.length, skipped, early, pct(sortedMs, 50), pct(sortedMs, 90),
+                pct(sortedMs, 99), sortedMs.length == 0 ? "-" : Long.toString(sortedMs[sortedMs.length - 1]));
     }
 
     static String pct(long[] sorted, double p) {
@@ -205,15 +246,16 @@ public final class CommitToChaptersDriver {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     }
 
-    /** {@code --name value} pairs. */
+    /** {@code --name value} pairs; a {@code --name} followed by another option or nothing is a flag ("true"). */
     public static final class Options {
         public static Map<String, String> parse(String[] args) {
             Map<String, String> options = new ConcurrentHashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
+            for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--")) {
-                    throw new IllegalArgumentException("expected --name value, got " + Arrays.toString(args));
+                    throw new IllegalArgumentException("expected --name [value], got " + Arrays.toString(args));
                 }
-                options.put(args[i].substring(2), args[i + 1]);
+                boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+                options.put(args[i].substring(2), flag ? "true" : args[++i]);
             }
             return options;
         }

@@ -26,7 +26,8 @@ public class ChapterStreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events: one each time any episode's chapters change")
+    @Operation(summary = "Server-sent events: one each time any episode's chapters change",
+            description = ChapterStreams.FORMAT)
     public Multi<OutboundSseEvent> all(@Context Sse sse, @Context HttpServerRequest request) {
         return streams.stream(change -> true, sse, clientKeys.of(request));
     }

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Server-sent event streams of chapter changes: a {@code :connected} comment first, then one {@code chapters} event
- * per change ({@code id: <episodeId>:<version>}, data {@code {"episodeId":…,"version":…}}), and a comment line as
- * heartbeat; a {@code resync} event (data {@code {"gapMs":…}}) when changes may have been missed (the service's database
+ * per change ({@code id: <episodeId>:<version>}, data {@link #data}), and a comment line as heartbeat; a
+ * {@code resync} event (data {@code {"gapMs":…}}) when changes may have been missed (the service's database
  * connection was lost for that long). Clients re-read the chapters on a {@code chapters} event, and everything they
  * show on {@code resync}.
  */
@@ -23,6 +23,12 @@ public class ChapterStreams {
     public static final String EVENT_NAME = "chapters";
     /** Sent to every stream after the service missed notifications (its database connection was lost): re-read all. */
     public static final String RESYNC_EVENT_NAME = "resync";
+    /** The stream format, for the OpenAPI description of every stream route. */
+    public static final String FORMAT = "Event `chapters` per change: id `<episodeId>:<version>`, data"
+            + " `{\"episodeId\":…,\"version\":…,\"committedAtMs\":…}` (committedAtMs: epoch ms of the catalog's commit"
+            + " of the change, absent when not known; the event is sent once the chapters are queryable). Event"
+            + " `resync` (data `{\"gapMs\":…}`) when changes may have been missed: re-read everything. Comments"
+            + " `:connected` first and `:heartbeat` periodically.";
 
     @Inject
     ChapterChanges changes;
@@ -39,8 +45,7 @@ public class ChapterStreams {
                 .map(change -> sse.newEventBuilder()
                         .name(EVENT_NAME)
                         .id(change.episodeId() + ":" + change.version())
-                        .data(String.class, "{\"episodeId\":\"" + change.episodeId() + "\",\"version\":"
-                                + change.version() + "}")
+                        .data(String.class, data(change))
                         .build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks()
                 .every(Duration.ofMillis(config.sse().heartbeatMs()))
@@ -53,5 +58,16 @@ public class ChapterStreams {
                         .build());
         Multi<OutboundSseEvent> hello = Multi.createFrom().item(sse.newEventBuilder().comment("connected").build());
         return Multi.createBy().merging().streams(hello, updates, resyncs, heartbeats);
+    }
+
+    /**
+     * A {@code chapters} event's data: {@code {"episodeId":…,"version":…,"committedAtMs":…}}. {@code committedAtMs}
+     * (epoch ms of the catalog's commit of the change, absent when not known) lets a client on the same clock time
+     * commit → chapters queryable: the event is sent after clip-service's own commit, so the chapters are queryable
+     * when it arrives.
+     */
+    static String data(ChapterChange change) {
+        return "{\"episodeId\":\"" + change.episodeId() + "\",\"version\":" + change.version()
+                + (change.committedAtMs() == null ? "" : ",\"committedAtMs\":" + change.committedAtMs()) + "}";
     }
 }

@@ -72,7 +72,8 @@ public class ChaptersResource {
     @Path("/chapters/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: one each time this episode's chapters change (any episode id: it may"
-            + " appear later)")
+            + " appear later)",
+            description = ChapterStreams.FORMAT)
     public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id, @Context Sse sse,
                                           @Context HttpServerRequest request) {
         return streams.stream(change -> change.episodeId().equals(id), sse, clientKeys.of(request));

@@ -308,7 +308,8 @@ public class EpisodeEventApplier {
     /**
      * One statement; PostgreSQL delivers the notifications to every listener when (and only if) this commits. An
      * episode a rebuild found {@code current} changed nothing a listener shows: no notification. Each payload
-     * carries the trace of the event that made the change ({@link ChapterChange#payload}).
+     * carries the trace of the event that made the change and the catalog's commit time of it
+     * ({@link ChapterChange#payload}), so a stream client can time commit → chapters queryable.
      */
     private static void notifyChanges(Connection connection, List<Write> writes, Set<UUID> current,
                                       List<Input> inputs) throws SQLException {
@@ -320,7 +321,8 @@ public class EpisodeEventApplier {
         }
         Object[] payloads = writes.stream().filter(w -> !current.contains(w.episodeId()))
                 .map(w -> new ChapterChange(w.episodeId(), w.event().episodeVersion(),
-                        traceParents.get(w.event().eventId())).payload()).toArray();
+                        traceParents.get(w.event().eventId()), w.event().occurredAt().toEpochMilli()).payload())
+                .toArray();
         if (payloads.length == 0) {
             return;
         }
