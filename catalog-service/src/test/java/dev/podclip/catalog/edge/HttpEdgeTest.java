@@ -45,6 +45,20 @@ class HttpEdgeTest {
         assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("\"status\":413");
     }
 
+    /** NoCleartextHttp2: an h2c upgrade is ignored and the answer comes over HTTP/1.1, as for any other client. */
+    @Test
+    void plainTextConnectionsStayHttp11() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        java.net.http.HttpResponse<Void> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                root.toURI().resolve("/q/health/live")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+        // Prior knowledge: the HTTP/2 preface is not an HTTP/1.1 request line, so no HTTP/2 frames come back.
+        String reply = rawExchange("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+        assertThat(reply).doesNotStartWith("\0");
+    }
+
     private String rawExchange(String request) throws IOException {
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             socket.setSoTimeout(10_000);

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Whether the development sign-in is on, and the tokens it signs. */
 @ApplicationScoped
@@ -22,8 +23,9 @@ public class DevSignIn {
     DevSignInConfig config;
     @ConfigProperty(name = "podclip.allow-development-keys", defaultValue = "false")
     boolean developmentKeysAllowed;
-    @ConfigProperty(name = "quarkus.oidc.token.issuer", defaultValue = DevTokens.DEV_ISSUER)
-    String issuer;
+    /** Optional: a production service may verify tokens without an issuer setting, and must still start (KeyGuard). */
+    @ConfigProperty(name = "quarkus.oidc.token.issuer")
+    Optional<String> issuer;
 
     /** On only when asked for and development keys are allowed: never by accident in production. */
     public boolean enabled() {
@@ -32,6 +34,6 @@ public class DevSignIn {
 
     /** An editor's token for the local stack. */
     String editorToken() {
-        return DevTokens.sign(Path.of(config.privateKeyLocation()), issuer, SUBJECT, List.of(Roles.EDITOR), TOKEN_TTL);
+        return DevTokens.sign(Path.of(config.privateKeyLocation()), issuer.orElse(DevTokens.DEV_ISSUER), SUBJECT, List.of(Roles.EDITOR), TOKEN_TTL);
     }
 }
