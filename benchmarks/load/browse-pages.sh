@@ -106,7 +106,8 @@ echo
 echo "| route | max req/s | vs \`/api/ping\` |"
 echo "|---|---|---|"
 for page in ping "${PAGES[@]}"; do
-  echo "| $(label "$page") | ${rate[$page]} | $((100 * rate[$page] / rate[ping]))% |"
+  echo "| $(label "$page") | ${rate[$page]} | $(awk -v a="${rate[$page]}" -v b="${rate[ping]}" \
+    'BEGIN { printf "%.1f", 100 * a / b }')% |"
 done
 
 echo
