@@ -75,8 +75,8 @@ run() {
   local page="$1" delay="${2:-}" seconds="${3:-$SECONDS_PER_RUN}" accept=text/html out
   # /api/ping answers text/plain only (406 to a browser's Accept: text/html).
   [ "$page" = ping ] && accept='*/*'
-  out="$(PATHS_FILE="$work/$page.txt" ACCEPT="$accept" DELAY_MS="$delay" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" \
-    --latency -s "$script" "$CLIP_URL")"
+  out="$(PATHS_FILE="$work/$page.txt" ACCEPT="$accept" DELAY_MS="$delay" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$script" "$CLIP_URL")"
   checked "$out" "$page"
 }
 

@@ -172,7 +172,7 @@ public final class EpisodeSeeder {
         return slugs;
     }
 
-    /** Episode k of a show: numbered within the show, so that a smaller seed (a dry run) is a prefix of a larger one. */
+    /** Episode k of a show, numbered within it: a smaller seed (a dry run) is a prefix of a larger one. */
     private ObjectNode episode(String showId, int show, int k, Template template) {
         String slug = "episode-" + (k + 1);
         String chapter = template.chapterTitles().get((show * 7 + k) % template.chapterTitles().size());
