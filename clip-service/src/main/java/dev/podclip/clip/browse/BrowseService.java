@@ -22,7 +22,6 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The browse pages' models: shows and episodes from the read model ({@link BrowseRepository}), the latest episodes
@@ -46,68 +45,21 @@ public class BrowseService {
     BrowseConfig config;
 
     /**
-     * The home page as last built, and when ({@link System#nanoTime()}). Building it aggregates every episode by
-     * show (14–19 ms for 10,000 episodes on the build machine, 4–8 ms with the V330 index), while the page is asked
-     * for far more often than episodes change: it is kept for {@link BrowseConfig#homeCacheMs()} and dropped at once
-     * when any episode changes (the chapters_changed notice every instance hears).
+     * The home page as last built. Building it aggregates every episode by show (14–19 ms for 10,000 episodes on the
+     * build machine, 4–8 ms with the V330 index), while the page is asked for far more often than episodes change: it
+     * is kept for {@link BrowseConfig#homeCacheMs()} and dropped at once when any episode changes (the
+     * chapters_changed notice every instance hears). One request rebuilds it when it expires: when each request that
+     * found it expired built it, the page's p99 at half its maximum rate was 179 ms (BENCHMARKS.md §10).
      */
-    private volatile CachedHome cachedHome;
-    /** Held while the home page is built: one build at a time, however many requests find it expired. */
-    private final ReentrantLock building = new ReentrantLock();
-    /** Episode changes heard; a page built across one may have missed it and is not kept. Guarded by this. */
-    private long changes;
-
-    private record CachedHome(HomePage page, long builtAtNs) {
-    }
+    private final ExpiringValue<HomePage> cachedHome = new ExpiringValue<>(System::nanoTime);
 
     public HomePage home() {
-        long maxAgeNs = config.homeCacheMs() * 1_000_000L;
-        if (maxAgeNs == 0) {
-            return QuarkusTransaction.joiningExisting().call(this::buildHome);
-        }
-        CachedHome cached = cachedHome;
-        if (cached != null && System.nanoTime() - cached.builtAtNs < maxAgeNs) {
-            return cached.page;
-        }
-        if (cached != null) {
-            // Expired: one request rebuilds it and the others are answered the page it replaces, older by one build
-            // at most. When each of them built it, every expiry under load ran as many aggregates as there were
-            // requests in flight, queued on the pool, and the page's p99 was 179 ms at half its maximum rate
-            // (BENCHMARKS.md, "Browse pages").
-            if (!building.tryLock()) {
-                return cached.page;
-            }
-        } else {
-            // Dropped by a change: no request may be answered the page from before it, so they wait for one build.
-            building.lock();
-        }
-        try {
-            long nowNs = System.nanoTime();
-            CachedHome current = cachedHome;
-            if (current != null && nowNs - current.builtAtNs < maxAgeNs) {
-                return current.page;
-            }
-            long seen;
-            synchronized (this) {
-                seen = changes;
-            }
-            HomePage page = QuarkusTransaction.joiningExisting().call(this::buildHome);
-            synchronized (this) {
-                if (changes == seen) {
-                    cachedHome = new CachedHome(page, nowNs);
-                }
-            }
-            return page;
-        } finally {
-            building.unlock();
-        }
+        return cachedHome.get(config.homeCacheMs() * 1_000_000L,
+                () -> QuarkusTransaction.joiningExisting().call(this::buildHome));
     }
 
     void onEpisodeChanged(@Observes ChangeListener.Notice notice) {
-        synchronized (this) {
-            changes++;
-            cachedHome = null;
-        }
+        cachedHome.drop();
     }
 
     private HomePage buildHome() {
