@@ -28,8 +28,10 @@ MP3_DIR="${MP3_DIR:-$root/.stack/clip-audio-mp3}"
 MP3_ENCODING="${MP3_ENCODING:--ar 44100 -ac 2 -c:a libmp3lame -b:a 128k}"
 command -v wrk >/dev/null || { echo "clip-audio: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
-episodes="$(curl -fsS "$CATALOG_URL/api/episodes?size=$EPISODES" \
-  | python3 -c 'import json,sys; print(" ".join(item["id"] for item in json.load(sys.stdin)["items"]))')"
+# The demo's episodes, not the MP3 copies an earlier SOURCE=mp3 run registered (they list first: no publication date).
+episodes="$(curl -fsS "$CATALOG_URL/api/episodes?size=100" | python3 -c 'import json,sys
+items = [i for i in json.load(sys.stdin)["items"] if not (i.get("guid") or "").startswith("clip-audio-mp3:")]
+print(" ".join(item["id"] for item in items[:int(sys.argv[1])]))' "$EPISODES")"
 now_ms() { date +%s%3N; }
 
 # encode_mp3s: the MP3 copy of each episode's demo audio, made once.

@@ -45,7 +45,9 @@ printf '%s\n' "${results[@]}" | sort -n | awk '{a[NR]=$1} END {print "## median 
 ps -o args= -C java | grep -o '^[^ ]*java' | sort -u | sed 's/^/## JVM: /'
 
 bin/stack demo >/dev/null
-episode="$(curl -fsS "$CATALOG_URL/api/episodes?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
+# A demo episode, not an MP3 copy clip-audio.sh registered (those list first: no publication date).
+episode="$(curl -fsS "$CATALOG_URL/api/episodes?size=100" | python3 -c 'import json,sys
+print(next(i["id"] for i in json.load(sys.stdin)["items"] if not (i.get("guid") or "").startswith("clip-audio-mp3:")))')"
 wrk -t1 -c4 -d"${LOAD_SECONDS}s" -H 'Accept: text/html' "$CLIP_URL/e/$episode?t=60,90" | grep -E 'requests in|Requests/sec'
 for name in kafka catalog-service clip-service; do
   pid="$(cat ".stack/pids/$name.pid")"

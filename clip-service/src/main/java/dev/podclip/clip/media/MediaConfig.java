@@ -88,9 +88,10 @@ public interface MediaConfig {
     /**
      * Whether ffmpeg runs under the SCHED_IDLE scheduling policy ({@code chrt --idle 0}, util-linux), when the system
      * has chrt and lets it set the policy (checked once at start-up; the log says which). A SCHED_IDLE task gets a core
-     * only when no normal one wants it and is preempted at once when a request thread wakes, which niceness is not:
-     * at nice 19 the share pages' p99 still rose by ~2 ms while four videos rendered (BENCHMARKS.md §6). Off, or
-     * where chrt is missing or refused, ffmpeg runs at {@code render-niceness}.
+     * only when no normal one wants it, so a busy service cannot lose CPU to renders at all. Measured against nice 19
+     * with four videos asked for at once, both added ~2 ms to the share pages' p99 and rendered as fast
+     * (BENCHMARKS.md §6): the policy bounds the worst case rather than moving the typical one. Off, or where chrt is
+     * missing or refused, ffmpeg runs at {@code render-niceness}.
      */
     @WithDefault("true")
     boolean renderIdle();
