@@ -103,38 +103,56 @@ public class SourceFiles {
             if (range.isEmpty()) {
                 return Optional.empty();
             }
-            Path part = cache.tempFile(".part");
-            Path wav = cache.tempFile(".wav");
-            boolean decoded = false;
-            try {
-                try (FileChannel in = FileChannel.open(file);
-                     FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW,
-                             StandardOpenOption.WRITE)) {
-                    long copied = 0;
-                    while (copied < range.get().length()) {
-                        long moved = in.transferTo(range.get().firstByte() + copied, range.get().length() - copied,
-                                out);
-                        if (moved <= 0) {
-                            return Optional.empty();
-                        }
-                        copied += moved;
-                    }
-                }
-                decoded = Mp3Slices.decode(layout.get(), range.get(), part, wav, config.ffmpeg(),
-                        config.renderTimeoutMs(), launcher.launcher());
-                return decoded ? Optional.of(new ClipSource(wav, range.get().offsetMs(), true)) : Optional.empty();
-            } finally {
-                if (!decoded) {
-                    deleteQuietly(wav);
-                }
-                deleteQuietly(part);
-            }
+            return decodedMp3Slice(layout.get(), range.get(), part -> copyRange(file, range.get(), part));
         } catch (IOException e) {
             LOG.infof("%s not sliced (%s), cutting from the whole file", file, e.getMessage());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /** Copies the slice's bytes of a local file into {@code part}; false when the file ends before them. */
+    private static boolean copyRange(Path file, Mp3Layout.Slice range, Path part) throws IOException {
+        try (FileChannel in = FileChannel.open(file);
+             FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long copied = 0;
+            while (copied < range.length()) {
+                long moved = in.transferTo(range.firstByte() + copied, range.length() - copied, out);
+                if (moved <= 0) {
+                    return false;
+                }
+                copied += moved;
+            }
+            return true;
+        }
+    }
+
+    /** Writes a slice's bytes (its frames with their pre-roll) to a file; false when they could not be had. */
+    @FunctionalInterface
+    private interface SliceBytes {
+        boolean writeTo(Path part) throws IOException, InterruptedException;
+    }
+
+    /**
+     * An MP3 slice's bytes, written by {@code bytes}, decoded to exactly the samples the whole file's decode has from
+     * the slice's start (Mp3SliceCutTest); empty when the bytes could not be had or did not decode.
+     */
+    private Optional<ClipSource> decodedMp3Slice(Mp3Layout layout, Mp3Layout.Slice range, SliceBytes bytes)
+            throws IOException, InterruptedException {
+        Path part = cache.tempFile(".part");
+        Path wav = cache.tempFile(".wav");
+        boolean decoded = false;
+        try {
+            decoded = bytes.writeTo(part) && Mp3Slices.decode(layout, range, part, wav, config.ffmpeg(),
+                    config.renderTimeoutMs(), launcher.launcher());
+            return decoded ? Optional.of(new ClipSource(wav, range.offsetMs(), true)) : Optional.empty();
+        } finally {
+            if (!decoded) {
+                deleteQuietly(wav);
+            }
+            deleteQuietly(part);
         }
     }
 
@@ -197,19 +215,15 @@ public class SourceFiles {
         if (range.isEmpty()) {
             return Optional.empty();
         }
-        Path part = cache.tempFile(".part");
-        Path wav = cache.tempFile(".wav");
-        boolean decoded = false;
         try {
-            decoded = fetchRange(url, head, range.get().firstByte(), range.get().lastByte(), part)
-                    && Mp3Slices.decode(head.mp3(), range.get(), part, wav, config.ffmpeg(),
-                    config.renderTimeoutMs(), launcher.launcher());
-            if (!decoded) {
+            Optional<ClipSource> slice = decodedMp3Slice(head.mp3(), range.get(),
+                    part -> fetchRange(url, head, range.get().firstByte(), range.get().lastByte(), part));
+            if (slice.isEmpty()) {
                 LOG.infof("slice of %s not usable (not the bytes asked, or frames not where its header puts them),"
                         + " fetching it whole", url);
                 heads.invalidate(name);
             }
-            return decoded ? Optional.of(new ClipSource(wav, range.get().offsetMs(), true)) : Optional.empty();
+            return slice;
         } catch (IOException e) {
             LOG.infof("slice of %s not decoded (%s), fetching it whole", url, e.getMessage());
             heads.invalidate(name);
@@ -217,11 +231,6 @@ public class SourceFiles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } finally {
-            if (!decoded) {
-                deleteQuietly(wav);
-            }
-            deleteQuietly(part);
         }
     }
 
