@@ -1,5 +1,7 @@
 package dev.podclip.clip.search;
 
+import dev.podclip.support.text.XmlText;
+
 /**
  * ts_headline marks matches with two private-use characters instead of HTML, so that the text can be escaped as a
  * whole afterwards and only then the markers become {@code <mark>} tags. Pure.
@@ -42,12 +44,7 @@ public final class Snippets {
                         open = false;
                     }
                 }
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                default -> XmlText.appendEscaped(out, c);
             }
         }
         if (open) {

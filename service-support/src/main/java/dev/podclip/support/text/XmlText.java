@@ -26,17 +26,21 @@ public final class XmlText {
         String text = clean(raw);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
+            appendEscaped(out, text.charAt(i));
         }
         return out.toString();
+    }
+
+    /** One character as {@link #escape} writes it, for writers that interleave their own markup. */
+    public static void appendEscaped(StringBuilder out, char c) {
+        switch (c) {
+            case '<' -> out.append("&lt;");
+            case '>' -> out.append("&gt;");
+            case '&' -> out.append("&amp;");
+            case '"' -> out.append("&quot;");
+            case '\'' -> out.append("&#39;");
+            default -> out.append(c);
+        }
     }
 
     private static boolean allowedThroughout(String text) {
