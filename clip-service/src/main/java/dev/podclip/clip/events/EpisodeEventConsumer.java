@@ -4,6 +4,7 @@ import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.events.Topics;
 import dev.podclip.support.kafka.KafkaClientSettings;
 import dev.podclip.support.kafka.KafkaTopics;
+import dev.podclip.support.kafka.TopicKeeper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -60,8 +61,8 @@ public class EpisodeEventConsumer {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     /** How long leaving the group may take at shutdown. */
     static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(5);
-    /** How often a missing dead-letter topic is tried again (creating it blocks while the broker is down). */
-    static final Duration DLQ_ENSURE_INTERVAL = Duration.ofMinutes(1);
+    /** Pause between attempts to create the dead-letter topic while the broker is unreachable, as the catalog's. */
+    static final Duration DLQ_TOPIC_RETRY = Duration.ofSeconds(5);
     /** Dead letters are kept a month: someone has to look at them. */
     static final long DLQ_RETENTION_MS = Duration.ofDays(30).toMillis();
     /** First pause after a failure that may pass; doubles up to {@code clip.events.retry-backoff-ms}. */
@@ -83,8 +84,7 @@ public class EpisodeEventConsumer {
     MeterRegistry registry;
 
     private volatile boolean running;
-    private volatile boolean dlqTopicReady;
-    private long nextDlqEnsureAtMs;
+    private volatile TopicKeeper deadLetterTopic;
     private AtomicReferenceArray<Member> members = new AtomicReferenceArray<>(0);
     private ScheduledExecutorService supervisor;
     private Counter restarts;
@@ -102,6 +102,9 @@ public class EpisodeEventConsumer {
         restarts = Counter.builder("clip.consumer.restarts")
                 .description("Consumer member threads restarted after they died").register(registry);
         running = true;
+        NewTopic dlq = deadLetterTopic(config.events());
+        deadLetterTopic = TopicKeeper.start("dead-letter topic " + dlq.name(), DLQ_TOPIC_RETRY,
+                () -> KafkaTopics.ensure(clients.bootstrapServers(), List.of(dlq)));
         members = new AtomicReferenceArray<>(config.events().consumers());
         for (int i = 0; i < members.length(); i++) {
             members.set(i, Member.start(this, i));
@@ -119,6 +122,9 @@ public class EpisodeEventConsumer {
         running = false;
         if (supervisor != null) {
             supervisor.shutdownNow();
+        }
+        if (deadLetterTopic != null) {
+            deadLetterTopic.close();
         }
         for (int i = 0; i < members.length(); i++) {
             members.get(i).wakeup();
@@ -232,7 +238,6 @@ public class EpisodeEventConsumer {
         private void run() {
             ClipConfig.Events events = owner.config.events();
             while (owner.running) {
-                owner.ensureDeadLetterTopic();
                 KafkaConsumer<byte[], byte[]> c = owner.clients.groupConsumer(index);
                 boolean leave = false;
                 try (KafkaProducer<byte[], byte[]> producer = owner.clients.deadLetterProducer()) {
@@ -287,7 +292,6 @@ public class EpisodeEventConsumer {
             ClipConfig.Events events = owner.config.events();
             ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(events.pollTimeoutMs()));
             long deadlineNs = System.nanoTime() + events.batchDeadlineMs() * 1_000_000L;
-            owner.ensureDeadLetterTopic();
             if (!records.isEmpty()) {
                 List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
@@ -370,22 +374,19 @@ public class EpisodeEventConsumer {
         }
     }
 
-    /** Creates the dead-letter topic when missing; a broker that is down is tried again later. */
-    private synchronized void ensureDeadLetterTopic() {
-        if (dlqTopicReady || System.currentTimeMillis() < nextDlqEnsureAtMs) {
-            return;
-        }
-        nextDlqEnsureAtMs = System.currentTimeMillis() + DLQ_ENSURE_INTERVAL.toMillis();
-        NewTopic topic = new NewTopic(config.events().dlqTopic(), Optional.of(config.events().dlqPartitions()),
-                Optional.empty()).configs(Map.of(
+    /**
+     * Whether the dead-letter topic is known to exist. Until it does, an event that must be parked is retried like a
+     * transient failure (its send fails), so readiness waits for it as the catalog's waits for its own topic.
+     */
+    public boolean deadLetterTopicReady() {
+        TopicKeeper keeper = deadLetterTopic;
+        return keeper != null && keeper.ready();
+    }
+
+    static NewTopic deadLetterTopic(ClipConfig.Events events) {
+        return new NewTopic(events.dlqTopic(), Optional.of(events.dlqPartitions()), Optional.empty()).configs(Map.of(
                 "retention.ms", Long.toString(DLQ_RETENTION_MS),
                 "max.message.bytes", Integer.toString(KafkaClientSettings.maxRecordBytes(Topics.MAX_RECORD_BYTES))));
-        try {
-            KafkaTopics.ensure(clients.bootstrapServers(), List.of(topic));
-            dlqTopicReady = true;
-        } catch (RuntimeException e) {
-            LOG.warnf("dead-letter topic %s not ensured yet: %s", topic.name(), e.getMessage());
-        }
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
  * The shared {@link KafkaHealth} check, in readiness: an instance that cannot reach the broker stops following the
  * catalog, and its answers fall behind those of instances that can (docs/operations.md, "Readiness"). With the
  * consumer turned off this instance does not use Kafka, and the check is up. The topic it follows is the catalog's;
- * it creates none it must wait for (the dead-letter topic is ensured when first needed).
+ * the one it owns is the dead-letter topic, and until that exists an event that must be parked cannot be, so it is
+ * part of the verdict as the catalog's own topic is of the catalog's.
  */
 @Readiness
 @ApplicationScoped
@@ -26,6 +27,9 @@ public class KafkaReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return consumer.enabled() ? KafkaHealth.of(broker, null) : KafkaHealth.unused();
+        if (!consumer.enabled()) {
+            return KafkaHealth.unused();
+        }
+        return KafkaHealth.of(broker, consumer.deadLetterTopicReady() ? null : "dead-letter topic not created yet");
     }
 }
