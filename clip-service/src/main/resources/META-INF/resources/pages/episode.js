@@ -479,15 +479,22 @@
       }
     });
 
-    // Save as clip (development only: shown when the service's development sign-in is on). The token lives in this
-    // tab's sessionStorage; a refused one (expired, service restarted with other keys) is dropped and fetched again.
+    // Save as clip (shown when the service has a sign-in: the identity provider's, or the development one). The
+    // token lives in this tab's sessionStorage; a refused one (expired, service restarted with other keys) is dropped
+    // and fetched again. Without a session the identity provider's token route answers 499 to a script, and the
+    // person is sent to sign in, coming back to this page.
     var save = document.getElementById('clip-save');
     if (save && window.fetch) {
       var titleField = document.getElementById('clip-title');
-      var tokenKey = 'podclip.devToken';
+      var tokenKey = 'podclip.editorToken';
       var signIn = function () {
-        return fetch(save.getAttribute('data-sign-in-href'), { method: 'POST', credentials: 'same-origin' })
+        return fetch(save.getAttribute('data-token-href'), { method: 'POST', credentials: 'same-origin',
+          headers: { 'X-Requested-With': 'JavaScript' } })
             .then(function (response) {
+              if (response.status === 499 && save.getAttribute('data-sign-in-href')) {
+                window.location.assign(save.getAttribute('data-sign-in-href'));
+                throw new Error('signing in first');
+              }
               if (!response.ok) {
                 throw new Error('sign-in refused (' + response.status + ')');
               }

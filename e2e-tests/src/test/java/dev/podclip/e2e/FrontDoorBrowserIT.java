@@ -285,7 +285,7 @@ class FrontDoorBrowserIT {
                     .hasSize(1));
             String shareUrl = browser.driver.findElement(By.id("clip-saved-href")).getAttribute("href");
             assertThat(shareUrl).startsWith(stack.clipApi().baseUrl() + "/c/");
-            assertThat(browser.script("return sessionStorage.getItem('podclip.devToken');")).isNotNull();
+            assertThat(browser.script("return sessionStorage.getItem('podclip.editorToken');")).isNotNull();
             Axe.assertNoSeriousViolations(browser, "episode with a saved clip");
             assertThat(Files.size(browser.screenshot("front-door-episode-saved.png"))).isGreaterThan(1_000);
 

@@ -4,6 +4,7 @@ import dev.podclip.catalog.support.Catalog;
 import dev.podclip.catalog.support.CatalogProfile;
 import dev.podclip.support.auth.DevTokens;
 import dev.podclip.support.auth.Roles;
+import dev.podclip.testing.OpenIdProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production option for keys: tokens verified against an identity provider's JWKS (quarkus-oidc, discovery from
- * {@code OIDC_AUTH_SERVER_URL}), here a local issuer. Its tokens pass with their roles; the repository's development
- * key, another issuer and a wrong key id do not.
+ * {@code OIDC_AUTH_SERVER_URL}), here a local {@link OpenIdProvider}. Its tokens pass with their roles; the
+ * repository's development key, another issuer and a wrong key id do not.
  */
 @QuarkusTest
 @TestProfile(OidcIssuerTest.Profile.class)
@@ -29,13 +30,13 @@ class OidcIssuerTest {
         @Override
         public List<TestResourceEntry> testResources() {
             var resources = new java.util.ArrayList<>(super.testResources());
-            resources.add(new TestResourceEntry(LocalIssuer.class));
+            resources.add(new TestResourceEntry(OpenIdProvider.class));
             return resources;
         }
     }
 
     private static String token(String keyId, String issuer, String... roles) {
-        return DevTokens.sign(LocalIssuer.keys.getPrivate(), keyId, issuer, "oidc-test", List.of(roles),
+        return DevTokens.sign(OpenIdProvider.keys.getPrivate(), keyId, issuer, "oidc-test", List.of(roles),
                 Duration.ofMinutes(5));
     }
 
@@ -46,11 +47,11 @@ class OidcIssuerTest {
 
     @Test
     void tokensOfTheIssuerPassWithTheirRoles() {
-        given().auth().oauth2(token(LocalIssuer.KEY_ID, LocalIssuer.issuer, Roles.EDITOR))
+        given().auth().oauth2(token(OpenIdProvider.KEY_ID, OpenIdProvider.issuer, Roles.EDITOR))
                 .contentType(ContentType.JSON).body(Map.of("slug", "oidc-ok", "title", "OIDC ok"))
                 .post("/api/shows").then().statusCode(201);
         assertThat(
-                createShow(token(LocalIssuer.KEY_ID, LocalIssuer.issuer, "listener"), "oidc-role")).isEqualTo(403);
+                createShow(token(OpenIdProvider.KEY_ID, OpenIdProvider.issuer, "listener"), "oidc-role")).isEqualTo(403);
     }
 
     @Test
@@ -58,7 +59,7 @@ class OidcIssuerTest {
         assertThat(createShow(Catalog.token(Roles.EDITOR), "oidc-dev"))
                 .isEqualTo(401);
         assertThat(
-                createShow(token(LocalIssuer.KEY_ID, "https://elsewhere.example", Roles.EDITOR), "oidc-iss"))
+                createShow(token(OpenIdProvider.KEY_ID, "https://elsewhere.example", Roles.EDITOR), "oidc-iss"))
                 .isEqualTo(401);
         given().contentType(ContentType.JSON).body(Map.of("slug", "oidc-none", "title", "none"))
                 .post("/api/shows").then().statusCode(401);

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 @Tag(name = "pages")
 public class BrowseResource {
 
-    static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    static final String PROBLEM_SCHEMA = ProblemResponses.SCHEMA_REF;
 
     @Inject
     BrowseService service;

@@ -18,17 +18,33 @@ import java.util.UUID;
  * @param form     the clip maker form: its action, the values to show and what was wrong with them
  * @param maker    what the clip maker's script needs (the timeline, the clip rules' limits), or null when the
  *                 episode has no clip context yet
- * @param devSignIn whether the development sign-in is on, so the page offers "Save as clip" (development only)
+ * @param save     how "Save as clip" gets an editor's token, or null when the page cannot offer it (no sign-in)
  */
 public record EpisodePage(UUID episodeId, String title, String showTitle, String audioUrl, String durationClock,
                           List<ChapterItem> chapters, List<NotesPiece> notes, List<Section> sections,
                           long startMs, String siteName, String showHref, String canonicalUrl, String description,
                           String imageUrl, List<WarningItem> warnings, Details details, ClipForm form,
-                          Maker maker, boolean devSignIn) {
+                          Maker maker, Save save) {
 
     /** The episode's change stream, which the page's script follows to offer a reload. */
     public String streamHref() {
         return "/api/episodes/" + episodeId + "/chapters/stream";
+    }
+
+    /**
+     * "Save as clip": the script asks {@code tokenHref} for an editor's token; without a session there (a 499) it
+     * sends the person to {@code signInHref}, which comes back to this page. {@code development} marks the
+     * development sign-in, which needs no {@code signInHref}.
+     */
+    public record Save(String tokenHref, String signInHref, boolean development) {
+
+        public static Save developmentSignIn() {
+            return new Save("/dev/sign-in", null, true);
+        }
+
+        public static Save identityProviderSignIn(UUID episodeId) {
+            return new Save("/sign-in/token", "/sign-in?return=/episodes/" + episodeId, false);
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.ClipsConfig;
 import dev.podclip.clip.clips.EpisodeContext;
 import dev.podclip.clip.clips.EpisodeContexts;
-import dev.podclip.clip.devauth.DevSignIn;
+import dev.podclip.clip.signin.PageSignIn;
 import dev.podclip.clip.pages.EpisodePage.ClipForm;
 import dev.podclip.support.openapi.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,7 +51,7 @@ import java.util.UUID;
 public class EpisodePageResource {
 
     static final String HTML_UTF8 = "text/html;charset=UTF-8";
-    static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    static final String PROBLEM_SCHEMA = ProblemResponses.SCHEMA_REF;
 
     @CheckedTemplate(basePath = "pages")
     static class Templates {
@@ -73,7 +73,7 @@ public class EpisodePageResource {
     @Inject
     ClipsConfig limits;
     @Inject
-    DevSignIn devSignIn;
+    PageSignIn signIn;
 
     @GET
     @Path("{id}")
@@ -157,7 +157,7 @@ public class EpisodePageResource {
         }
         EpisodePage page = EpisodePages.model(stored.episode(), stored.chapters(), stored.warnings(),
                 transcripts.find(stored.episode().episodeId).orElse(null), startMs, share.providerName(),
-                clips.baseUrl(), chapterRanges, form, context, limits, devSignIn.enabled());
+                clips.baseUrl(), chapterRanges, form, context, limits, save(stored.episode().episodeId));
         return Response.status(status).entity(Templates.episode(page).render()).type(HTML_UTF8)
                 .header(SecurityHeaders.CSP, SecurityHeaders.EPISODE_PAGE_POLICY)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
@@ -166,6 +166,15 @@ public class EpisodePageResource {
     }
 
     /** Unknown (404) or deleted (410): a page for people, problem+json for clients that prefer JSON. */
+    /** What "Save as clip" signs in with on this page, if anything. */
+    private EpisodePage.Save save(UUID episodeId) {
+        return switch (signIn.way()) {
+            case IDENTITY_PROVIDER -> EpisodePage.Save.identityProviderSignIn(episodeId);
+            case DEVELOPMENT -> EpisodePage.Save.developmentSignIn();
+            case NONE -> null;
+        };
+    }
+
     private Response negotiated(ProblemException problem, String id, String accept) {
         if (Negotiation.prefersJson(accept) || problem.status() >= 500) {
             throw problem;

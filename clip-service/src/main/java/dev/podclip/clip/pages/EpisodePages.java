@@ -62,7 +62,7 @@ public final class EpisodePages {
     static EpisodePage model(EpisodeEntity episode, List<ChapterEntity> chapters, List<ChapterWarningEntity> warnings,
                              TranscriptViews.TranscriptView transcript, long startMs, String siteName,
                              String baseUrl, List<ClipRange> chapterRanges, ClipForm form, EpisodeContext context,
-                             ClipsConfig limits, boolean devSignIn) {
+                             ClipsConfig limits, EpisodePage.Save save) {
         List<ChapterItem> items = chapters.stream().map(c -> {
             ClipRange range = c.index < chapterRanges.size() ? chapterRanges.get(c.index) : null;
             return new ChapterItem(c.index, c.title, c.startMs, ClipTimes.seconds(c.startMs),
@@ -88,7 +88,7 @@ public final class EpisodePages {
                 baseUrl + BrowseModels.episodeHref(episode.episodeId), description,
                 BrowseModels.artwork(episode.showImageUrl), warningItems(warnings, chapters),
                 details(episode), form != null ? form : defaultForm(episode, startMs),
-                context == null ? null : maker(context, startMs, baseUrl, limits), devSignIn);
+                context == null ? null : maker(context, startMs, baseUrl, limits), save);
     }
 
     /**

@@ -236,6 +236,8 @@ class EpisodePageTest {
         assertThat(doc.select("#clip-save, #clip-save-button")).isEmpty();
         given().post("/dev/sign-in").then().statusCode(404);
         given().get("/dev/sign-in").then().statusCode(405);
+        given().redirects().follow(false).get("/sign-in?return=/").then().statusCode(404);
+        given().post("/sign-in/token").then().statusCode(404);
     }
 
     @Test

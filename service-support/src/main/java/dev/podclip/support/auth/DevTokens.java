@@ -41,12 +41,19 @@ public final class DevTokens {
     /** Signs with a key in hand; {@code keyId} (may be null) goes into the header, as an issuer's JWKS expects. */
     public static String sign(PrivateKey key, String keyId, String issuer, String subject, List<String> roles,
                               Duration ttl) {
+        return sign(key, keyId, issuer, null, subject, roles, ttl);
+    }
+
+    /** As above, with an {@code aud} claim when {@code audience} is not null (an ID token names its client so). */
+    public static String sign(PrivateKey key, String keyId, String issuer, String audience, String subject,
+                              List<String> roles, Duration ttl) {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalArgumentException("ttl must be within (0, " + MAX_TTL + "]");
         }
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"" + (keyId == null ? "" : ",\"kid\":" + quote(keyId)) + "}";
-        String claims = "{\"iss\":" + quote(issuer) + ",\"sub\":" + quote(subject) + ",\"upn\":" + quote(subject)
+        String claims = "{\"iss\":" + quote(issuer) + (audience == null ? "" : ",\"aud\":" + quote(audience))
+                + ",\"sub\":" + quote(subject) + ",\"upn\":" + quote(subject)
                 + ",\"groups\":[" + roles.stream().map(DevTokens::quote).collect(Collectors.joining(",")) + "]"
                 + ",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(ttl).getEpochSecond()
                 + ",\"jti\":" + quote(UUID.randomUUID().toString()) + "}";

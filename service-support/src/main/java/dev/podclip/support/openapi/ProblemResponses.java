@@ -25,8 +25,8 @@ import java.util.Map;
 public class ProblemResponses implements OASFilter {
 
     public static final String PROBLEM_JSON = "application/problem+json";
-    static final String SCHEMA = "Problem";
-    static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA;
+    public static final String SCHEMA = "Problem";
+    public static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA;
 
     static final Map<String, String> DESCRIPTIONS = Map.of(
             "400", "The request is malformed or a value is out of its limits",

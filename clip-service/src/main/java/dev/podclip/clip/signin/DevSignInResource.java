@@ -1,4 +1,4 @@
-package dev.podclip.clip.devauth;
+package dev.podclip.clip.signin;
 
 import dev.podclip.support.problem.ProblemException;
 import jakarta.inject.Inject;

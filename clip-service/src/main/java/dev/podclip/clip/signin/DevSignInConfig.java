@@ -1,4 +1,4 @@
-package dev.podclip.clip.devauth;
+package dev.podclip.clip.signin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
