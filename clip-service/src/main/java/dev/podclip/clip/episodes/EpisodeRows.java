@@ -76,6 +76,13 @@ public final class EpisodeRows {
                 .get(0);
     }
 
+    /** The newest live episodes carrying a show slug, at most {@code limit}. */
+    public static List<StoredEpisode> ofShowSlug(Connection connection, String showSlug, int limit)
+            throws SQLException {
+        return Jdbc.list(connection, SELECT + " WHERE NOT deleted AND show_slug = ?" + NEWEST_FIRST,
+                EpisodeRows::read, showSlug, limit, 0);
+    }
+
     private static void bind(PreparedStatement st, StoredEpisode e) throws SQLException {
         st.setObject(1, e.episodeId());
         st.setLong(2, e.version());
