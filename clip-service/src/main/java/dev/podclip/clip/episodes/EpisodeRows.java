@@ -76,6 +76,13 @@ public final class EpisodeRows {
                 .get(0);
     }
 
+    /** A page of a show's live episodes, newest first. */
+    public static List<StoredEpisode> ofShow(Connection connection, UUID showId, int offset, int limit)
+            throws SQLException {
+        return Jdbc.list(connection, SELECT + " WHERE NOT deleted AND show_id = ?" + NEWEST_FIRST, EpisodeRows::read,
+                showId, limit, offset);
+    }
+
     /** The newest live episodes carrying a show slug, at most {@code limit}. */
     public static List<StoredEpisode> ofShowSlug(Connection connection, String showSlug, int limit)
             throws SQLException {
