@@ -1,12 +1,15 @@
 package dev.podclip.clip.browse;
 
+import dev.podclip.clip.db.Database;
+import dev.podclip.clip.db.Jdbc;
+import dev.podclip.clip.episodes.EpisodeRows;
+import dev.podclip.clip.episodes.StoredEpisode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,11 +27,6 @@ public class BrowseRepository {
                           Instant latestPublishedAt) {
     }
 
-    /** An episode of a show's list. */
-    public record EpisodeRow(UUID episodeId, String title, Instant publishedAt, Long durationMs, String durationText,
-                             int chapterCount) {
-    }
-
     static final String SHOWS_SQL = """
             WITH counts AS (
                 SELECT show_id, count(*) AS episodes, max(published_at) AS latest
@@ -43,12 +41,12 @@ public class BrowseRepository {
             """;
 
     @Inject
-    EntityManager em;
+    Database db;
 
     /** Shows, the one with the most recently published episode first, at most {@code limit}. */
     public List<ShowRow> shows(int limit) {
-        return rows(em.createNativeQuery(SHOWS_SQL + "ORDER BY c.latest DESC NULLS LAST, s.show_title, c.show_id "
-                + "LIMIT ?1").setParameter(1, limit));
+        return db.call(c -> Jdbc.list(c, SHOWS_SQL + "ORDER BY c.latest DESC NULLS LAST, s.show_title, c.show_id "
+                + "LIMIT ?", BrowseRepository::show, limit));
     }
 
     /**
@@ -56,47 +54,25 @@ public class BrowseRepository {
      * gave up keeps naming its show until no episode carries it).
      */
     public Optional<ShowRow> showBySlug(String slug) {
-        List<?> ids = em.createNativeQuery("SELECT show_id FROM clip_episode WHERE NOT deleted AND show_slug = ?1 "
-                        + "AND show_id IS NOT NULL ORDER BY updated_at DESC, episode_id LIMIT 1")
-                .setParameter(1, slug).getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        return rows(em.createNativeQuery(SHOWS_SQL + "WHERE c.show_id = ?1").setParameter(1, ids.get(0)))
-                .stream().findFirst();
+        return db.call(c -> {
+            List<UUID> ids = Jdbc.list(c, "SELECT show_id FROM clip_episode WHERE NOT deleted AND show_slug = ? "
+                    + "AND show_id IS NOT NULL ORDER BY updated_at DESC, episode_id LIMIT 1",
+                    row -> row.getObject(1, UUID.class), slug);
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            return Jdbc.list(c, SHOWS_SQL + "WHERE c.show_id = ?", BrowseRepository::show, ids.get(0)).stream()
+                    .findFirst();
+        });
     }
 
     /** A page of a show's episodes, newest first (unknown dates last). */
-    @SuppressWarnings("unchecked")
-    public List<EpisodeRow> episodesOf(UUID showId, int offset, int limit) {
-        List<Object[]> rows = em.createNativeQuery("SELECT episode_id, title, published_at, duration_ms, "
-                        + "duration_text, chapter_count FROM clip_episode WHERE NOT deleted AND show_id = ?1 "
-                        + "ORDER BY published_at DESC NULLS LAST, episode_id LIMIT ?2 OFFSET ?3")
-                .setParameter(1, showId).setParameter(2, limit).setParameter(3, offset).getResultList();
-        return rows.stream().map(r -> new EpisodeRow((UUID) r[0], (String) r[1], instant(r[2]),
-                r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).intValue())).toList();
+    public List<StoredEpisode> episodesOf(UUID showId, int offset, int limit) {
+        return db.call(c -> EpisodeRows.ofShow(c, showId, offset, limit));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<ShowRow> rows(jakarta.persistence.Query query) {
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new ShowRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).longValue(), instant(r[5]))).toList();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
+    private static ShowRow show(ResultSet row) throws SQLException {
+        return new ShowRow(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                row.getLong(5), Jdbc.getInstant(row, 6));
     }
 }

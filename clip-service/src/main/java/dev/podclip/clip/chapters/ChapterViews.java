@@ -3,7 +3,6 @@ package dev.podclip.clip.chapters;
 import dev.podclip.chapters.Chapter;
 import dev.podclip.chapters.ChapterList;
 import dev.podclip.chapters.Warning;
-import dev.podclip.chapters.WarningCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,35 +39,15 @@ public final class ChapterViews {
     }
 
     public static List<WarningView> warningViews(List<Warning> warnings) {
-        return warnings.stream().map(w -> new WarningView(w.code().wireName(), w.message(), w.index())).toList();
+        return warnings.stream().map(StoredWarning::of).map(ChapterViews::view).toList();
     }
 
-    public static ChapterView view(ChapterEntity row) {
-        return new ChapterView(row.index, row.startMs, row.endMs, row.durationMs, row.title, row.url, row.img, row.toc);
-    }
-
-    public static WarningView view(ChapterWarningEntity row) {
-        return new WarningView(row.code, row.message, row.chapterIndex);
+    public static WarningView view(StoredWarning warning) {
+        return new WarningView(warning.code(), warning.message(), warning.chapterIndex());
     }
 
     /** The stored rows back as the engine's list, for the file formats. */
-    public static ChapterList toChapterList(List<ChapterEntity> chapters, List<ChapterWarningEntity> warnings,
-                                            Long durationMs) {
-        List<Chapter> list = chapters.stream()
-                .map(r -> new Chapter(r.startMs, r.endMs, r.title, r.url, r.img, r.toc))
-                .toList();
-        List<Warning> warningList = warnings.stream()
-                .map(w -> new Warning(warningCode(w.code), w.message, w.chapterIndex))
-                .toList();
-        return new ChapterList(list, warningList, durationMs);
-    }
-
-    static WarningCode warningCode(String wireName) {
-        for (WarningCode code : WarningCode.values()) {
-            if (code.wireName().equals(wireName)) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("stored warning code unknown to this engine: " + wireName);
+    public static ChapterList toChapterList(List<Chapter> chapters, List<StoredWarning> warnings, Long durationMs) {
+        return new ChapterList(chapters, warnings.stream().map(StoredWarning::warning).toList(), durationMs);
     }
 }

@@ -1,10 +1,13 @@
 package dev.podclip.clip.chapters;
 
+import dev.podclip.chapters.Chapter;
 import dev.podclip.chapters.ChapterList;
-import dev.podclip.clip.episodes.EpisodeEntity;
+import dev.podclip.clip.db.Database;
+import dev.podclip.clip.episodes.EpisodeRows;
+import dev.podclip.clip.episodes.StoredEpisode;
 import dev.podclip.support.problem.ProblemException;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -14,8 +17,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChaptersService {
 
+    @Inject
+    Database db;
+
     /** An episode's current version with its chapter rows, read in one transaction (consistent). */
-    public record Stored(EpisodeEntity episode, List<ChapterEntity> chapters, List<ChapterWarningEntity> warnings) {
+    public record Stored(StoredEpisode episode, List<Chapter> chapters, List<StoredWarning> warnings) {
     }
 
     /**
@@ -23,31 +29,27 @@ public class ChaptersService {
      */
     @Transactional
     public Stored read(UUID episodeId) {
-        EpisodeEntity episode = EpisodeEntity.findById(episodeId);
-        if (episode == null) {
-            throw ProblemException.notFound("Episode", episodeId);
-        }
-        if (episode.deleted) {
+        StoredEpisode episode = db.call(c -> EpisodeRows.find(c, episodeId))
+                .orElseThrow(() -> ProblemException.notFound("Episode", episodeId));
+        if (episode.deleted()) {
             throw new ProblemException(410, "episode-deleted", "Gone",
-                    "Episode " + episodeId + " was deleted (version " + episode.version + ")")
+                    "Episode " + episodeId + " was deleted (version " + episode.version() + ")")
                     .with("episodeId", episodeId.toString())
-                    .with("version", episode.version);
+                    .with("version", episode.version());
         }
-        List<ChapterEntity> chapters = ChapterEntity.list("episodeId", Sort.by("index"), episodeId);
-        List<ChapterWarningEntity> warnings = ChapterWarningEntity.list("episodeId", Sort.by("position"), episodeId);
-        return new Stored(episode, chapters, warnings);
+        return db.call(c -> new Stored(episode, ChapterRows.CHAPTERS.of(c, episodeId),
+                ChapterRows.WARNINGS.of(c, episodeId)));
     }
 
     public ChapterViews.EpisodeChapters view(UUID episodeId) {
         Stored s = read(episodeId);
-        return new ChapterViews.EpisodeChapters(s.episode.episodeId, s.episode.version, s.episode.title,
-                s.episode.durationMs, s.episode.chaptersSource,
-                s.chapters.stream().map(ChapterViews::view).toList(),
+        return new ChapterViews.EpisodeChapters(s.episode.episodeId(), s.episode.version(), s.episode.title(),
+                s.episode.durationMs(), s.episode.chaptersSource(), ChapterViews.chapterViews(s.chapters),
                 s.warnings.stream().map(ChapterViews::view).toList());
     }
 
     public ChapterList chapterList(UUID episodeId) {
         Stored s = read(episodeId);
-        return ChapterViews.toChapterList(s.chapters, s.warnings, s.episode.durationMs);
+        return ChapterViews.toChapterList(s.chapters, s.warnings, s.episode.durationMs());
     }
 }

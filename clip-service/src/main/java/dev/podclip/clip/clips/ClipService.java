@@ -1,5 +1,6 @@
 package dev.podclip.clip.clips;
 
+import dev.podclip.clip.db.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,7 +16,7 @@ public class ClipService {
     /** Longest creator name kept (the JWT subject). */
     static final int MAX_CREATOR_CHARS = 200;
 
-    private final ClipRepository clips;
+    private final Database db;
     private final EpisodeContexts episodes;
     private final ClipsConfig limits;
     private final PublicBaseUrl publicBaseUrl;
@@ -23,8 +24,8 @@ public class ClipService {
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public ClipService(ClipRepository clips, EpisodeContexts episodes, ClipsConfig limits, PublicBaseUrl publicBaseUrl) {
-        this.clips = clips;
+    public ClipService(Database db, EpisodeContexts episodes, ClipsConfig limits, PublicBaseUrl publicBaseUrl) {
+        this.db = db;
         this.episodes = episodes;
         this.limits = limits;
         this.publicBaseUrl = publicBaseUrl;
@@ -47,18 +48,13 @@ public class ClipService {
             // A clip made from a chapter is called after it unless the caller named it.
             title = episode.chapters().get(ClipRules.chapterIndex(ask, episode)).title();
         }
-        ClipEntity clip = new ClipEntity();
-        clip.id = ids.nextFree(clips::exists, limits.maxIdAttempts());
-        clip.episodeId = episode.episodeId();
-        clip.title = title;
-        clip.startMs = range.startMs();
-        clip.endMs = range.endMs();
-        clip.episodeVersion = episode.version();
-        clip.createdBy = createdBy.length() > MAX_CREATOR_CHARS ? createdBy.substring(0, MAX_CREATOR_CHARS)
-                : createdBy;
-        clip.createdAt = Instant.now(clock);
-        clips.persist(clip);
-        return ClipView.of(ClipRef.stored(clip.id), baseUrl(), title, range, episode);
+        String id = ids.nextFree(candidate -> db.call(c -> ClipRows.find(c, candidate)).isPresent(),
+                limits.maxIdAttempts());
+        String creator = createdBy.length() > MAX_CREATOR_CHARS ? createdBy.substring(0, MAX_CREATOR_CHARS) : createdBy;
+        StoredClip clip = new StoredClip(id, episode.episodeId(), title, range.startMs(), range.endMs(),
+                episode.version(), creator, Instant.now(clock), false);
+        db.call(c -> ClipRows.insert(c, clip));
+        return ClipView.of(ClipRef.stored(id), baseUrl(), title, range, episode);
     }
 
     /**
@@ -83,18 +79,16 @@ public class ClipService {
     }
 
     private Resolved resolveStored(ClipRef ref) {
-        ClipEntity clip = clips.findById(ref.clipId());
-        if (clip == null) {
-            throw ClipProblems.clipNotFound(ref.clipId());
-        }
-        EpisodeContext episode = episodes.find(clip.episodeId)
-                .orElseThrow(() -> ClipProblems.episodeNotFound(clip.episodeId));
+        StoredClip clip = db.call(c -> ClipRows.find(c, ref.clipId()))
+                .orElseThrow(() -> ClipProblems.clipNotFound(ref.clipId()));
+        EpisodeContext episode = episodes.find(clip.episodeId())
+                .orElseThrow(() -> ClipProblems.episodeNotFound(clip.episodeId()));
         if (episode.deleted()) {
             return new Resolved(episode.episodeId(), episode.version(), null, episode);
         }
-        ClipRange range = new ClipRange(clip.startMs, clip.endMs);
+        ClipRange range = new ClipRange(clip.startMs(), clip.endMs());
         return new Resolved(episode.episodeId(), episode.version(),
-                ClipView.of(ref, baseUrl(), clip.title, range, episode), episode);
+                ClipView.of(ref, baseUrl(), clip.title(), range, episode), episode);
     }
 
     /** The public base URL share links are built on, without a trailing slash. */

@@ -1,11 +1,13 @@
 package dev.podclip.clip.clips;
 
-import dev.podclip.chapters.Chapter;
 import dev.podclip.chapters.StatedDuration;
 import dev.podclip.chapters.time.Durations;
-import dev.podclip.clip.chapters.ChapterEntity;
-import dev.podclip.clip.episodes.EpisodeEntity;
+import dev.podclip.clip.chapters.ChapterRows;
+import dev.podclip.clip.db.Database;
+import dev.podclip.clip.episodes.EpisodeRows;
+import dev.podclip.clip.episodes.StoredEpisode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,28 +15,30 @@ import java.util.UUID;
 
 /**
  * Reads clip context from the event-fed read model ({@code clip_episode}, {@code clip_chapter}): two primary-key
- * lookups. Callers hold a transaction or an active request context.
+ * lookups on one connection (the caller's transaction's, when it holds one).
  */
 @ApplicationScoped
 public class ReadModelEpisodeContexts implements EpisodeContexts {
 
+    @Inject
+    Database db;
+
     @Override
     public Optional<EpisodeContext> find(UUID episodeId) {
-        EpisodeEntity episode = EpisodeEntity.findById(episodeId);
-        if (episode == null) {
-            return Optional.empty();
-        }
-        if (episode.deleted) {
-            return Optional.of(new EpisodeContext(episodeId, episode.version, true, null, null, null, null, null,
-                    null, 0, List.of(), null));
-        }
-        List<ChapterEntity> rows = ChapterEntity.list("episodeId = ?1 order by index", episodeId);
-        List<Chapter> chapters = rows.stream()
-                .map(r -> new Chapter(r.startMs, r.endMs, r.title, r.url, r.img, r.toc))
-                .toList();
-        return Optional.of(new EpisodeContext(episodeId, episode.version, false, episode.showTitle, episode.title,
-                episode.audioUrl, episode.videoUrl, episode.pageUrl, episode.durationMs,
-                slackMs(episode.durationText, episode.durationMs), chapters, episode.showImageUrl));
+        return db.call(c -> {
+            Optional<StoredEpisode> found = EpisodeRows.find(c, episodeId);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredEpisode e = found.get();
+            if (e.deleted()) {
+                return Optional.of(new EpisodeContext(episodeId, e.version(), true, null, null, null, null, null,
+                        null, 0, List.of(), null));
+            }
+            return Optional.of(new EpisodeContext(episodeId, e.version(), false, e.showTitle(), e.title(),
+                    e.audioUrl(), e.videoUrl(), e.pageUrl(), e.durationMs(), slackMs(e.durationText(), e.durationMs()),
+                    ChapterRows.CHAPTERS.of(c, episodeId), e.showImageUrl()));
+        });
     }
 
     /**

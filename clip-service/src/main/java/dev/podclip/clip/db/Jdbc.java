@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Set-based statements for the event-applying path: one round trip per statement and batch, not per row. The driver
- * rewrites batched INSERTs into multi-row INSERTs ({@code reWriteBatchedInserts}), so a batch of chapter rows is a
- * few statements whatever the number of episodes.
+ * Statements on a connection: set-based ones for the event-applying path (one round trip per statement and batch, not
+ * per row; the driver rewrites batched INSERTs into multi-row INSERTs, {@code reWriteBatchedInserts}, so a batch of
+ * chapter rows is a few statements whatever the number of episodes), and the queries the readers of the same tables
+ * run.
  */
 public final class Jdbc {
 
@@ -87,6 +89,40 @@ public final class Jdbc {
         }
     }
 
+    /** Maps one row of a result to a value. */
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql} with {@code parameters} bound in order (uuids, strings, numbers) and maps each row. */
+    public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** Runs {@code sql} with {@code parameters} bound in order; returns the rows changed. */
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+
     /** The first column of {@code sql}'s rows, a uuid, for one {@code uuid[]} parameter. */
     public static Set<UUID> selectIds(Connection connection, String sql, Collection<UUID> ids) throws SQLException {
         Set<UUID> found = new HashSet<>();
@@ -104,6 +140,12 @@ public final class Jdbc {
     public static Long getLong(ResultSet row, int index) throws SQLException {
         long value = row.getLong(index);
         return row.wasNull() ? null : value;
+    }
+
+    /** A nullable timestamptz column. */
+    public static Instant getInstant(ResultSet row, int index) throws SQLException {
+        OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     public static Array uuids(Connection connection, Collection<UUID> ids) throws SQLException {

@@ -2,8 +2,7 @@ package dev.podclip.clip.episodes;
 
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.support.paging.PageRequest;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
+import dev.podclip.clip.db.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,6 +17,8 @@ public class EpisodesService {
 
     @Inject
     ClipConfig config;
+    @Inject
+    Database db;
 
     public record EpisodeSummary(UUID episodeId, long version, String showSlug, String showTitle, String title,
                                  String slug, Instant publishedAt, String durationText, Long durationMs,
@@ -33,16 +34,13 @@ public class EpisodesService {
                 config.api().maxPageSize());
         int page = request.page();
         int size = request.size();
-        PanacheQuery<EpisodeEntity> query = EpisodeEntity.find(
-                "deleted = false order by publishedAt desc nulls last, episodeId");
-        List<EpisodeSummary> items = query.page(Page.of(page, size)).list().stream()
-                .map(EpisodesService::summary)
-                .toList();
-        return new EpisodePage(page, size, query.count(), items);
+        return db.call(c -> new EpisodePage(page, size, EpisodeRows.countLive(c),
+                EpisodeRows.live(c, page * size, size).stream().map(EpisodesService::summary).toList()));
     }
 
-    private static EpisodeSummary summary(EpisodeEntity e) {
-        return new EpisodeSummary(e.episodeId, e.version, e.showSlug, e.showTitle, e.title, e.slug, e.publishedAt,
-                e.durationText, e.durationMs, e.audioUrl, e.videoUrl, e.pageUrl, e.chaptersSource, e.chapterCount);
+    private static EpisodeSummary summary(StoredEpisode e) {
+        return new EpisodeSummary(e.episodeId(), e.version(), e.showSlug(), e.showTitle(), e.title(), e.slug(),
+                e.publishedAt(), e.durationText(), e.durationMs(), e.audioUrl(), e.videoUrl(), e.pageUrl(),
+                e.chaptersSource(), e.chapterCount());
     }
 }

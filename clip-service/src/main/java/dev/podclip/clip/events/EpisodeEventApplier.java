@@ -1,19 +1,21 @@
 package dev.podclip.clip.events;
 
-import dev.podclip.clip.chapters.ChapterChange;
 import dev.podclip.chapters.Chapter;
-import dev.podclip.chapters.Warning;
+import dev.podclip.clip.chapters.ChapterChange;
 import dev.podclip.clip.chapters.ChapterComputation;
+import dev.podclip.clip.chapters.ChapterRows;
+import dev.podclip.clip.chapters.StoredWarning;
+import dev.podclip.clip.db.Database;
 import dev.podclip.clip.db.Jdbc;
+import dev.podclip.clip.episodes.EpisodeRows;
+import dev.podclip.clip.episodes.StoredEpisode;
 import dev.podclip.clip.transcripts.TranscriptProjector;
 import dev.podclip.events.EpisodeEvent;
 import dev.podclip.events.EpisodeEventType;
 import dev.podclip.events.EpisodeSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,27 +48,8 @@ public class EpisodeEventApplier {
     /** Most events one call applies: bounds the rows one transaction locks and the size of every statement. */
     public static final int MAX_EVENTS = 5_000;
 
-    private static final String EPISODE_COLUMNS = "episode_id, version, deleted, show_id, show_slug, show_title,"
-            + " title, slug, guid, audio_url, video_url, page_url, published_at, duration_text, duration_ms,"
-            + " show_notes, chapters_source, chapter_count, event_id, occurred_at, updated_at, show_image_url";
-    private static final String EPISODE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** New episodes: a concurrent insert of the same id fails the batch, whose per-record retry then sees it. */
-    private static final String INSERT_EPISODE = "INSERT INTO clip_episode (" + EPISODE_COLUMNS + ") VALUES "
-            + EPISODE_VALUES;
-    /** Known episodes, whose rows this transaction holds locked (FOR UPDATE) since it read their versions. */
-    private static final String REPLACE_EPISODE = INSERT_EPISODE + " ON CONFLICT (episode_id) DO UPDATE SET"
-            + " version = EXCLUDED.version, deleted = EXCLUDED.deleted, show_id = EXCLUDED.show_id,"
-            + " show_slug = EXCLUDED.show_slug, show_title = EXCLUDED.show_title, title = EXCLUDED.title,"
-            + " slug = EXCLUDED.slug, guid = EXCLUDED.guid, audio_url = EXCLUDED.audio_url,"
-            + " video_url = EXCLUDED.video_url, page_url = EXCLUDED.page_url, published_at = EXCLUDED.published_at,"
-            + " duration_text = EXCLUDED.duration_text, duration_ms = EXCLUDED.duration_ms,"
-            + " show_notes = EXCLUDED.show_notes, chapters_source = EXCLUDED.chapters_source,"
-            + " chapter_count = EXCLUDED.chapter_count, event_id = EXCLUDED.event_id,"
-            + " occurred_at = EXCLUDED.occurred_at, updated_at = EXCLUDED.updated_at,"
-            + " show_image_url = EXCLUDED.show_image_url";
-
     @Inject
-    EntityManager em;
+    Database db;
     @Inject
     TranscriptProjector transcripts;
 
@@ -105,8 +88,7 @@ public class EpisodeEventApplier {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        em.flush(); // nothing of the persistence context may be written after these statements
-        return em.unwrap(Session.class).doReturningWork(connection -> applyAll(connection, inputs, recompute));
+        return db.call(connection -> applyAll(connection, inputs, recompute));
     }
 
     private List<ApplyOutcome> applyAll(Connection connection, List<Input> inputs, boolean recompute)
@@ -150,15 +132,11 @@ public class EpisodeEventApplier {
         return candidates;
     }
 
-    /** The stored versions of the batch's episodes, their rows locked in id order (no deadlock between batches). */
+    /** The stored versions of the batch's episodes, their rows locked. */
     private static Map<UUID, Long> lockVersions(Connection connection, List<Input> inputs) throws SQLException {
         Set<UUID> ids = new HashSet<>();
         inputs.forEach(i -> ids.add(i.event().episodeId()));
-        Map<UUID, Long> versions = new HashMap<>();
-        Jdbc.query(connection, "SELECT episode_id, version FROM clip_episode WHERE episode_id = ANY(?)"
-                        + " ORDER BY episode_id FOR UPDATE", ids,
-                row -> versions.put(row.getObject(1, UUID.class), row.getLong(2)));
-        return versions;
+        return EpisodeRows.lockVersions(connection, ids);
     }
 
     /**
@@ -203,38 +181,22 @@ public class EpisodeEventApplier {
 
     private static void writeEpisodes(Connection connection, List<Write> writes) throws SQLException {
         Instant now = Instant.now();
-        Jdbc.batch(connection, INSERT_EPISODE, writes.stream().filter(w -> !w.known()).toList(),
-                (statement, w) -> bindEpisode(statement, w, now));
-        Jdbc.batch(connection, REPLACE_EPISODE, writes.stream().filter(Write::known).toList(),
-                (statement, w) -> bindEpisode(statement, w, now));
+        EpisodeRows.insert(connection, writes.stream().filter(w -> !w.known()).map(w -> row(w, now)).toList());
+        EpisodeRows.replace(connection, writes.stream().filter(Write::known).map(w -> row(w, now)).toList());
     }
 
     /** A deleted episode keeps its row as a marker (snapshot fields null) so older upserts cannot revive it. */
-    private static void bindEpisode(PreparedStatement st, Write w, Instant now) throws SQLException {
+    private static StoredEpisode row(Write w, Instant now) {
         EpisodeEvent event = w.event();
-        EpisodeSnapshot s = w.deleted() ? null : event.episode();
-        st.setObject(1, event.episodeId());
-        st.setLong(2, event.episodeVersion());
-        st.setBoolean(3, w.deleted());
-        st.setObject(4, s == null ? null : s.show().id());
-        st.setString(5, s == null ? null : s.show().slug());
-        st.setString(6, s == null ? null : s.show().title());
-        st.setString(7, s == null ? null : s.title());
-        st.setString(8, s == null ? null : s.slug());
-        st.setString(9, s == null ? null : s.guid());
-        st.setString(10, s == null ? null : s.audioUrl());
-        st.setString(11, s == null ? null : s.videoUrl());
-        st.setString(12, s == null ? null : s.pageUrl());
-        Jdbc.setInstant(st, 13, s == null ? null : s.publishedAt());
-        st.setString(14, s == null ? null : s.durationText());
-        Jdbc.setLong(st, 15, s == null ? null : s.durationMs());
-        st.setString(16, s == null ? null : s.showNotes());
-        st.setString(17, s == null ? null : w.computed().source().wireName());
-        st.setInt(18, s == null ? 0 : w.computed().list().chapters().size());
-        st.setObject(19, event.eventId());
-        Jdbc.setInstant(st, 20, event.occurredAt());
-        Jdbc.setInstant(st, 21, now);
-        st.setString(22, s == null ? null : s.show().imageUrl());
+        if (w.deleted()) {
+            return StoredEpisode.tombstone(event.episodeId(), event.episodeVersion(), event.eventId(),
+                    event.occurredAt(), now);
+        }
+        EpisodeSnapshot s = event.episode();
+        return new StoredEpisode(event.episodeId(), event.episodeVersion(), false, s.show().id(), s.show().slug(),
+                s.show().title(), s.title(), s.slug(), s.guid(), s.audioUrl(), s.videoUrl(), s.pageUrl(),
+                s.publishedAt(), s.durationText(), s.durationMs(), s.showNotes(), w.computed().source().wireName(),
+                w.computed().list().chapters().size(), event.eventId(), event.occurredAt(), now, s.show().imageUrl());
     }
 
     /**
@@ -245,50 +207,18 @@ public class EpisodeEventApplier {
             throws SQLException {
         List<UUID> known = writes.stream().filter(w -> w.known() && !current.contains(w.episodeId()))
                 .map(Write::episodeId).toList();
-        Jdbc.updateByIds(connection, "DELETE FROM clip_chapter WHERE episode_id = ANY(?)", known);
-        Jdbc.updateByIds(connection, "DELETE FROM clip_chapter_warning WHERE episode_id = ANY(?)", known);
-        List<ChapterRow> chapters = new ArrayList<>();
-        List<WarningRow> warnings = new ArrayList<>();
+        ChapterRows.CHAPTERS.deleteOf(connection, known);
+        ChapterRows.WARNINGS.deleteOf(connection, known);
+        Map<UUID, List<Chapter>> chapters = new LinkedHashMap<>();
+        Map<UUID, List<StoredWarning>> warnings = new LinkedHashMap<>();
         for (Write w : writes) {
-            if (w.deleted() || current.contains(w.episodeId())) {
-                continue;
-            }
-            List<Chapter> list = w.computed().list().chapters();
-            for (int i = 0; i < list.size(); i++) {
-                chapters.add(new ChapterRow(w.episodeId(), i, list.get(i)));
-            }
-            List<Warning> raised = w.computed().list().warnings();
-            for (int i = 0; i < raised.size(); i++) {
-                warnings.add(new WarningRow(w.episodeId(), i, raised.get(i)));
+            if (!w.deleted() && !current.contains(w.episodeId())) {
+                chapters.put(w.episodeId(), w.computed().list().chapters());
+                warnings.put(w.episodeId(), w.computed().list().warnings().stream().map(StoredWarning::of).toList());
             }
         }
-        Jdbc.batch(connection, "INSERT INTO clip_chapter (episode_id, idx, start_ms, end_ms, duration_ms, title, url,"
-                + " img, toc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", chapters, (st, row) -> {
-                    Chapter c = row.chapter();
-                    st.setObject(1, row.episodeId());
-                    st.setInt(2, row.index());
-                    st.setLong(3, c.startMs());
-                    Jdbc.setLong(st, 4, c.endMs());
-                    Jdbc.setLong(st, 5, c.durationMs());
-                    st.setString(6, c.title());
-                    st.setString(7, c.url());
-                    st.setString(8, c.imageUrl());
-                    st.setBoolean(9, c.toc());
-                });
-        Jdbc.batch(connection, "INSERT INTO clip_chapter_warning (episode_id, position, code, message, chapter_index)"
-                + " VALUES (?, ?, ?, ?, ?)", warnings, (st, row) -> {
-                    st.setObject(1, row.episodeId());
-                    st.setInt(2, row.position());
-                    st.setString(3, row.warning().code().wireName());
-                    st.setString(4, row.warning().message());
-                    Jdbc.setInt(st, 5, row.warning().index());
-                });
-    }
-
-    private record ChapterRow(UUID episodeId, int index, Chapter chapter) {
-    }
-
-    private record WarningRow(UUID episodeId, int position, Warning warning) {
+        ChapterRows.CHAPTERS.insert(connection, chapters);
+        ChapterRows.WARNINGS.insert(connection, warnings);
     }
 
     private void projectTranscripts(Connection connection, List<Write> writes, Set<UUID> current)

@@ -1,17 +1,18 @@
 package dev.podclip.clip.feeds;
 
+import dev.podclip.clip.clips.ClipRows;
+import dev.podclip.clip.clips.StoredClip;
+import dev.podclip.clip.db.Database;
+import dev.podclip.clip.db.Jdbc;
+import dev.podclip.clip.episodes.EpisodeRows;
+import dev.podclip.clip.episodes.StoredEpisode;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,71 +28,40 @@ public class FeedOutService {
     public static final int MAX_SOUNDBITES_PER_ITEM = 5;
 
     @Inject
-    EntityManager em;
+    Database db;
 
     @Transactional
     public FeedRows rows(String showSlug) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> episodes = em.createNativeQuery("SELECT episode_id, title, show_notes, published_at, audio_url,"
-                        + " duration_ms, show_title, chapter_count, guid FROM clip_episode WHERE show_slug = :slug AND NOT deleted"
-                        + " ORDER BY published_at DESC NULLS LAST, episode_id LIMIT :max")
-                .setParameter("slug", showSlug).setParameter("max", MAX_ITEMS).getResultList();
+        return db.call(c -> rows(c, showSlug));
+    }
+
+    private static FeedRows rows(Connection connection, String showSlug) throws SQLException {
+        List<StoredEpisode> episodes = EpisodeRows.ofShowSlug(connection, showSlug, MAX_ITEMS);
         if (episodes.isEmpty()) {
             throw ProblemException.notFound("feed of show", showSlug);
         }
-        List<UUID> ids = episodes.stream().map(row -> (UUID) row[0]).toList();
-        Set<UUID> transcripts = new HashSet<>();
-        @SuppressWarnings("unchecked")
-        List<UUID> withTranscript = em.createNativeQuery("SELECT episode_id FROM clip_transcript"
-                + " WHERE status = 'ok' AND episode_id IN (:ids)").setParameter("ids", ids).getResultList();
-        transcripts.addAll(withTranscript);
-        Map<UUID, List<FeedRows.Soundbite>> bites = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> clips = em.createNativeQuery("SELECT episode_id, start_ms, end_ms, title FROM clip_clip"
-                + " WHERE featured AND episode_id IN (:ids) ORDER BY created_at, id").setParameter("ids", ids)
-                .getResultList();
-        for (Object[] clip : clips) {
-            List<FeedRows.Soundbite> list = bites.computeIfAbsent((UUID) clip[0], id -> new ArrayList<>());
-            if (list.size() < MAX_SOUNDBITES_PER_ITEM) {
-                list.add(new FeedRows.Soundbite(((Number) clip[1]).longValue(), ((Number) clip[2]).longValue(),
-                        (String) clip[3]));
-            }
-        }
-        List<FeedRows.Item> items = new ArrayList<>();
-        for (Object[] row : episodes) {
-            UUID id = (UUID) row[0];
-            items.add(new FeedRows.Item(id, (String) row[8], (String) row[1], (String) row[2], instant(row[3]), (String) row[4],
-                    row[5] == null ? null : ((Number) row[5]).longValue(), ((Number) row[7]).intValue() > 0,
-                    transcripts.contains(id),
-                    bites.getOrDefault(id, List.of())));
-        }
-        return new FeedRows(showSlug, (String) episodes.get(0)[6], items);
+        List<UUID> ids = episodes.stream().map(StoredEpisode::episodeId).toList();
+        Set<UUID> transcripts = Jdbc.selectIds(connection, "SELECT episode_id FROM clip_transcript"
+                + " WHERE status = 'ok' AND episode_id = ANY(?)", ids);
+        Map<UUID, List<StoredClip>> featured = ClipRows.featuredOf(connection, ids);
+        List<FeedRows.Item> items = episodes.stream().map(e -> new FeedRows.Item(e.episodeId(), e.guid(), e.title(),
+                e.showNotes(), e.publishedAt(), e.audioUrl(), e.durationMs(), e.chapterCount() > 0,
+                transcripts.contains(e.episodeId()), soundbites(featured.getOrDefault(e.episodeId(), List.of()))))
+                .toList();
+        return new FeedRows(showSlug, episodes.get(0).showTitle(), items);
+    }
+
+    private static List<FeedRows.Soundbite> soundbites(List<StoredClip> featured) {
+        return featured.stream().limit(MAX_SOUNDBITES_PER_ITEM)
+                .map(clip -> new FeedRows.Soundbite(clip.startMs(), clip.endMs(), clip.title())).toList();
     }
 
     /** Marks a clip featured or not; 404 for an unknown clip. */
     @Transactional
     public boolean feature(String clipId, boolean featured) {
-        int updated = em.createNativeQuery("UPDATE clip_clip SET featured = :featured WHERE id = :id")
-                .setParameter("featured", featured).setParameter("id", clipId).executeUpdate();
-        if (updated == 0) {
+        if (!db.call(c -> ClipRows.setFeatured(c, clipId, featured))) {
             throw ProblemException.notFound("clip", clipId);
         }
         return featured;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

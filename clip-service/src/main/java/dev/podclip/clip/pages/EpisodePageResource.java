@@ -150,14 +150,14 @@ public class EpisodePageResource {
         } catch (ProblemException problem) {
             return negotiated(problem, id, accept);
         }
-        EpisodeContext context = contexts.find(stored.episode().episodeId).orElse(null);
+        EpisodeContext context = contexts.find(stored.episode().episodeId()).orElse(null);
         List<ClipRange> chapterRanges = new ArrayList<>();
         for (int i = 0; i < stored.chapters().size(); i++) {
             chapterRanges.add(context == null ? null : ClipForms.chapterRange(i, context, limits));
         }
         EpisodePage page = EpisodePages.model(stored.episode(), stored.chapters(), stored.warnings(),
-                transcripts.find(stored.episode().episodeId).orElse(null), startMs, share.providerName(),
-                clips.baseUrl(), chapterRanges, form, context, limits, save(stored.episode().episodeId));
+                transcripts.find(stored.episode().episodeId()).orElse(null), startMs, share.providerName(),
+                clips.baseUrl(), chapterRanges, form, context, limits, save(stored.episode().episodeId()));
         return Response.status(status).entity(Templates.episode(page).render()).type(HTML_UTF8)
                 .header(SecurityHeaders.CSP, SecurityHeaders.EPISODE_PAGE_POLICY)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)

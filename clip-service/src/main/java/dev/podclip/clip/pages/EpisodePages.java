@@ -1,16 +1,16 @@
 package dev.podclip.clip.pages;
 
+import dev.podclip.chapters.Chapter;
 import dev.podclip.chapters.Timecode;
 import dev.podclip.chapters.notes.ShowNotes;
 import dev.podclip.clip.browse.BrowseModels;
-import dev.podclip.clip.chapters.ChapterEntity;
-import dev.podclip.clip.chapters.ChapterWarningEntity;
+import dev.podclip.clip.chapters.StoredWarning;
 import dev.podclip.clip.clips.ClipRange;
 import dev.podclip.clip.clips.ClipTimes;
 import dev.podclip.clip.clips.ClipsConfig;
 import dev.podclip.clip.clips.EpisodeContext;
 import dev.podclip.clip.clips.MediaLinks;
-import dev.podclip.clip.episodes.EpisodeEntity;
+import dev.podclip.clip.episodes.StoredEpisode;
 import dev.podclip.clip.pages.EpisodePage.ChapterItem;
 import dev.podclip.clip.pages.EpisodePage.ClipForm;
 import dev.podclip.clip.pages.EpisodePage.Details;
@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** Builds the episode page's model. Pure: the read model's rows in, plain text pieces out. */
 public final class EpisodePages {
@@ -59,36 +60,40 @@ public final class EpisodePages {
      *                      none (a share link is offered only for the others)
      * @param form          the clip maker's values, or null for the defaults (a minute from {@code startMs})
      */
-    static EpisodePage model(EpisodeEntity episode, List<ChapterEntity> chapters, List<ChapterWarningEntity> warnings,
+    static EpisodePage model(StoredEpisode episode, List<Chapter> chapters, List<StoredWarning> warnings,
                              TranscriptViews.TranscriptView transcript, long startMs, String siteName,
                              String baseUrl, List<ClipRange> chapterRanges, ClipForm form, EpisodeContext context,
                              ClipsConfig limits, EpisodePage.Save save) {
-        List<ChapterItem> items = chapters.stream().map(c -> {
-            ClipRange range = c.index < chapterRanges.size() ? chapterRanges.get(c.index) : null;
-            return new ChapterItem(c.index, c.title, c.startMs, ClipTimes.seconds(c.startMs),
-                    TranscriptViews.clock(c.startMs), c.durationMs == null ? null : hms(c.durationMs),
-                    c.durationMs == null ? null : isoDuration(c.durationMs),
-                    c.endMs == null ? null : TranscriptViews.clock(c.endMs),
-                    range == null ? null : shareHref(baseUrl, episode.episodeId, range),
-                    range == null ? null : range.startMs(), range == null ? null : range.endMs());
-        }).toList();
+        List<ChapterItem> items = IntStream.range(0, chapters.size()).mapToObj(index -> chapterItem(index,
+                chapters.get(index), index < chapterRanges.size() ? chapterRanges.get(index) : null, baseUrl,
+                episode.episodeId())).toList();
         List<Section> sections = transcript == null ? List.of() : transcript.chapters().stream()
                 .map(s -> new Section(s.index(), s.title(), s.startMs(), ClipTimes.seconds(s.startMs()),
                         TranscriptViews.clock(s.startMs()), s.cues().stream().map(c -> new Line(c.startMs(), c.endMs(),
                         ClipTimes.seconds(c.startMs()), TranscriptViews.clock(c.startMs()), c.speaker(), c.text()))
                         .toList()))
                 .toList();
-        String duration = episode.durationMs == null ? null : TranscriptViews.clock(episode.durationMs);
-        String description = "An episode of " + episode.showTitle + (duration == null ? "" : ", " + duration)
+        String duration = episode.durationMs() == null ? null : TranscriptViews.clock(episode.durationMs());
+        String description = "An episode of " + episode.showTitle() + (duration == null ? "" : ", " + duration)
                 + ", " + chapters.size() + (chapters.size() == 1 ? " chapter" : " chapters")
                 + (sections.isEmpty() ? "" : ", with its transcript");
-        return new EpisodePage(episode.episodeId, episode.title, episode.showTitle, episode.audioUrl, duration, items,
-                notes(episode.showNotes, episode.durationMs), sections, startMs, siteName,
-                episode.showSlug == null ? null : BrowseModels.showHref(episode.showSlug),
-                baseUrl + BrowseModels.episodeHref(episode.episodeId), description,
-                BrowseModels.artwork(episode.showImageUrl), warningItems(warnings, chapters),
+        return new EpisodePage(episode.episodeId(), episode.title(), episode.showTitle(), episode.audioUrl(), duration,
+                items, notes(episode.showNotes(), episode.durationMs()), sections, startMs, siteName,
+                episode.showSlug() == null ? null : BrowseModels.showHref(episode.showSlug()),
+                baseUrl + BrowseModels.episodeHref(episode.episodeId()), description,
+                BrowseModels.artwork(episode.showImageUrl()), warningItems(warnings, chapters),
                 details(episode), form != null ? form : defaultForm(episode, startMs),
                 context == null ? null : maker(context, startMs, baseUrl, limits), save);
+    }
+
+    /** A chapter's line: its times, and its share link when its range makes a clip ({@code range} not null). */
+    private static ChapterItem chapterItem(int index, Chapter c, ClipRange range, String baseUrl, UUID episodeId) {
+        return new ChapterItem(index, c.title(), c.startMs(), ClipTimes.seconds(c.startMs()),
+                TranscriptViews.clock(c.startMs()), c.durationMs() == null ? null : hms(c.durationMs()),
+                c.durationMs() == null ? null : isoDuration(c.durationMs()),
+                c.endMs() == null ? null : TranscriptViews.clock(c.endMs()),
+                range == null ? null : shareHref(baseUrl, episodeId, range),
+                range == null ? null : range.startMs(), range == null ? null : range.endMs());
     }
 
     /**
@@ -126,13 +131,13 @@ public final class EpisodePages {
     }
 
     /** The form as first shown: a minute from where the page starts, cut at the episode's end. */
-    static ClipForm defaultForm(EpisodeEntity episode, long startMs) {
+    static ClipForm defaultForm(StoredEpisode episode, long startMs) {
         long endMs = startMs + DEFAULT_CLIP_MS;
-        if (episode.durationMs != null && endMs > episode.durationMs) {
-            endMs = episode.durationMs;
+        if (episode.durationMs() != null && endMs > episode.durationMs()) {
+            endMs = episode.durationMs();
         }
         boolean fits = endMs > startMs;
-        return new ClipForm(clipAction(episode.episodeId), fits ? TranscriptViews.clock(startMs) : "",
+        return new ClipForm(clipAction(episode.episodeId()), fits ? TranscriptViews.clock(startMs) : "",
                 fits ? TranscriptViews.clock(endMs) : "", null, null, null);
     }
 
@@ -147,30 +152,28 @@ public final class EpisodePages {
         return java.time.Duration.ofSeconds(ms / 1000).toString();
     }
 
-    static List<WarningItem> warningItems(List<ChapterWarningEntity> warnings, List<ChapterEntity> chapters) {
-        return warnings.stream().map(w -> new WarningItem(w.code, WarningWords.words(w.code), w.message,
-                w.chapterIndex == null ? null : chapterName(w.chapterIndex, chapters))).toList();
+    static List<WarningItem> warningItems(List<StoredWarning> warnings, List<Chapter> chapters) {
+        return warnings.stream().map(w -> new WarningItem(w.code(), WarningWords.words(w.code()), w.message(),
+                w.chapterIndex() == null ? null : chapterName(w.chapterIndex(), chapters))).toList();
     }
 
     /** "chapter 2, Outro" (numbered from 1 for people), or just the number when it has no row or no title. */
-    private static String chapterName(int index, List<ChapterEntity> chapters) {
+    private static String chapterName(int index, List<Chapter> chapters) {
         String name = "chapter " + (index + 1);
-        for (ChapterEntity c : chapters) {
-            if (c.index == index && c.title != null && !c.title.isBlank()) {
-                return name + ", " + c.title;
-            }
+        if (index >= 0 && index < chapters.size() && !chapters.get(index).title().isBlank()) {
+            return name + ", " + chapters.get(index).title();
         }
         return name;
     }
 
-    static Details details(EpisodeEntity episode) {
-        Instant at = episode.updatedAt != null ? episode.updatedAt : episode.occurredAt;
-        String source = episode.chaptersSource == null ? null : switch (episode.chaptersSource) {
+    static Details details(StoredEpisode episode) {
+        Instant at = episode.updatedAt() != null ? episode.updatedAt() : episode.occurredAt();
+        String source = episode.chaptersSource() == null ? null : switch (episode.chaptersSource()) {
             case "explicit" -> "the episode's chapters file";
             case "notes" -> "the show notes";
-            default -> episode.chaptersSource;
+            default -> episode.chaptersSource();
         };
-        return new Details(episode.version, source,
+        return new Details(episode.version(), source,
                 at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS)),
                 at == null ? null : UPDATED.format(at));
     }

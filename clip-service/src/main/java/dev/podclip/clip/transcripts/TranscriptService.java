@@ -1,5 +1,6 @@
 package dev.podclip.clip.transcripts;
 
+import dev.podclip.chapters.Chapter;
 import dev.podclip.clip.chapters.ChaptersService;
 import dev.podclip.clip.transcripts.TranscriptViews.ChapterTranscriptView;
 import dev.podclip.clip.transcripts.TranscriptViews.CueView;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** Reads of stored transcripts: whole, by chapter, by time range. */
 @ApplicationScoped
@@ -40,10 +42,12 @@ public class TranscriptService {
         ChaptersService.Stored stored = chapters.read(episodeId);
         Object[] header = header(episodeId);
         List<TranscriptViews.StoredCue> cues = cues(episodeId);
-        List<TranscriptViews.ChapterHead> heads = stored.chapters().stream()
-                .map(c -> new TranscriptViews.ChapterHead(c.index, c.title, c.startMs, c.endMs)).toList();
-        return new TranscriptView(episodeId, stored.episode().version, stored.episode().title, (String) header[0],
-                TranscriptViews.sections(heads, cues, stored.episode().durationMs));
+        List<TranscriptViews.ChapterHead> heads = IntStream.range(0, stored.chapters().size()).mapToObj(i -> {
+            Chapter c = stored.chapters().get(i);
+            return new TranscriptViews.ChapterHead(i, c.title(), c.startMs(), c.endMs());
+        }).toList();
+        return new TranscriptView(episodeId, stored.episode().version(), stored.episode().title(), (String) header[0],
+                TranscriptViews.sections(heads, cues, stored.episode().durationMs()));
     }
 
     /** The transcript, or empty when the (live) episode has none that could be read. */

@@ -1,8 +1,10 @@
 package dev.podclip.clip.clips;
 
 import dev.podclip.chapters.Chapter;
-import dev.podclip.clip.chapters.ChapterEntity;
-import dev.podclip.clip.episodes.EpisodeEntity;
+import dev.podclip.clip.chapters.ChapterRows;
+import dev.podclip.clip.db.Database;
+import dev.podclip.clip.episodes.EpisodeRows;
+import dev.podclip.clip.episodes.StoredEpisode;
 import dev.podclip.clip.share.EpisodeChangeListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,9 +13,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Writes read-model rows straight through the read model's entities, as the event consumer would. */
+/** Writes read-model rows through the read model's own statements, as the event consumer would. */
 @ApplicationScoped
 public class ReadModelRows {
 
@@ -29,6 +32,8 @@ public class ReadModelRows {
 
     @Inject
     EntityManager em;
+    @Inject
+    Database db;
 
     /** A fresh live episode at version 1 with {@link #CHAPTERS}. */
     public UUID newEpisode(String title) {
@@ -37,63 +42,36 @@ public class ReadModelRows {
         return id;
     }
 
-    @Transactional
+    /** The episode with its media at {@link #AUDIO_URL}, a stated "1h 18m". */
     public void upsert(UUID id, long version, String title, List<Chapter> chapters) {
-        EpisodeEntity episode = EpisodeEntity.findById(id);
-        if (episode == null) {
-            episode = new EpisodeEntity();
-            episode.episodeId = id;
-        }
-        episode.version = version;
-        episode.deleted = false;
-        episode.showId = UUID.nameUUIDFromBytes("show".getBytes());
-        episode.showSlug = "database-school";
-        episode.showTitle = "Database School";
-        episode.title = title;
-        episode.slug = "ep-" + id;
-        episode.audioUrl = AUDIO_URL;
-        episode.videoUrl = VIDEO_URL;
-        episode.pageUrl = "https://podclip.test/episodes/" + id;
-        episode.publishedAt = Instant.parse("2026-01-01T00:00:00Z");
-        episode.durationText = "1h 18m";
-        episode.durationMs = 4_680_000L;
-        episode.chaptersSource = "explicit";
-        episode.chapterCount = chapters.size();
-        episode.eventId = UUID.randomUUID();
-        episode.occurredAt = Instant.now();
-        episode.updatedAt = Instant.now();
-        episode.persist();
-        ChapterEntity.delete("episodeId", id);
-        for (int i = 0; i < chapters.size(); i++) {
-            Chapter c = chapters.get(i);
-            ChapterEntity row = new ChapterEntity();
-            row.episodeId = id;
-            row.index = i;
-            row.startMs = c.startMs();
-            row.endMs = c.endMs();
-            row.durationMs = c.durationMs();
-            row.title = c.title();
-            row.toc = true;
-            row.persist();
-        }
+        upsert(id, version, title, chapters, AUDIO_URL, 4_680_000L, "1h 18m");
+    }
+
+    /** @param durationText the duration as the catalog stated it, or null for an exact {@code durationMs} */
+    @Transactional
+    public void upsert(UUID id, long version, String title, List<Chapter> chapters, String audioUrl, Long durationMs,
+                       String durationText) {
+        StoredEpisode episode = new StoredEpisode(id, version, false, UUID.nameUUIDFromBytes("show".getBytes()),
+                "database-school", "Database School", title, "ep-" + id, null, audioUrl, VIDEO_URL,
+                "https://podclip.test/episodes/" + id, Instant.parse("2026-01-01T00:00:00Z"), durationText,
+                durationMs, null, "explicit", chapters.size(), UUID.randomUUID(), Instant.now(), Instant.now(), null);
+        db.call(c -> {
+            EpisodeRows.replace(c, List.of(episode));
+            ChapterRows.CHAPTERS.deleteOf(c, List.of(id));
+            ChapterRows.CHAPTERS.insert(c, Map.of(id, chapters));
+            return null;
+        });
     }
 
     /** Marks the episode deleted the way the consumer does: a tombstone row at a new version. */
     @Transactional
     public void delete(UUID id, long version) {
-        ChapterEntity.delete("episodeId", id);
-        EpisodeEntity episode = EpisodeEntity.findById(id);
-        episode.version = version;
-        episode.deleted = true;
-        episode.title = null;
-        episode.showTitle = null;
-        episode.audioUrl = null;
-        episode.videoUrl = null;
-        episode.pageUrl = null;
-        episode.chaptersSource = null;
-        episode.chapterCount = 0;
-        episode.eventId = UUID.randomUUID();
-        episode.updatedAt = Instant.now();
+        db.call(c -> {
+            ChapterRows.CHAPTERS.deleteOf(c, List.of(id));
+            EpisodeRows.replace(c, List.of(StoredEpisode.tombstone(id, version, UUID.randomUUID(), Instant.now(),
+                    Instant.now())));
+            return null;
+        });
     }
 
     /** The notification the consumer sends after committing a change. */

@@ -2,7 +2,9 @@ package dev.podclip.clip.feeds;
 
 import dev.podclip.clip.TopicsResource;
 import dev.podclip.clip.clips.ClipTestSupport;
-import dev.podclip.clip.episodes.EpisodeEntity;
+import dev.podclip.clip.db.Database;
+import dev.podclip.clip.episodes.EpisodeRows;
+import dev.podclip.clip.episodes.StoredEpisode;
 import dev.podclip.testing.KafkaResource;
 import dev.podclip.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,6 +45,8 @@ class FeedOutTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    Database db;
 
     @Test
     void showFeedIsValidRss20WithChaptersTranscriptsAndFeaturedSoundbites() throws Exception {
@@ -135,26 +139,17 @@ class FeedOutTest {
 
     @Transactional
     UUID episode(String show, String title, Instant publishedAt, Long durationMs) {
-        EpisodeEntity episode = new EpisodeEntity();
-        episode.episodeId = UUID.randomUUID();
-        episode.version = 1;
-        episode.showId = UUID.nameUUIDFromBytes(show.getBytes(StandardCharsets.UTF_8));
-        episode.showSlug = show;
-        episode.showTitle = "Feed Out Show";
-        episode.title = title;
-        episode.slug = "ep-" + episode.episodeId;
-        episode.guid = publishedAt == null ? null : "source-feed:" + title;
-        episode.audioUrl = "https://cdn.podclip.test/media/" + episode.episodeId + ".mp3";
-        episode.publishedAt = publishedAt;
-        episode.durationMs = durationMs;
-        episode.showNotes = "<p>Notes & links</p>";
-        episode.chaptersSource = "notes";
-        episode.chapterCount = publishedAt == null ? 0 : 2;
-        episode.eventId = UUID.randomUUID();
-        episode.occurredAt = Instant.now();
-        episode.updatedAt = Instant.now();
-        episode.persist();
-        return episode.episodeId;
+        UUID id = UUID.randomUUID();
+        StoredEpisode episode = new StoredEpisode(id, 1, false,
+                UUID.nameUUIDFromBytes(show.getBytes(StandardCharsets.UTF_8)), show, "Feed Out Show", title, "ep-" + id,
+                publishedAt == null ? null : "source-feed:" + title, "https://cdn.podclip.test/media/" + id + ".mp3",
+                null, null, publishedAt, null, durationMs, "<p>Notes & links</p>", "notes",
+                publishedAt == null ? 0 : 2, UUID.randomUUID(), Instant.now(), Instant.now(), null);
+        db.call(c -> {
+            EpisodeRows.insert(c, List.of(episode));
+            return null;
+        });
+        return id;
     }
 
     @Transactional

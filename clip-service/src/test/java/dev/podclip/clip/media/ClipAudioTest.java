@@ -3,7 +3,6 @@ package dev.podclip.clip.media;
 import com.sun.net.httpserver.HttpServer;
 import dev.podclip.clip.TopicsResource;
 import dev.podclip.clip.clips.ReadModelRows;
-import dev.podclip.clip.episodes.EpisodeEntity;
 import dev.podclip.support.media.SyntheticWav;
 import dev.podclip.testing.KafkaResource;
 import dev.podclip.testing.PostgresResource;
@@ -11,7 +10,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -85,19 +82,9 @@ class ClipAudioTest {
     }
 
     private UUID episode(String audioUrl, long durationMs) {
-        UUID id = rows.newEpisode("Audio " + audioUrl);
-        rows.upsert(id, 1, "Audio", List.of());
-        point(id, audioUrl, durationMs);
+        UUID id = UUID.randomUUID();
+        rows.upsert(id, 1, "Audio", List.of(), audioUrl, durationMs, null);
         return id;
-    }
-
-    @Transactional
-    void point(UUID id, String audioUrl, long durationMs) {
-        EpisodeEntity episode = EpisodeEntity.findById(id);
-        episode.audioUrl = audioUrl;
-        episode.durationMs = durationMs;
-        episode.durationText = null;
-        episode.updatedAt = Instant.now();
     }
 
 
