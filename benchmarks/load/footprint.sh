@@ -10,9 +10,11 @@
 # A setting is JVM flags, optionally after environment assignments; one that turns tracing on exports to a local
 # OTLP receiver (a few lines of Python answering 200), so the cost measured is making and sending the spans. A
 # setting with -XX:NativeMemoryTracking=summary also prints the JVM's own account of its memory, area by area.
+# "CPU per 1k pages" is the service's own CPU time during the measured run (benchmarks/load/cpu.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
+. benchmarks/load/cpu.sh
 ROUNDS="${ROUNDS:-2}"
 WARM_S="${WARM_S:-10}"
 RUN_S="${RUN_S:-15}"
@@ -51,7 +53,7 @@ http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_for
 trap '[ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true' EXIT
 
 measure() {
-  local flags="$1" port log pid out rate p99 rss word
+  local flags="$1" port log pid out rate p99 rss word cpu_before cpu
   local envs=() jvm=()
   for word in $flags; do
     if [[ "$word" == -* ]]; then jvm+=("$word"); else envs+=("$word"); fi
@@ -74,11 +76,13 @@ measure() {
   done
   IDS_FILE="$ids" ACCEPT=text/html wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_S}s" \
     -s benchmarks/load/share-pages.lua "http://127.0.0.1:$port" > /dev/null
+  cpu_before="$(cpu_ticks "$pid")"
   out="$(IDS_FILE="$ids" ACCEPT=text/html wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RUN_S}s" --latency \
     -s benchmarks/load/share-pages.lua "http://127.0.0.1:$port")"
   if grep -q 'Non-2xx' <<<"$out"; then
     echo "footprint: answers other than 2xx with '$flags'" >&2; exit 1
   fi
+  cpu="$(cpu_per_1k "$cpu_before" "$(cpu_ticks "$pid")" "$(wrk_requests <<<"$out")")"
   rate="$(grep -E '^Requests/sec' <<<"$out" | awk '{printf "%d", $2}')"
   p99="$(grep -E '^ +99%' <<<"$out" | awk '{print $2}')"
   rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
@@ -88,12 +92,12 @@ measure() {
   fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$log"
-  echo "| \`$flags\` | $rate | $p99 | $rss MB |"
+  echo "| \`$flags\` | $rate | $p99 | $cpu ms | $rss MB |"
 }
 
 echo "JVM: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores"
-echo "| flags | share pages req/s | p99 | RSS after |"
-echo "|---|---|---|---|"
+echo "| flags | share pages req/s | p99 | CPU per 1k pages | RSS after |"
+echo "|---|---|---|---|---|"
 for round in $(seq 1 "$ROUNDS"); do
   for flags in "${SETTINGS[@]}"; do
     measure "$flags"
