@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start-up of one packaged service as bin/stack starts it (Java on PATH, -Xmx384m, Serial GC): RUNS starts, each timed
-# from process start to the first 200 on /q/health/live, with resident memory then and Quarkus' own "started in".
+# from process start to the first 200 on /q/health/live, with resident memory then, the CPU time the JVM had used by
+# then (user + system: less sensitive than the wall clock to other work on a shared machine) and Quarkus' own
+# "started in".
 # Extra arguments go to the JVM, e.g. -XX:SharedArchiveFile=app-cds.jsa -Xshare:on after a build with
 # -Dquarkus.package.jar.appcds.enabled=true (the JVM runs in target/quarkus-app with -jar quarkus-run.jar, the paths the
 # archive recorded; -Xshare:on fails rather than silently ignoring an archive it cannot map). Needs PostgreSQL (the
@@ -30,7 +32,8 @@ for i in $(seq 1 "$RUNS"); do
     sleep 0.05
   done
   end=$(date +%s%3N)
-  echo "run $i: live after $((end - start)) ms, rss $(( $(ps -o rss= -p "$pid") / 1024 )) MB," \
+  cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
+  echo "run $i: live after $((end - start)) ms, cpu $cpu_ms ms, rss $(( $(ps -o rss= -p "$pid") / 1024 )) MB," \
     "$(grep -o 'started in [0-9.]*s' "$log" || true)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$log"

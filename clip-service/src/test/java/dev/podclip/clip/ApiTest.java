@@ -28,15 +28,13 @@ import static org.hamcrest.Matchers.startsWith;
 class ApiTest {
 
     @jakarta.inject.Inject
-    jakarta.persistence.EntityManager em;
+    dev.podclip.clip.db.TestSql sql;
 
     /** The JDBC options of application.properties reach PostgreSQL: no JIT, no parallel plans (see there why). */
     @Test
     void sessionsRunWithoutJitOrParallelPlans() {
-        String settings = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em
-                .createNativeQuery("SELECT current_setting('jit') || ','"
-                        + " || current_setting('max_parallel_workers_per_gather')")
-                .getSingleResult());
+        Object settings = sql.value("SELECT current_setting('jit') || ','"
+                + " || current_setting('max_parallel_workers_per_gather')");
         assertThat(settings).isEqualTo("off,0");
     }
 

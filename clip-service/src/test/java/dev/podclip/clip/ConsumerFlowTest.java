@@ -1,14 +1,13 @@
 package dev.podclip.clip;
 
+import dev.podclip.clip.db.TestSql;
 import dev.podclip.clip.events.DeadLetters;
 import dev.podclip.testing.KafkaResource;
 import dev.podclip.testing.PostgresResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,7 @@ class ConsumerFlowTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    EntityManager em;
+    TestSql sql;
 
     static ValidatableResponse chapters(UUID id) {
         return given().get("/api/episodes/{id}/chapters", id).then();
@@ -222,15 +221,10 @@ class ConsumerFlowTest {
     }
 
     private long count(String sql, UUID id) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue());
+        return ((Number) this.sql.value(sql, id)).longValue();
     }
 
     private String outcome(UUID eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em.createNativeQuery("SELECT outcome FROM clip_consumed_event WHERE event_id = ?1")
-                    .setParameter(1, eventId).getResultList();
-            return rows.isEmpty() ? null : (String) rows.get(0);
-        });
+        return (String) sql.value("SELECT outcome FROM clip_consumed_event WHERE event_id = ?1", eventId);
     }
 }

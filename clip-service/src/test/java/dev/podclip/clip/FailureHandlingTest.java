@@ -1,13 +1,12 @@
 package dev.podclip.clip;
 
+import dev.podclip.clip.db.TestSql;
 import dev.podclip.support.db.DatabaseProbe;
 import dev.podclip.testing.KafkaResource;
 import dev.podclip.testing.PostgresResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class FailureHandlingTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    EntityManager em;
+    TestSql sql;
     @Inject
     DatabaseProbe database;
 
@@ -42,15 +41,13 @@ class FailureHandlingTest {
      * Raises {@code errcode} for inserts of the episode whose title is the trigger's, {@code times} times (0: always).
      */
     private void failInserts(String title, String errcode, int times) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("CREATE TABLE IF NOT EXISTS test_failures (title text PRIMARY KEY, errcode text,"
-                    + " remaining int)").executeUpdate();
-            em.createNativeQuery("INSERT INTO test_failures VALUES (?1, ?2, ?3)").setParameter(1, title)
-                    .setParameter(2, errcode).setParameter(3, times == 0 ? Integer.MAX_VALUE : times).executeUpdate();
-            // The counter is decremented outside the failing transaction (dblink is not available), so it is a
-            // sequence: nextval survives the rollback that the raised error causes.
-            em.createNativeQuery("CREATE SEQUENCE IF NOT EXISTS test_failure_calls").executeUpdate();
-            em.createNativeQuery("""
+        sql.run("CREATE TABLE IF NOT EXISTS test_failures (title text PRIMARY KEY, errcode text, remaining int)");
+        sql.run("INSERT INTO test_failures VALUES (?1, ?2, ?3)", title, errcode,
+                times == 0 ? Integer.MAX_VALUE : times);
+        // The counter is decremented outside the failing transaction (dblink is not available), so it is a
+        // sequence: nextval survives the rollback that the raised error causes.
+        sql.run("CREATE SEQUENCE IF NOT EXISTS test_failure_calls");
+        sql.run("""
                     CREATE OR REPLACE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
                     DECLARE f test_failures%ROWTYPE;
                     BEGIN
@@ -59,20 +56,17 @@ class FailureHandlingTest {
                         RAISE EXCEPTION 'injected failure for %', NEW.title USING ERRCODE = f.errcode;
                       END IF;
                       RETURN NEW;
-                    END $$""").executeUpdate();
-            em.createNativeQuery("DROP TRIGGER IF EXISTS test_fail ON clip_episode").executeUpdate();
-            em.createNativeQuery("CREATE TRIGGER test_fail BEFORE INSERT OR UPDATE ON clip_episode FOR EACH ROW"
-                    + " EXECUTE FUNCTION test_fail()").executeUpdate();
-            em.createNativeQuery("ALTER SEQUENCE test_failure_calls RESTART").executeUpdate();
-        });
+                    END $$""");
+        sql.run("DROP TRIGGER IF EXISTS test_fail ON clip_episode");
+        sql.run("CREATE TRIGGER test_fail BEFORE INSERT OR UPDATE ON clip_episode FOR EACH ROW"
+                + " EXECUTE FUNCTION test_fail()");
+        sql.run("ALTER SEQUENCE test_failure_calls RESTART");
     }
 
     @AfterEach
     void removeTrigger() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("DROP TRIGGER IF EXISTS test_fail ON clip_episode").executeUpdate();
-            em.createNativeQuery("DROP TABLE IF EXISTS test_failures").executeUpdate();
-        });
+        sql.run("DROP TRIGGER IF EXISTS test_fail ON clip_episode");
+        sql.run("DROP TABLE IF EXISTS test_failures");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.podclip.clip;
 
+import dev.podclip.clip.db.TestSql;
 import dev.podclip.testing.KafkaResource;
 import dev.podclip.testing.PostgresResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,7 +31,7 @@ class RebuildTest {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
-    EntityManager em;
+    TestSql sql;
 
     @Test
     void rebuildNeedsTheAdminRole() {
@@ -53,8 +52,7 @@ class RebuildTest {
                 .statusCode(200).body("version", is(2)));
 
         // Lose the episode (and mangle nothing else): the log still says its events were applied.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "DELETE FROM clip_episode WHERE episode_id = ?1").setParameter(1, id).executeUpdate());
+        sql.run("DELETE FROM clip_episode WHERE episode_id = ?1", id);
         given().get("/api/episodes/{id}/chapters", id).then().statusCode(404);
 
         String admin = Fixtures.token("admin");
@@ -85,21 +83,17 @@ class RebuildTest {
             await().atMost(WAIT).untilAsserted(() -> given().get("/api/episodes/{id}/chapters", id).then()
                     .statusCode(200));
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("UPDATE clip_chapter SET title = 'mangled' WHERE episode_id = ?1 AND idx = 1")
-                    .setParameter(1, mangledChapter).executeUpdate();
-            em.createNativeQuery("UPDATE clip_search_doc SET body = 'mangled' WHERE episode_id = ?1 AND kind = 'notes'")
-                    .setParameter(1, mangledSearchText).executeUpdate();
-        });
+        sql.run("UPDATE clip_chapter SET title = 'mangled' WHERE episode_id = ?1 AND idx = 1", mangledChapter);
+        sql.run("UPDATE clip_search_doc SET body = 'mangled' WHERE episode_id = ?1 AND kind = 'notes'",
+                mangledSearchText);
         String untouchedRowsBefore = rowVersions(untouched);
 
         rebuildAndWait();
 
         given().get("/api/episodes/{id}/chapters", mangledChapter).then().statusCode(200)
                 .body("chapters[1].title", is("How it started"));
-        String notes = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                        "SELECT body FROM clip_search_doc WHERE episode_id = ?1 AND kind = 'notes'")
-                .setParameter(1, mangledSearchText).getSingleResult());
+        String notes = (String) sql.value("SELECT body FROM clip_search_doc WHERE episode_id = ?1 AND kind = 'notes'",
+                mangledSearchText);
         org.junit.jupiter.api.Assertions.assertTrue(notes.startsWith("In this episode Aaron talks shop"), notes);
         // Same physical row versions: the rebuild compared, found nothing to change, and wrote nothing there.
         org.junit.jupiter.api.Assertions.assertEquals(untouchedRowsBefore, rowVersions(untouched));
@@ -107,14 +101,13 @@ class RebuildTest {
 
     /** The xmin of every chapter, warning and search row of the episode: changes whenever a row is rewritten. */
     private String rowVersions(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery("""
+        return String.valueOf(sql.value("""
                         SELECT string_agg(x, ',' ORDER BY x) FROM (
                           SELECT 'c' || idx || ':' || xmin::text AS x FROM clip_chapter WHERE episode_id = ?1
                           UNION ALL SELECT 'w' || position || ':' || xmin::text FROM clip_chapter_warning
                                     WHERE episode_id = ?1
                           UNION ALL SELECT 's' || kind || position || ':' || xmin::text FROM clip_search_doc
-                                    WHERE episode_id = ?1) r""")
-                .setParameter(1, id).getSingleResult()));
+                                    WHERE episode_id = ?1) r""", id));
     }
 
     private void rebuildAndWait() {

@@ -74,12 +74,12 @@ public class RebuildRunner {
         Skips skips = new Skips();
         try {
             rebuild(id, skips);
-            String state = skips.count() == 0 ? RebuildEntity.SUCCEEDED : RebuildEntity.SUCCEEDED_WITH_SKIPS;
+            String state = skips.count() == 0 ? StoredRebuild.SUCCEEDED : StoredRebuild.SUCCEEDED_WITH_SKIPS;
             rebuilds.finish(id, state, null, skips.count(), skips.sample());
             LOG.infof("rebuild %s %s", id, state);
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild %s failed", id);
-            rebuilds.finish(id, RebuildEntity.FAILED, e.toString(), skips.count(), skips.sample());
+            rebuilds.finish(id, StoredRebuild.FAILED, e.toString(), skips.count(), skips.sample());
         }
     }
 

@@ -1,22 +1,26 @@
 package dev.podclip.clip.admin;
 
 import dev.podclip.clip.config.ClipConfig;
+import dev.podclip.clip.db.Database;
+import dev.podclip.support.db.SqlFailures;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The rebuild status rows: at most one running across all instances (a partial unique index guards it). */
 @ApplicationScoped
 public class RebuildService {
 
+    /** PostgreSQL's unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
     /** Longest error text kept. */
     static final int MAX_ERROR_CHARS = 2_000;
     private static final SkippedJson SKIPPED_JSON = new SkippedJson();
@@ -25,6 +29,8 @@ public class RebuildService {
     ClipConfig config;
     @Inject
     RebuildRunner runner;
+    @Inject
+    Database db;
 
     /** {@code GET /admin/rebuild/{id}}. */
     public record RebuildStatus(UUID id, String state, String requestedBy, String topic, Instant startedAt,
@@ -43,83 +49,71 @@ public class RebuildService {
      * @throws ProblemException 409 when a rebuild is running already
      */
     public RebuildStatus start(String requestedBy) {
-        RebuildEntity row;
+        StoredRebuild row;
         try {
             row = QuarkusTransaction.requiringNew().call(() -> insertRunning(requestedBy));
-        } catch (PersistenceException e) {
-            throw conflict(); // another instance won the race for the unique index
+        } catch (Database.Failure e) {
+            if (UNIQUE_VIOLATION.equals(SqlFailures.sqlState(e))) {
+                throw conflict(); // another instance won the race for the unique index
+            }
+            throw e;
         }
-        runner.runAsync(row.id);
+        runner.runAsync(row.id());
         return status(row);
     }
 
     @Transactional
     public RebuildStatus get(UUID id) {
-        RebuildEntity row = RebuildEntity.findById(id);
-        if (row == null) {
-            throw ProblemException.notFound("Rebuild", id);
-        }
-        return status(row);
+        return status(db.call(c -> RebuildRows.find(c, id))
+                .orElseThrow(() -> ProblemException.notFound("Rebuild", id)));
     }
 
-    private RebuildEntity insertRunning(String requestedBy) {
+    private StoredRebuild insertRunning(String requestedBy) {
         Instant now = Instant.now();
-        RebuildEntity running = RebuildEntity.find("state", RebuildEntity.RUNNING).firstResult();
-        if (running != null) {
-            if (running.updatedAt.isAfter(now.minusMillis(config.rebuild().staleAfterMs()))) {
-                throw conflict().with("running", running.id.toString());
+        return db.call(c -> {
+            Optional<StoredRebuild> running = RebuildRows.running(c);
+            if (running.isPresent()) {
+                if (running.get().updatedAt().isAfter(now.minusMillis(config.rebuild().staleAfterMs()))) {
+                    throw conflict().with("running", running.get().id().toString());
+                }
+                RebuildRows.abandon(c, running.get().id(),
+                        "abandoned: no progress for " + Duration.ofMillis(config.rebuild().staleAfterMs()), now);
             }
-            running.state = RebuildEntity.FAILED;
-            running.error = "abandoned: no progress for " + Duration.ofMillis(config.rebuild().staleAfterMs());
-            running.finishedAt = now;
-            RebuildEntity.flush();
-        }
-        RebuildEntity row = new RebuildEntity();
-        row.id = UUID.randomUUID();
-        row.state = RebuildEntity.RUNNING;
-        row.requestedBy = requestedBy;
-        row.topic = config.events().topic();
-        row.startedAt = now;
-        row.updatedAt = now;
-        row.persist();
-        RebuildEntity.flush();
-        return row;
+            StoredRebuild row = StoredRebuild.running(requestedBy, config.events().topic(), now);
+            RebuildRows.insert(c, row);
+            return row;
+        });
     }
 
     /** Progress of a running rebuild; committed on its own so status readers see it move. */
     public void progress(UUID id, long recordsTotal, long recordsRead, long eventsApplied) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            RebuildEntity row = RebuildEntity.findById(id);
-            row.recordsTotal = recordsTotal;
-            row.recordsRead = recordsRead;
-            row.eventsApplied = eventsApplied;
-            row.updatedAt = Instant.now();
-        });
+        QuarkusTransaction.requiringNew().run(() -> db.call(c -> {
+            RebuildRows.progress(c, id, recordsTotal, recordsRead, eventsApplied);
+            return null;
+        }));
     }
 
     public void finish(UUID id, String state, String error, long recordsSkipped, List<Skipped> skipped) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            RebuildEntity row = RebuildEntity.findById(id);
-            row.state = state;
-            row.recordsSkipped = recordsSkipped;
-            row.skippedSample = skipped.isEmpty() ? null : SKIPPED_JSON.toJson(skipped);
-            row.error = error == null || error.length() <= MAX_ERROR_CHARS ? error : error.substring(0, MAX_ERROR_CHARS);
-            row.updatedAt = Instant.now();
-            row.finishedAt = row.updatedAt;
-        });
+        String kept = error == null || error.length() <= MAX_ERROR_CHARS ? error : error.substring(0, MAX_ERROR_CHARS);
+        String sample = skipped.isEmpty() ? null : SKIPPED_JSON.toJson(skipped);
+        QuarkusTransaction.requiringNew().run(() -> db.call(c -> {
+            RebuildRows.finish(c, id, state, kept, recordsSkipped, sample);
+            return null;
+        }));
     }
 
     private static ProblemException conflict() {
         return ProblemException.conflict("rebuild-running", "A rebuild is running already; follow its status");
     }
 
-    static RebuildStatus status(RebuildEntity row) {
-        Instant end = row.finishedAt == null ? Instant.now() : row.finishedAt;
-        double seconds = Math.max(0.001, Duration.between(row.startedAt, end).toMillis() / 1000.0);
-        double rate = Math.round(row.eventsApplied / seconds * 10) / 10.0;
-        return new RebuildStatus(row.id, row.state, row.requestedBy, row.topic, row.startedAt, row.updatedAt,
-                row.finishedAt, row.recordsTotal, row.recordsRead, row.eventsApplied, rate, row.error,
-                row.recordsSkipped, row.skippedSample == null ? List.of() : SKIPPED_JSON.fromJson(row.skippedSample));
+    static RebuildStatus status(StoredRebuild row) {
+        Instant end = row.finishedAt() == null ? Instant.now() : row.finishedAt();
+        double seconds = Math.max(0.001, Duration.between(row.startedAt(), end).toMillis() / 1000.0);
+        double rate = Math.round(row.eventsApplied() / seconds * 10) / 10.0;
+        return new RebuildStatus(row.id(), row.state(), row.requestedBy(), row.topic(), row.startedAt(),
+                row.updatedAt(), row.finishedAt(), row.recordsTotal(), row.recordsRead(), row.eventsApplied(), rate,
+                row.error(), row.recordsSkipped(),
+                row.skippedSample() == null ? List.of() : SKIPPED_JSON.fromJson(row.skippedSample()));
     }
 
     /** The skipped sample as stored in its text column. */

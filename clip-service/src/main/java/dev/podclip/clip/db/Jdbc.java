@@ -94,7 +94,7 @@ public final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** Runs {@code sql} with {@code parameters} bound in order (uuids, strings, numbers) and maps each row. */
+    /** Runs {@code sql} with {@code parameters} bound in order (uuids, strings, numbers, instants) and maps each row. */
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -119,7 +119,9 @@ public final class Jdbc {
 
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
+            // The driver takes a timestamptz as an OffsetDateTime, not an Instant.
+            statement.setObject(i + 1, parameters[i] instanceof Instant instant
+                    ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : parameters[i]);
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.podclip.clip.events;
 
 import dev.podclip.clip.config.ClipConfig;
+import dev.podclip.clip.db.Database;
+import dev.podclip.clip.db.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,18 +26,16 @@ public class ConsumedLogPruning {
     @Inject
     ClipConfig config;
     @Inject
-    EntityManager em;
+    Database db;
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         long total = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-            int deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "DELETE FROM clip_consumed_event WHERE event_id IN (SELECT event_id FROM clip_consumed_event"
-                                    + " WHERE consumed_at < now() - make_interval(days => ?1) LIMIT ?2)")
-                    .setParameter(1, config.events().consumedLogRetentionDays())
-                    .setParameter(2, BATCH_ROWS)
-                    .executeUpdate());
+            int deleted = QuarkusTransaction.requiringNew().call(() -> db.call(c -> Jdbc.update(c,
+                    "DELETE FROM clip_consumed_event WHERE event_id IN (SELECT event_id FROM clip_consumed_event"
+                            + " WHERE consumed_at < now() - make_interval(days => ?) LIMIT ?)",
+                    config.events().consumedLogRetentionDays(), BATCH_ROWS)));
             total += deleted;
             if (deleted < BATCH_ROWS) {
                 break;

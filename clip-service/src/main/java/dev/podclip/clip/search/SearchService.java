@@ -1,6 +1,9 @@
 package dev.podclip.clip.search;
 
 import dev.podclip.clip.clips.ClipService;
+import dev.podclip.clip.db.Database;
+import dev.podclip.clip.db.Jdbc;
+import dev.podclip.clip.db.NumberedSql;
 import dev.podclip.clip.search.SearchViews.ChapterRef;
 import dev.podclip.clip.search.SearchViews.EpisodeRef;
 import dev.podclip.clip.search.SearchViews.Hit;
@@ -8,9 +11,11 @@ import dev.podclip.clip.search.SearchViews.Results;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -101,14 +106,14 @@ public class SearchService {
     private static final Pattern NEGATION = Pattern.compile("(^|[^\\p{L}\\p{N}])-");
     /** Columns of a result row: the six counts, then the hit. */
     private static final int HIT = 6;
+    private static final NumberedSql STATEMENT = NumberedSql.of(SQL);
 
     @Inject
-    EntityManager em;
+    Database db;
     @Inject
     ClipService clips;
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public Results search(String query, Integer page, Integer size) {
         String q = checkQuery(query);
         int p = page == null ? 0 : page;
@@ -120,28 +125,20 @@ public class SearchService {
             // Without a phrase to loosen, every scanned row is a match: the candidates and one sentinel tell all.
             scanLimits[i] = loose == null ? CANDIDATES[i] : PHRASE_SCAN_ROWS[i];
         }
-        List<Object[]> rows = em.createNativeQuery(SQL)
-                .setParameter(1, q)
-                .setParameter(2, loose == null ? q : loose)
-                .setParameter(3, s)
-                .setParameter(4, p * s)
-                .setParameter(5, Snippets.headlineOptions())
-                .setParameter(6, scanLimits[0])
-                .setParameter(7, scanLimits[1])
-                .setParameter(8, scanLimits[2])
-                .getResultList();
+        List<Row> rows = db.call(c -> Jdbc.list(c, STATEMENT.sql(), SearchService::row, STATEMENT.parameters(q,
+                loose == null ? q : loose, s, p * s, Snippets.headlineOptions(), scanLimits[0], scanLimits[1],
+                scanLimits[2])));
         // Always one row at least: the counts, with a null hit when the page is empty.
-        Object[] counts = rows.get(0);
+        List<SourceCount> counts = rows.get(0).counts();
         long total = 0;
         boolean lowerBound = false;
         for (int i = 0; i < CANDIDATES.length; i++) {
-            boolean beyond = Boolean.TRUE.equals(counts[2 * i]); // null: the source found nothing
-            long matched = ((Number) counts[2 * i + 1]).longValue();
-            total += Math.min(matched, CANDIDATES[i]);
-            lowerBound |= beyond || matched > CANDIDATES[i];
+            SourceCount count = counts.get(i);
+            total += Math.min(count.matched(), CANDIDATES[i]);
+            lowerBound |= count.beyond() || count.matched() > CANDIDATES[i];
         }
         String base = clips.baseUrl();
-        List<Hit> hits = rows.stream().filter(r -> r[HIT] != null).map(r -> hit(r, base)).toList();
+        List<Hit> hits = rows.stream().filter(r -> r.hit() != null).map(r -> r.hit().toHit(base)).toList();
         return new Results(q, p, s, total, lowerBound ? Results.TOTAL_LOWER_BOUND : Results.TOTAL_EXACT, hits);
     }
 
@@ -157,17 +154,37 @@ public class SearchService {
         return q.replace('"', ' ');
     }
 
-    private static Hit hit(Object[] r, String base) {
-        UUID episodeId = (UUID) r[HIT];
-        long startMs = ((Number) r[HIT + 4]).longValue();
-        Long durationMs = r[HIT + 8] == null ? null : ((Number) r[HIT + 8]).longValue();
-        String headline = (String) r[HIT + 7];
-        ChapterRef chapter = r[HIT + 2] == null ? null
-                : new ChapterRef(((Number) r[HIT + 2]).intValue(), (String) r[HIT + 3]);
-        return new Hit(new EpisodeRef(episodeId, (String) r[HIT + 1]), chapter, (String) r[HIT + 5], startMs,
-                Snippets.toText(headline), Snippets.toHtml(headline), ((Number) r[HIT + 6]).doubleValue(),
-                ShareWindows.shareUrl(base, episodeId, startMs, durationMs),
-                ShareWindows.pageUrl(base, episodeId, startMs));
+    /** A source's count: whether its scan stopped short, and its matches. */
+    private record SourceCount(boolean beyond, long matched) {
+    }
+
+    /** A row of a page, before its snippet is split into text and HTML; {@code rank} is ts_rank's real. */
+    private record StoredHit(UUID episodeId, String episodeTitle, Integer chapterIndex, String chapterTitle,
+                             long startMs, String kind, float rank, String headline, Long durationMs) {
+
+        Hit toHit(String base) {
+            ChapterRef chapter = chapterIndex == null ? null : new ChapterRef(chapterIndex, chapterTitle);
+            return new Hit(new EpisodeRef(episodeId, episodeTitle), chapter, kind, startMs, Snippets.toText(headline),
+                    Snippets.toHtml(headline), rank, ShareWindows.shareUrl(base, episodeId, startMs, durationMs),
+                    ShareWindows.pageUrl(base, episodeId, startMs));
+        }
+    }
+
+    /** A result row: the counts (the same on every row), and a hit unless the page is empty. */
+    private record Row(List<SourceCount> counts, StoredHit hit) {
+    }
+
+    private static Row row(ResultSet r) throws SQLException {
+        List<SourceCount> counts = new ArrayList<>(CANDIDATES.length);
+        for (int i = 0; i < CANDIDATES.length; i++) {
+            // bool_or is null, read as false, when the source found nothing
+            counts.add(new SourceCount(r.getBoolean(2 * i + 1), r.getLong(2 * i + 2)));
+        }
+        UUID episodeId = r.getObject(HIT + 1, UUID.class);
+        StoredHit hit = episodeId == null ? null : new StoredHit(episodeId, r.getString(HIT + 2),
+                Jdbc.getInt(r, HIT + 3), r.getString(HIT + 4), r.getLong(HIT + 5), r.getString(HIT + 6),
+                r.getFloat(HIT + 7), r.getString(HIT + 8), Jdbc.getLong(r, HIT + 9));
+        return new Row(counts, hit);
     }
 
     static String checkQuery(String query) {

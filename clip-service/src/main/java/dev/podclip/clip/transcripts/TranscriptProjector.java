@@ -9,14 +9,14 @@ import dev.podclip.chapters.transcript.Transcripts;
 import dev.podclip.events.EpisodeSnapshot;
 import dev.podclip.events.TranscriptSnapshot;
 import dev.podclip.clip.db.Jdbc;
+import dev.podclip.clip.transcripts.TranscriptViews.CueView;
+import dev.podclip.clip.transcripts.TranscriptViews.StoredCue;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jsoup.Jsoup;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,14 +66,18 @@ public class TranscriptProjector {
         }
         Jdbc.updateByIds(connection, "DELETE FROM clip_search_doc WHERE episode_id = ANY(?)", rewritten);
         insertSearchDocs(connection, docs);
-        Map<UUID, String> storedFiles = storedFiles(connection, upserts);
+        Map<UUID, StoredTranscript> stored = TranscriptRows.of(connection, upserts.stream()
+                .filter(p -> p.episode().transcript() != null).map(Projection::id).toList());
         List<UUID> replaced = new ArrayList<>(deleted);
-        List<Projection> sameFile = new ArrayList<>();
+        Map<UUID, Long> sameFile = new HashMap<>();
         List<Projection> newFile = new ArrayList<>();
         for (Projection p : upserts) {
             TranscriptSnapshot snapshot = p.episode().transcript();
-            if (snapshot != null && fileKey(snapshot).equals(storedFiles.get(p.id()))) {
-                sameFile.add(p);
+            StoredTranscript file = stored.get(p.id());
+            if (snapshot != null && file != null && fileKey(snapshot).equals(file.fileKey())) {
+                // The same file again (a re-event, a show or chapter change): keep the cues, move only what changed.
+                reSegment(connection, p.id(), p.chapters());
+                sameFile.put(p.id(), p.episode().version());
             } else {
                 replaced.add(p.id());
                 if (snapshot != null) {
@@ -80,104 +85,54 @@ public class TranscriptProjector {
                 }
             }
         }
-        // Cues go with their transcript row (ON DELETE CASCADE).
-        Jdbc.updateByIds(connection, "DELETE FROM clip_transcript WHERE episode_id = ANY(?)", replaced);
-        for (Projection p : sameFile) {
-            // The same file again (a re-event, a show or chapter change): keep the cues, move only what changed.
-            reSegment(connection, p.id(), p.chapters());
-        }
-        Jdbc.batch(connection, "UPDATE clip_transcript SET version = ?, updated_at = now() WHERE episode_id = ?",
-                sameFile, (st, p) -> {
-                    st.setLong(1, p.episode().version());
-                    st.setObject(2, p.id());
-                });
+        TranscriptRows.deleteOf(connection, replaced);
+        TranscriptRows.setVersions(connection, sameFile);
         insertTranscripts(connection, newFile);
     }
 
     private static String fileKey(TranscriptSnapshot snapshot) {
-        return snapshot.format() + "/" + snapshot.sha256();
-    }
-
-    /** Per episode with a transcript in its snapshot, the stored file's format and SHA-256 ({@link #fileKey}). */
-    private static Map<UUID, String> storedFiles(Connection connection, List<Projection> upserts)
-            throws SQLException {
-        List<UUID> ids = upserts.stream().filter(p -> p.episode().transcript() != null).map(Projection::id).toList();
-        Map<UUID, String> files = new HashMap<>();
-        Jdbc.query(connection, "SELECT episode_id, format, sha256 FROM clip_transcript WHERE episode_id = ANY(?)",
-                ids, row -> files.put(row.getObject(1, UUID.class), row.getString(2) + "/" + row.getString(3)));
-        return files;
-    }
-
-    private record CueRow(UUID episodeId, int index, Cue cue, int chapterIndex) {
+        return StoredTranscript.fileKey(snapshot.format(), snapshot.sha256());
     }
 
     /** Parses each new file (never throws for a bad one: it is stored as unreadable) and writes it with its cues. */
     private static void insertTranscripts(Connection connection, List<Projection> newFile) throws SQLException {
-        List<Parsed> parsed = new ArrayList<>(newFile.size());
-        List<CueRow> cues = new ArrayList<>();
+        List<StoredTranscript> files = new ArrayList<>(newFile.size());
+        Map<UUID, List<StoredCue>> cues = new HashMap<>();
         for (Projection p : newFile) {
-            Parsed file = parse(p.episode().transcript());
-            parsed.add(file);
+            TranscriptSnapshot snapshot = p.episode().transcript();
+            Parsed file = parse(snapshot);
+            files.add(new StoredTranscript(p.id(), p.episode().version(), snapshot.format(), snapshot.sha256(),
+                    file.error() == null, file.error(), file.cues().size()));
             int[] chapterIndexes = Transcripts.chapterIndexes(p.chapters(), file.cues());
             assert chapterIndexes.length == file.cues().size();
+            List<StoredCue> rows = new ArrayList<>(file.cues().size());
             for (int i = 0; i < file.cues().size(); i++) {
-                cues.add(new CueRow(p.id(), i, file.cues().get(i), chapterIndexes[i]));
+                Cue cue = file.cues().get(i);
+                rows.add(new StoredCue(new CueView(cue.startMs(), cue.endMs(), cue.speaker(), cue.text()),
+                        chapterOrNull(chapterIndexes[i])));
             }
+            cues.put(p.id(), rows);
         }
-        List<Integer> rows = java.util.stream.IntStream.range(0, newFile.size()).boxed().toList();
-        Jdbc.batch(connection, "INSERT INTO clip_transcript (episode_id, version, format, sha256, status, error,"
-                + " cue_count, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, now())", rows, (st, i) -> {
-                    EpisodeSnapshot episode = newFile.get(i).episode();
-                    Parsed file = parsed.get(i);
-                    st.setObject(1, episode.id());
-                    st.setLong(2, episode.version());
-                    st.setString(3, episode.transcript().format());
-                    st.setString(4, episode.transcript().sha256());
-                    st.setString(5, file.error() == null ? "ok" : "unreadable");
-                    st.setString(6, file.error());
-                    st.setInt(7, file.cues().size());
-                });
-        Jdbc.batch(connection, "INSERT INTO clip_transcript_cue (episode_id, idx, start_ms, end_ms, speaker, text,"
-                + " chapter_index) VALUES (?, ?, ?, ?, ?, ?, ?)", cues, (st, row) -> {
-                    st.setObject(1, row.episodeId());
-                    st.setInt(2, row.index());
-                    st.setLong(3, row.cue().startMs());
-                    st.setLong(4, row.cue().endMs());
-                    st.setString(5, row.cue().speaker());
-                    st.setString(6, row.cue().text());
-                    Jdbc.setInt(st, 7, row.chapterIndex() == Transcripts.NO_CHAPTER ? null : row.chapterIndex());
-                });
+        TranscriptRows.insert(connection, files);
+        TranscriptRows.CUES.insert(connection, cues);
     }
 
     /** The stored cues against the version's chapters, by the same rule; only rows whose chapter changed are written. */
     private static void reSegment(Connection connection, UUID id, List<Chapter> chapters) throws SQLException {
-        List<long[]> rows = new ArrayList<>(); // idx, start, end, stored chapter (-1 for none)
-        try (PreparedStatement statement = connection.prepareStatement("SELECT idx, start_ms, end_ms, chapter_index"
-                + " FROM clip_transcript_cue WHERE episode_id = ? ORDER BY idx")) {
-            statement.setObject(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    int stored = rs.getInt(4);
-                    rows.add(new long[]{rs.getInt(1), rs.getLong(2), rs.getLong(3),
-                        rs.wasNull() ? -1 : stored});
-                }
+        List<StoredCue> stored = TranscriptRows.cueTimes(connection, id);
+        int[] indexes = Transcripts.chapterIndexes(chapters, stored.stream().map(c -> c.cue().toCue()).toList());
+        Map<Integer, Integer> changed = new HashMap<>();
+        for (int i = 0; i < stored.size(); i++) {
+            Integer wanted = chapterOrNull(indexes[i]);
+            if (!Objects.equals(stored.get(i).chapterIndex(), wanted)) {
+                changed.put(i, wanted);
             }
         }
-        List<Cue> cues = rows.stream().map(r -> new Cue(r[1], r[2], "", null)).toList();
-        int[] indexes = Transcripts.chapterIndexes(chapters, cues);
-        List<int[]> changed = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            long wanted = indexes[i] == Transcripts.NO_CHAPTER ? -1 : indexes[i];
-            if (rows.get(i)[3] != wanted) {
-                changed.add(new int[]{(int) rows.get(i)[0], indexes[i]});
-            }
-        }
-        Jdbc.batch(connection, "UPDATE clip_transcript_cue SET chapter_index = ? WHERE episode_id = ? AND idx = ?",
-                changed, (st, change) -> {
-                    Jdbc.setInt(st, 1, change[1] == Transcripts.NO_CHAPTER ? null : change[1]);
-                    st.setObject(2, id);
-                    st.setInt(3, change[0]);
-                });
+        TranscriptRows.setChapters(connection, id, changed);
+    }
+
+    private static Integer chapterOrNull(int chapterIndex) {
+        return chapterIndex == Transcripts.NO_CHAPTER ? null : chapterIndex;
     }
 
     /** The cues of a stored transcript file, or its error. */

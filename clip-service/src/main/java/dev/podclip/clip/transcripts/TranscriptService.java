@@ -2,18 +2,20 @@ package dev.podclip.clip.transcripts;
 
 import dev.podclip.chapters.Chapter;
 import dev.podclip.clip.chapters.ChaptersService;
+import dev.podclip.clip.db.Database;
 import dev.podclip.clip.transcripts.TranscriptViews.ChapterTranscriptView;
 import dev.podclip.clip.transcripts.TranscriptViews.CueView;
 import dev.podclip.clip.transcripts.TranscriptViews.SectionView;
+import dev.podclip.clip.transcripts.TranscriptViews.StoredCue;
 import dev.podclip.clip.transcripts.TranscriptViews.TranscriptView;
 import dev.podclip.support.limits.ResponseBudget;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -28,7 +30,7 @@ public class TranscriptService {
     ResponseBudget budget;
 
     @Inject
-    EntityManager em;
+    Database db;
     @Inject
     ChaptersService chapters;
 
@@ -40,20 +42,20 @@ public class TranscriptService {
     @Transactional
     public TranscriptView transcript(UUID episodeId) {
         ChaptersService.Stored stored = chapters.read(episodeId);
-        Object[] header = header(episodeId);
-        List<TranscriptViews.StoredCue> cues = cues(episodeId);
+        StoredTranscript file = readable(episodeId);
+        List<StoredCue> cues = cues(episodeId);
         List<TranscriptViews.ChapterHead> heads = IntStream.range(0, stored.chapters().size()).mapToObj(i -> {
             Chapter c = stored.chapters().get(i);
             return new TranscriptViews.ChapterHead(i, c.title(), c.startMs(), c.endMs());
         }).toList();
-        return new TranscriptView(episodeId, stored.episode().version(), stored.episode().title(), (String) header[0],
+        return new TranscriptView(episodeId, stored.episode().version(), stored.episode().title(), file.format(),
                 TranscriptViews.sections(heads, cues, stored.episode().durationMs()));
     }
 
     /** The transcript, or empty when the (live) episode has none that could be read. */
     @Transactional
-    public java.util.Optional<TranscriptView> find(UUID episodeId) {
-        return exists(episodeId) ? java.util.Optional.of(transcript(episodeId)) : java.util.Optional.empty();
+    public Optional<TranscriptView> find(UUID episodeId) {
+        return exists(episodeId) ? Optional.of(transcript(episodeId)) : Optional.empty();
     }
 
     /** One chapter's part; 404 when the chapter does not exist. */
@@ -73,57 +75,35 @@ public class TranscriptService {
      * empty when the episode has no transcript. For clip JSON and share pages.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<CueView> cuesBetween(UUID episodeId, long startMs, long endMs) {
         if (endMs <= startMs) {
             return List.of();
         }
-        List<Object[]> rows = em.createNativeQuery("SELECT c.start_ms, c.end_ms, c.speaker, c.text"
-                        + " FROM clip_transcript_cue c JOIN clip_episode e ON e.episode_id = c.episode_id"
-                        + " WHERE c.episode_id = ?1 AND NOT e.deleted AND c.start_ms < ?3 AND c.end_ms > ?2"
-                        + " ORDER BY c.idx LIMIT ?4")
-                .setParameter(1, episodeId)
-                .setParameter(2, startMs)
-                .setParameter(3, endMs)
-                .setParameter(4, TranscriptLimits.RANGE_MAX_CUES)
-                .getResultList();
-        return rows.stream().map(r -> new CueView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                (String) r[2], (String) r[3])).toList();
+        return db.call(c -> TranscriptRows.liveCuesBetween(c, episodeId, startMs, endMs,
+                TranscriptLimits.RANGE_MAX_CUES)).stream().map(StoredCue::cue).toList();
     }
 
     /** Whether the episode's current version has a readable transcript. */
     @Transactional
     public boolean exists(UUID episodeId) {
-        return !em.createNativeQuery("SELECT 1 FROM clip_transcript WHERE episode_id = ?1 AND status = 'ok'")
-                .setParameter(1, episodeId).getResultList().isEmpty();
+        return db.call(c -> TranscriptRows.find(c, episodeId)).filter(StoredTranscript::readable).isPresent();
     }
 
-    @SuppressWarnings("unchecked")
-    private Object[] header(UUID episodeId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT format, status FROM clip_transcript WHERE episode_id = ?1")
-                .setParameter(1, episodeId).getResultList();
-        if (rows.isEmpty() || !"ok".equals(rows.get(0)[1])) {
+    private StoredTranscript readable(UUID episodeId) {
+        Optional<StoredTranscript> stored = db.call(c -> TranscriptRows.find(c, episodeId));
+        if (stored.isEmpty() || !stored.get().readable()) {
             throw new ProblemException(404, "no-transcript", "Not found",
-                    "Episode " + episodeId + " has no " + (rows.isEmpty() ? "" : "readable ") + "transcript")
+                    "Episode " + episodeId + " has no " + (stored.isEmpty() ? "" : "readable ") + "transcript")
                     .with("episodeId", episodeId.toString());
         }
-        return rows.get(0);
+        return stored.get();
     }
 
     /** Every cue, after reserving the memory its answer takes (ResponseBudget: a 2 MB transcript is a 10 MB page). */
-    @SuppressWarnings("unchecked")
-    private List<TranscriptViews.StoredCue> cues(UUID episodeId) {
-        Number storedBytes = (Number) em.createNativeQuery("SELECT coalesce(sum(octet_length(text)"
-                        + " + coalesce(octet_length(speaker), 0) + " + CUE_OVERHEAD_BYTES + "), 0)"
-                        + " FROM clip_transcript_cue WHERE episode_id = ?1")
-                .setParameter(1, episodeId).getSingleResult();
+    private List<StoredCue> cues(UUID episodeId) {
+        long storedBytes = db.call(c -> TranscriptRows.storedBytes(c, episodeId, CUE_OVERHEAD_BYTES));
         // The catalog bounds a transcript to 2,000,000 characters, well under one answer's limit: only the total binds.
-        budget.reserve(storedBytes.longValue(), "");
-        List<Object[]> rows = em.createNativeQuery("SELECT start_ms, end_ms, speaker, text, chapter_index"
-                        + " FROM clip_transcript_cue WHERE episode_id = ?1 ORDER BY idx")
-                .setParameter(1, episodeId).getResultList();
-        return rows.stream().map(r -> new TranscriptViews.StoredCue(new CueView(((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(), (String) r[2], (String) r[3]),
-                r[4] == null ? null : ((Number) r[4]).intValue())).toList();
+        budget.reserve(storedBytes, "");
+        return db.call(c -> TranscriptRows.CUES.of(c, episodeId));
     }
 }

@@ -3,12 +3,12 @@ package dev.podclip.clip.clips;
 import dev.podclip.chapters.Chapter;
 import dev.podclip.clip.chapters.ChapterRows;
 import dev.podclip.clip.db.Database;
+import dev.podclip.clip.db.Jdbc;
 import dev.podclip.clip.episodes.EpisodeRows;
 import dev.podclip.clip.episodes.StoredEpisode;
 import dev.podclip.clip.share.EpisodeChangeListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -30,8 +30,6 @@ public class ReadModelRows {
             new Chapter(773_000, 1_347_000L, "Covering indexes", null, null, true),
             new Chapter(1_347_000, 4_680_000L, "Wrap up", null, null, true));
 
-    @Inject
-    EntityManager em;
     @Inject
     Database db;
 
@@ -77,9 +75,7 @@ public class ReadModelRows {
     /** The notification the consumer sends after committing a change. */
     @Transactional
     public void announce(UUID id, long version) {
-        em.createNativeQuery("SELECT pg_notify(?1, ?2)")
-                .setParameter(1, EpisodeChangeListener.CHANNEL)
-                .setParameter(2, id + ":" + version)
-                .getSingleResult();
+        db.call(c -> Jdbc.list(c, "SELECT pg_notify(?, ?)", row -> row.getString(1), EpisodeChangeListener.CHANNEL,
+                id + ":" + version));
     }
 }

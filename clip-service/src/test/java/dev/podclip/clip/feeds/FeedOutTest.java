@@ -3,6 +3,7 @@ package dev.podclip.clip.feeds;
 import dev.podclip.clip.TopicsResource;
 import dev.podclip.clip.clips.ClipTestSupport;
 import dev.podclip.clip.db.Database;
+import dev.podclip.clip.db.TestSql;
 import dev.podclip.clip.episodes.EpisodeRows;
 import dev.podclip.clip.episodes.StoredEpisode;
 import dev.podclip.testing.KafkaResource;
@@ -11,7 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -44,7 +44,7 @@ class FeedOutTest {
     private static final String SHOW = "feed-out-show";
 
     @Inject
-    EntityManager em;
+    TestSql sql;
     @Inject
     Database db;
 
@@ -152,19 +152,14 @@ class FeedOutTest {
         return id;
     }
 
-    @Transactional
     void transcript(UUID episodeId) {
-        em.createNativeQuery("INSERT INTO clip_transcript (episode_id, version, format, sha256, status, cue_count,"
-                + " updated_at) VALUES (:id, 1, 'vtt', 'x', 'ok', 0, now())").setParameter("id", episodeId)
-                .executeUpdate();
+        sql.run("INSERT INTO clip_transcript (episode_id, version, format, sha256, status, cue_count, updated_at)"
+                + " VALUES (?1, 1, 'vtt', 'x', 'ok', 0, now())", episodeId);
     }
 
-    @Transactional
     void clip(String id, UUID episodeId, long startMs, long endMs, String title) {
-        em.createNativeQuery("INSERT INTO clip_clip (id, episode_id, title, start_ms, end_ms, episode_version,"
-                        + " created_by, created_at) VALUES (:id, :episode, :title, :start, :end, 1, 'test', now())")
-                .setParameter("id", id).setParameter("episode", episodeId).setParameter("title", title)
-                .setParameter("start", startMs).setParameter("end", endMs).executeUpdate();
+        sql.run("INSERT INTO clip_clip (id, episode_id, title, start_ms, end_ms, episode_version, created_by,"
+                + " created_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, 'test', now())", id, episodeId, title, startMs, endMs);
     }
 
     private static Document parse(byte[] body) throws Exception {

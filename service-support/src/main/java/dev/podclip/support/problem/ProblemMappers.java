@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -70,16 +68,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response stale(OptimisticLockException e, UriInfo uri) {
-        return staleResponse(uri);
-    }
-
-    @ServerExceptionMapper
-    public Response stale(StaleStateException e, UriInfo uri) {
-        return staleResponse(uri);
-    }
-
-    @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthorizedResponse(uri);
     }
@@ -128,12 +116,6 @@ public class ProblemMappers {
                 Map.of("incident", incident));
     }
 
-    private static Response staleResponse(UriInfo uri) {
-        return Problems.response(409, "stale-version", "Conflict",
-                "Someone else changed this resource first: read it again and retry with its current version",
-                path(uri), Map.of());
-    }
-
     private static Response unauthorizedResponse(UriInfo uri) {
         Response problem = Problems.response(401, "unauthorized", "Unauthorized",
                 "This operation needs a valid bearer token", path(uri), Map.of());
@@ -161,7 +143,8 @@ public class ProblemMappers {
         return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static String path(UriInfo uri) {
+    /** The request's path, for a problem's {@code instance}. */
+    public static String path(UriInfo uri) {
         return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 }
