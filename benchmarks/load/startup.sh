@@ -10,6 +10,7 @@
 #   benchmarks/load/startup.sh clip-service [jvm flags...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$root/benchmarks/load/cpu.sh"
 service="$1"; shift
 RUNS="${RUNS:-3}"
 db="podclip_${service%-service}"
@@ -32,7 +33,7 @@ for i in $(seq 1 "$RUNS"); do
     sleep 0.05
   done
   end=$(date +%s%3N)
-  cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
+  cpu_ms=$(( $(cpu_ticks "$pid") * 1000 / $(getconf CLK_TCK) ))
   echo "run $i: live after $((end - start)) ms, cpu $cpu_ms ms, rss $(( $(ps -o rss= -p "$pid") / 1024 )) MB," \
     "$(grep -o 'started in [0-9.]*s' "$log" || true)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
