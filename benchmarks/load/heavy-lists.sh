@@ -3,10 +3,12 @@
 # JSON each), as HeavyReadsIT asks for them. Loads 100 such episodes into a database of its own (heavy_lists_probe)
 # once, then, against the packaged jar with Kafka absent (reads do not need it):
 #   HEAPS="96 128 384"  each heap in turn, three pages one after another: does one page at a time fit?
-#   CONC=384            40 pages at once on a 384 MiB heap: statuses, and whether the log shows OutOfMemoryError
+#   CONC=384            40 pages at once on a 384 MiB heap, ROUNDS times (default 1) on the same instance: statuses
+#                       (000: no answer within 120 s), and whether the log shows OutOfMemoryError
 #   PAIRS=1             ten pairs of simultaneous pages with PODCLIP_RESPONSES_WAIT_MS=0: with BUDGET sized for one
 #                       page, one of each pair is refused (503) while the other holds the reservation
-# BUDGET (bytes, default the service's 96 MiB) sets PODCLIP_RESPONSES_BUDGET_BYTES; LOAD=0 skips loading again.
+# BUDGET (bytes, default the service's 96 MiB) sets PODCLIP_RESPONSES_BUDGET_BYTES; LOAD=0 skips loading again;
+# JAVA_OPTS adds JVM flags, e.g. "-XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=/tmp/catalog.hprof".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$root/catalog-service/target/quarkus-app/quarkus-run.jar"
@@ -21,7 +23,7 @@ start() {
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19999 JWT_PUBLIC_KEY_LOCATION="$root/dev/jwt/publicKey.pem" \
     JWT_ISSUER=https://podclip.dev/local ALLOW_DEVELOPMENT_KEYS=true PODCLIP_LIMITS_ENABLED=false \
     PODCLIP_RESPONSES_BUDGET_BYTES="${BUDGET:-100663296}" PODCLIP_RESPONSES_WAIT_MS="${WAIT_MS:-2000}" \
-    java "$@" -jar "$jar" > "$log" 2>&1 &
+    java "$@" ${JAVA_OPTS:-} -jar "$jar" > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 600); do
     curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/live" && return 0
@@ -30,7 +32,12 @@ start() {
   done
   echo "heavy-lists: catalog-service did not start; see $log" >&2; exit 1
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null; }
+# A JVM that ran out of heap may not finish its shutdown: killed after 20 s.
+stop() {
+  kill "$pid"
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+}
 ooms() { grep -c 'Java heap space' "$log"; }
 
 if [ "${LOAD:-1}" = 1 ]; then
@@ -64,8 +71,10 @@ for heap in ${HEAPS:-}; do
 done
 if [ -n "${CONC:-}" ]; then
   start "-Xmx${CONC}m" -XX:+UseSerialGC
-  echo "40 pages at once, heap $CONC MiB: $(for _ in $(seq 40); do
-    curl -s -o /dev/null -w '%{http_code}\n' "$list$show" & done | sort | uniq -c | tr -s ' \n' ' ')"
+  for round in $(seq "${ROUNDS:-1}"); do
+    echo "40 pages at once, heap $CONC MiB, round $round: $(for _ in $(seq 40); do
+      curl -s -m 120 -o /dev/null -w '%{http_code}\n' "$list$show" & done | sort | uniq -c | tr -s ' \n' ' ')"
+  done
   echo "OutOfMemoryError lines: $(ooms)"
   stop
 fi

@@ -37,7 +37,14 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start(Map<String, String> catalogExtra, Map<String, String> clipExtra) {
+        return start(catalogExtra, clipExtra, ServiceProcess.DEFAULT_MAX_HEAP_MIB);
+    }
+
+    /** As {@link #start(Map, Map)}, each service with a heap of {@code maxHeapMib}. */
+    static Stack start(Map<String, String> catalogExtra, Map<String, String> clipExtra, int maxHeapMib) {
         Stack stack = new Stack(catalogExtra, clipExtra);
+        stack.catalog.maxHeapMib(maxHeapMib);
+        stack.clip.maxHeapMib(maxHeapMib);
         try {
             stack.catalog.start();
             stack.clip.start();

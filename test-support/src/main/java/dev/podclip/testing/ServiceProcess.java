@@ -25,18 +25,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * The heap bin/stack gives each service. At 384 MiB the catalog's share of HeavyReadsIT (forty pages of 100
-     * episodes at the notes limit) still runs out of heap in a full suite run on the build machine, though answers
-     * now hold their reservation until written and plain-text HTTP/2 is off (BENCHMARKS.md §9).
-     */
-    static final String MAX_HEAP = "-Xmx512m";
+    /** The heap bin/stack gives each service. */
+    public static final int DEFAULT_MAX_HEAP_MIB = 512;
+    /** A floor against a heap given in the wrong unit: a started catalog-service already holds about 20 MB live. */
+    static final int MIN_HEAP_MIB = 64;
 
     private final String module;
     private final String name;
     private final int port;
     private final Map<String, String> environment;
     private final Path logFile;
+    private int maxHeapMib = DEFAULT_MAX_HEAP_MIB;
     private Process process;
 
     public ServiceProcess(String module, Map<String, String> environment) {
@@ -55,6 +54,15 @@ public final class ServiceProcess implements AutoCloseable {
     /** Sets one more environment variable before {@link #start()}, e.g. a URL that needs this service's port. */
     public ServiceProcess env(String key, String value) {
         environment.put(key, value);
+        return this;
+    }
+
+    /** A smaller or larger heap than bin/stack's, before {@link #start()}: a test of memory bounds sets its own. */
+    public ServiceProcess maxHeapMib(int mib) {
+        if (mib < MIN_HEAP_MIB) {
+            throw new IllegalArgumentException("a heap of " + mib + " MiB cannot run a service");
+        }
+        maxHeapMib = mib;
         return this;
     }
 
@@ -89,7 +97,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + module + " first");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), MAX_HEAP, "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeapMib + "m", "-XX:+UseSerialGC",
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

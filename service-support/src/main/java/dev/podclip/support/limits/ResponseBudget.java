@@ -9,12 +9,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A bulkhead in bytes for answers that hold much memory while they are built (a page of episodes at the size limits,
  * a 2 MB transcript, a rendered episode page): each reserves its estimate before it reads, and gives it back when its
- * answer's last byte has left the process ({@link AnswerFlushed}). Past the total, a request waits up to {@code podclip.responses.wait-ms} and then gets 503
+ * answer's last byte has left the process ({@link AnswerFlushed}) and its request has let go of it
+ * ({@link AnswerDropped}). Past the total, a request waits up to {@code podclip.responses.wait-ms} and then gets 503
  * with Retry-After; one answer estimated past {@code podclip.responses.max-answer-bytes} is refused with 422 and a
  * hint. Twenty concurrent heavy reads drove both services out of heap before (issue's campaign); HeavyReadsIT shows
  * them answered with 200 or 503 and the heap intact. docs/security.md, "Memory".
@@ -69,19 +70,21 @@ public class ResponseBudget {
 
     private void releaseAtEnd(Semaphore semaphore, int wanted) {
         RoutingContext context = currentRequest == null ? null : currentRequest.getCurrent();
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                semaphore.release(wanted);
-            }
-        };
         if (context == null) {
-            release.run();
+            semaphore.release(wanted);
             return;
         }
         // The end handler runs when the answer is queued (or the connection closed first); the answer and what it was
-        // built from stay reachable until the queue has gone out, so that is when the memory is free again.
+        // built from stay reachable until the queue has gone out, and from the request until it is done and has let go
+        // of them (AnswerDropped), so the memory is free again only after both.
+        AtomicInteger pending = new AtomicInteger(2);
+        Runnable release = () -> {
+            if (pending.decrementAndGet() == 0) {
+                semaphore.release(wanted);
+            }
+        };
         context.addEndHandler(ignored -> AnswerFlushed.then(context, release));
+        AnswerDropped.whenDone(currentRequest.getOtherHttpContextObject(), release);
     }
 
     private Semaphore units() {
