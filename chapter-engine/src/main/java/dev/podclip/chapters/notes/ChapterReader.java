@@ -124,7 +124,7 @@ final class ChapterReader {
                 blankSinceList = true;
             } else {
                 if (pending != null && stamps.isEmpty()) {
-                    pending.title = text.substring(lineStart, lineEnd).strip();
+                    pending.title = stripped(text, lineStart, lineEnd);
                     pending.awaitingTitle = false;
                 } else {
                     if (breakLines == 0) {
@@ -473,36 +473,50 @@ final class ChapterReader {
         if (proseBefore(s, ls, beforeEnd)) {
             return null;
         }
-        String before = s.substring(ls, beforeEnd);
-        String after = s.substring(afterStart, le);
-        String label = stripBulletsAndTrack(before.strip());
-        String afterCore = after.strip();
-        if (label.isEmpty() || (label.endsWith(":") && !stripClosing(afterCore).isEmpty())) {
+        // Text before the timestamp [ls, beforeEnd) and after it [afterStart, le) are read in place: substrings and
+        // strips of both were half of what a line-separated list allocated (JFR allocation samples, 1 MB lines).
+        int labelEnd = stripEnd(s, ls, beforeEnd);
+        int label = labelStart(s, stripStart(s, ls, labelEnd), labelEnd);
+        int noteStart = stripStart(s, afterStart, le);
+        int noteEnd = stripEnd(s, noteStart, le);
+        boolean nothingAfter = closingEnd(s, noteStart, noteEnd) == noteStart;
+        if (label == labelEnd || (s.charAt(labelEnd - 1) == ':' && !nothingAfter)) {
             // Timestamp first: "1. 00:00 - Intro", "[0:00] Intro", "Chapters: 00:00 Intro", "(00:00)" alone.
-            TitleAndUrl title = TitleAndUrl.of(stripTrailingListPunctuation(stripLeadingSeparators(after)));
+            TitleAndUrl title = timeFirstTitle(s, afterStart, le);
             boolean alone = title.title.isEmpty();
             return new Entry(stamp.ms(), endMs, title.title, null, title.url, false, alone);
         }
-        if (stripClosing(afterCore).isEmpty()) {
+        if (nothingAfter) {
             // Title first: "Suite-Pee 4:26", "1. Those Beaten Paths 0:00", "Migration (00:00 )".
-            return titleFirst(stamp.ms(), endMs, before, "");
+            return titleFirst(stamp.ms(), endMs, s, ls, beforeEnd, "");
         }
-        if (afterCore.startsWith("(") || afterCore.startsWith("[")) {
+        if (s.charAt(noteStart) == '(' || s.charAt(noteStart) == '[') {
             // Title, time, note: "Attack 5:31 (First live performance since 2011)".
-            return titleFirst(stamp.ms(), endMs, before, afterCore);
+            return titleFirst(stamp.ms(), endMs, s, ls, beforeEnd, s.substring(noteStart, noteEnd));
         }
         return null; // a timestamp inside a sentence: a seek link, not a chapter
     }
 
-    private static Entry titleFirst(long startMs, Long endMs, String before, String note) {
-        String core = stripTrailingSeparators(stripLeadingBullets(before.strip()));
-        TitleAndUrl title = TitleAndUrl.of(note.isEmpty() ? core : core + " " + note);
+    /** A chapter whose title {@code s[from, to)} comes before its time, with the note after the time if any. */
+    private static Entry titleFirst(long startMs, Long endMs, String s, int from, int to, String note) {
+        int end = stripEnd(s, from, to);
+        int coreStart = skipBullets(s, stripStart(s, from, end), end);
+        int coreEnd = trailingSeparatorsEnd(s, coreStart, end);
+        TitleAndUrl title = note.isEmpty() ? TitleAndUrl.of(s, coreStart, coreEnd)
+                : TitleAndUrl.of(s.substring(coreStart, coreEnd) + " " + note);
         String withoutTrack = null;
-        int track = trackNumberLength(title.title);
+        int track = trackNumberEnd(title.title, 0, title.title.length());
         if (track > 0) {
-            withoutTrack = title.title.substring(track).strip();
+            withoutTrack = stripped(title.title, track, title.title.length());
         }
         return new Entry(startMs, endMs, title.title, withoutTrack, title.url, true, false);
+    }
+
+    /** A time-first title, {@code s[from, to)} after its time: separators before and list punctuation after dropped. */
+    private static TitleAndUrl timeFirstTitle(String s, int from, int to) {
+        int start = stripStart(s, leadingSeparatorsEnd(s, from, to), to);
+        int end = trailingListPunctuationEnd(s, start, stripEnd(s, start, to));
+        return TitleAndUrl.of(s, start, end);
     }
 
     /**
@@ -513,8 +527,10 @@ final class ChapterReader {
     private static List<Entry> readRunTogether(String s, int ls, int le, List<Stamp> stamps) {
         Stamp last = stamps.get(stamps.size() - 1);
         Stamp first = stamps.get(0);
-        boolean titleFirst = stripClosing(s.substring(outerEnd(s, last, le), le).strip()).isEmpty()
-                && !stripBulletsAndTrack(s.substring(ls, outerStart(s, first, ls)).strip()).isEmpty();
+        int afterLast = stripStart(s, outerEnd(s, last, le), le);
+        int beforeFirst = stripEnd(s, ls, outerStart(s, first, ls));
+        boolean titleFirst = closingEnd(s, afterLast, stripEnd(s, afterLast, le)) == afterLast
+                && labelStart(s, stripStart(s, ls, beforeFirst), beforeFirst) < beforeFirst;
         List<Stamp> splits = new ArrayList<>(stamps.size());
         int marked = 0;
         long previousMs = -1;
@@ -563,7 +579,7 @@ final class ChapterReader {
             Entry entry;
             if (titleFirst) {
                 int from = k == 0 ? ls : outerEnd(s, splits.get(k - 1), le);
-                entry = titleFirst(stamp.ms(), null, s.substring(from, outerStart(s, stamp, ls)), "");
+                entry = titleFirst(stamp.ms(), null, s, from, outerStart(s, stamp, ls), "");
                 if (entry.title.isEmpty()) {
                     return List.of();
                 }
@@ -578,8 +594,7 @@ final class ChapterReader {
                     from = outerEnd(s, splits.get(k), le);
                     to = k + 1 < splits.size() ? outerStart(s, splits.get(k + 1), ls) : le;
                 }
-                TitleAndUrl title = TitleAndUrl.of(stripTrailingListPunctuation(
-                        stripLeadingSeparators(s.substring(from, to))));
+                TitleAndUrl title = timeFirstTitle(s, from, to);
                 if (title.title.isEmpty() && title.url == null) {
                     continue; // "10:00 11:00 Talk": a time with nothing to call it starts no chapter
                 }
@@ -725,132 +740,175 @@ final class ChapterReader {
                 || c == '\u2713' || c == '\u2714' || c == '\u2192' || c == '\u00BB';
     }
 
-    private static String stripLeadingBullets(String s) {
-        int i = 0;
-        while (i < s.length() && (isBullet(s.charAt(i)) || s.charAt(i) == ' ')) {
-            i++;
+    // Title rules read ranges of the text, [from, to), and return where they end: no copy until a title is kept.
+
+    /** Where {@link String#strip()} of {@code s[from, to)} starts. */
+    static int stripStart(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
         }
-        return s.substring(i);
+        return from;
     }
 
-    /** Bullets and a track number before a timestamp ("1. ", "01 - ", "#3"): not part of any title. */
-    private static String stripBulletsAndTrack(String s) {
-        String rest = stripLeadingBullets(s);
-        int track = trackNumberLength(rest);
-        if (track > 0) {
-            return rest.substring(track).strip();
+    /** Where {@link String#strip()} of {@code s[from, to)} ends. */
+    static int stripEnd(String s, int from, int to) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
         }
-        if (trackNumberLength(rest + " x") == rest.length() + 1) {
-            return ""; // "1." or "12 -" or "#3" alone before the timestamp
-        }
-        return rest;
+        return to;
     }
 
-    /** Length of a leading track number with its punctuation and spaces ("1. ", "01 - ", "3) "), or 0. */
-    static int trackNumberLength(String s) {
-        int i = 0;
-        if (i < s.length() && s.charAt(i) == '#') {
+    /** {@code s[from, to)} stripped: the one copy made of a title. */
+    static String stripped(String s, int from, int to) {
+        int start = stripStart(s, from, to);
+        return s.substring(start, stripEnd(s, start, to));
+    }
+
+    private static int skipBullets(String s, int from, int to) {
+        while (from < to && (isBullet(s.charAt(from)) || s.charAt(from) == ' ')) {
+            from++;
+        }
+        return from;
+    }
+
+    /**
+     * Where the label before a timestamp ({@code s[from, to)}, stripped) starts once bullets and a track number
+     * ("1. ", "01 - ", "#3") are dropped: not part of any title. The label ends at {@code to}; {@code to} when
+     * nothing is left.
+     */
+    private static int labelStart(String s, int from, int to) {
+        int rest = skipBullets(s, from, to);
+        int punctuationEnd = trackPunctuationEnd(s, rest, to);
+        if (punctuationEnd < 0) {
+            return rest;
+        }
+        if (skipSpaces(s, punctuationEnd, to) == to) {
+            return to; // "1." or "12 -" alone before the timestamp
+        }
+        if (s.charAt(punctuationEnd) != ' ') {
+            return rest; // "1.5 hours"
+        }
+        return stripStart(s, skipSpaces(s, punctuationEnd, to), to);
+    }
+
+    /**
+     * Where the title after a leading track number with its punctuation and spaces ("1. ", "01 - ", "3) ") starts
+     * in {@code s[from, to)}, or {@code from} when there is none.
+     */
+    static int trackNumberEnd(String s, int from, int to) {
+        int punctuationEnd = trackPunctuationEnd(s, from, to);
+        if (punctuationEnd < 0 || (punctuationEnd < to && s.charAt(punctuationEnd) != ' ')) {
+            return from; // "1.5 hours", "3)x"
+        }
+        int end = skipSpaces(s, punctuationEnd, to);
+        return end >= to ? from : end;
+    }
+
+    /**
+     * Where a track number's punctuation ends ({@code "12."}, {@code "3)"}, {@code "#4 -"}), or -1 when
+     * {@code s[from, to)} does not start with one: "7 Habits" is a title that starts with a number.
+     */
+    private static int trackPunctuationEnd(String s, int from, int to) {
+        int i = from;
+        if (i < to && s.charAt(i) == '#') {
             i++;
         }
         int digitsStart = i;
-        while (i < s.length() && Stamp.isDigit(s.charAt(i))) {
+        while (i < to && Stamp.isDigit(s.charAt(i))) {
             i++;
         }
         int digits = i - digitsStart;
         if (digits == 0 || digits > MAX_TRACK_DIGITS) {
-            return 0;
+            return -1;
         }
-        if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ')')) {
-            i++;
-            if (i < s.length() && s.charAt(i) != ' ') {
-                return 0; // "1.5 hours", "3)x"
-            }
-        } else {
-            int j = skipSpaces(s, i, s.length());
-            if (j == i || j >= s.length() || !isDash(s.charAt(j))) {
-                return 0; // "7 Habits": a title that starts with a number
-            }
-            i = j + 1;
-            if (i < s.length() && s.charAt(i) != ' ') {
-                return 0;
-            }
+        if (i < to && (s.charAt(i) == '.' || s.charAt(i) == ')')) {
+            return i + 1;
         }
-        int end = skipSpaces(s, i, s.length());
-        return end >= s.length() ? 0 : end;
+        int dash = skipSpaces(s, i, to);
+        return dash == i || dash >= to || !isDash(s.charAt(dash)) ? -1 : dash + 1;
     }
 
-    private static String stripLeadingSeparators(String s) {
-        int i = 0;
-        while (i < s.length()) {
+    /** Where a time-first title starts after separators ({@code " - "}, Markdown bold's {@code "**"}). */
+    private static int leadingSeparatorsEnd(String s, int from, int to) {
+        int i = from;
+        while (i < to) {
             char c = s.charAt(i);
             if (c == ' ' || c == '*' || c == '_' || (isSeparator(c) && c != '/')) {
                 i++; // "**00:00** Intro" (Markdown bold) leaves "**" before the title
-            } else if (c == '.' && (i + 1 >= s.length() || s.charAt(i + 1) == ' ') && i == 0) {
+            } else if (c == '.' && (i + 1 >= to || s.charAt(i + 1) == ' ') && i == from) {
                 i++;
             } else {
                 break;
             }
         }
-        return s.substring(i).strip();
+        return i;
     }
 
     /** A time-first title's end: list punctuation left by the next entry ("0:00 Intro, 5:00 Topic") is dropped. */
-    private static String stripTrailingListPunctuation(String s) {
-        int end = s.length();
-        while (end > 0) {
-            char c = s.charAt(end - 1);
+    private static int trailingListPunctuationEnd(String s, int from, int to) {
+        while (to > from) {
+            char c = s.charAt(to - 1);
             if (c == ' ' || c == ',' || c == ';' || c == '|' || c == '*' || c == '\u2022' || isDash(c)) {
-                end--;
+                to--;
             } else {
                 break;
             }
         }
-        return s.substring(0, end);
+        return to;
     }
 
-    private static String stripTrailingSeparators(String s) {
-        int end = s.length();
-        while (end > 0) {
-            char c = s.charAt(end - 1);
+    private static int trailingSeparatorsEnd(String s, int from, int to) {
+        while (to > from) {
+            char c = s.charAt(to - 1);
             if (c == ' ' || c == '(' || c == '[' || c == '*' || (isSeparator(c) && c != '/' && c != '>')) {
-                end--;
+                to--;
             } else {
                 break;
             }
         }
-        return s.substring(0, end);
+        return to;
     }
 
-    /** Text after a timestamp with only closing punctuation removed: empty means "nothing follows". */
-    private static String stripClosing(String s) {
-        int end = s.length();
-        while (end > 0) {
-            char c = s.charAt(end - 1);
+    /** Where text after a timestamp ends with only closing punctuation removed: {@code from} means "nothing follows". */
+    private static int closingEnd(String s, int from, int to) {
+        while (to > from) {
+            char c = s.charAt(to - 1);
             if (c == ' ' || c == ')' || c == ']' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?') {
-                end--;
+                to--;
             } else {
                 break;
             }
         }
-        return s.substring(0, end);
+        return to;
     }
 
     /** A title and the {@code <https://…>} link mp4chaps lines carry at their end. */
     record TitleAndUrl(String title, String url) {
 
         static TitleAndUrl of(String text) {
-            String t = text.strip();
-            if (t.endsWith(">")) {
-                int lt = t.lastIndexOf('<');
-                if (lt >= 0) {
-                    String inside = t.substring(lt + 1, t.length() - 1).strip();
-                    if (inside.regionMatches(true, 0, "http://", 0, 7)
-                            || inside.regionMatches(true, 0, "https://", 0, 8)) {
-                        return new TitleAndUrl(t.substring(0, lt).strip(), inside);
+            return of(text, 0, text.length());
+        }
+
+        /** Read from {@code s[from, to)}: only the title and the link are copied. */
+        static TitleAndUrl of(String s, int from, int to) {
+            int start = stripStart(s, from, to);
+            int end = stripEnd(s, start, to);
+            if (end > start && s.charAt(end - 1) == '>') {
+                int lt = s.lastIndexOf('<', end - 1);
+                if (lt >= start) {
+                    int insideStart = stripStart(s, lt + 1, end - 1);
+                    int insideEnd = stripEnd(s, insideStart, end - 1);
+                    if (startsWithIgnoreCase(s, insideStart, insideEnd, "http://")
+                            || startsWithIgnoreCase(s, insideStart, insideEnd, "https://")) {
+                        return new TitleAndUrl(stripped(s, start, lt), s.substring(insideStart, insideEnd));
                     }
                 }
             }
-            return new TitleAndUrl(t, null);
+            return new TitleAndUrl(s.substring(start, end), null);
+        }
+
+        private static boolean startsWithIgnoreCase(String s, int from, int to, String prefix) {
+            return to - from >= prefix.length() && s.regionMatches(true, from, prefix, 0, prefix.length());
         }
     }
 }
