@@ -47,7 +47,14 @@ final class ChapterReader {
     static final class Entry {
         final long startMs;
         final Long endMs;
-        String title;
+        /**
+         * The title, {@code titleText[titleStart, titleEnd)}: copied by {@link #title()} only for the list kept. Most
+         * lists read are not kept (a description's longest list wins), and copying every title was a quarter of what
+         * reading a line-separated list allocated (JFR allocation samples, 1 MB lines).
+         */
+        private String titleText;
+        private int titleStart;
+        private int titleEnd;
         /** The title without its leading track number ("1. "), or null when it has none. */
         final String titleWithoutTrack;
         final String url;
@@ -59,15 +66,29 @@ final class ChapterReader {
         int stampOffset;
         int stampLength;
 
-        Entry(long startMs, Long endMs, String title, String titleWithoutTrack, String url, boolean titleFirst,
+        Entry(long startMs, Long endMs, TitleAndUrl title, String titleWithoutTrack, boolean titleFirst,
               boolean awaitingTitle) {
             this.startMs = startMs;
             this.endMs = endMs;
-            this.title = title;
+            setTitle(title.text(), title.start(), title.end());
             this.titleWithoutTrack = titleWithoutTrack;
-            this.url = url;
+            this.url = title.url();
             this.titleFirst = titleFirst;
             this.awaitingTitle = awaitingTitle;
+        }
+
+        void setTitle(String text, int start, int end) {
+            titleText = text;
+            titleStart = start;
+            titleEnd = end;
+        }
+
+        String title() {
+            return titleText.substring(titleStart, titleEnd);
+        }
+
+        boolean titleIsEmpty() {
+            return titleStart == titleEnd;
         }
     }
 
@@ -91,6 +112,7 @@ final class ChapterReader {
         boolean blankSinceText = false;
         boolean blankSinceList = false;
         List<Stamp> stamps = new ArrayList<>(); // the current line's, reused
+        List<Entry> lineEntries = new ArrayList<>(); // the current line's, reused
         int nextColon = text.indexOf(':');
         int lineStart = 0;
         while (lineStart <= text.length()) {
@@ -106,16 +128,19 @@ final class ChapterReader {
             } else {
                 stamps.clear(); // most prose lines: no timestamp possible
             }
-            List<Entry> entries = stamps.isEmpty() ? List.of() : readLine(text, lineStart, lineEnd, stamps);
-            if (!entries.isEmpty()) {
-                Entry next = entries.get(0);
+            lineEntries.clear();
+            if (!stamps.isEmpty()) {
+                readLine(text, lineStart, lineEnd, stamps, lineEntries);
+            }
+            if (!lineEntries.isEmpty()) {
+                Entry next = lineEntries.get(0);
                 boolean newList = breakLines > 0
                         ? !continuesAfterBreak(lists.last, next, breakLines, blankBeforeBreak, blankSinceText)
                         : blankSinceList && startsAgain(lists.first(), lists.last, lists.currentCount, next);
                 if (newList) {
                     lists.close();
                 }
-                pending = lists.add(entries);
+                pending = lists.add(lineEntries);
                 breakLines = 0;
                 blankSinceText = false;
                 blankSinceList = false;
@@ -124,7 +149,8 @@ final class ChapterReader {
                 blankSinceList = true;
             } else {
                 if (pending != null && stamps.isEmpty()) {
-                    pending.title = stripped(text, lineStart, lineEnd);
+                    int titleStart = stripStart(text, lineStart, lineEnd);
+                    pending.setTitle(text, titleStart, stripEnd(text, titleStart, lineEnd));
                     pending.awaitingTitle = false;
                 } else {
                     if (breakLines == 0) {
@@ -223,7 +249,7 @@ final class ChapterReader {
         boolean dropTracks = withTrack >= MIN_LIST_ENTRIES && withTrack * 2 >= entries.size();
         List<Chapter> marks = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            String title = dropTracks && entry.titleWithoutTrack != null ? entry.titleWithoutTrack : entry.title;
+            String title = dropTracks && entry.titleWithoutTrack != null ? entry.titleWithoutTrack : entry.title();
             Long endMs = entry.endMs != null && entry.endMs > entry.startMs ? entry.endMs : null;
             marks.add(new Chapter(entry.startMs, endMs, title == null ? "" : title, entry.url, null, true));
         }
@@ -425,20 +451,21 @@ final class ChapterReader {
 
     // ------------------------------------------------------------------------------------------------ lines
 
-    private static List<Entry> readLine(String s, int ls, int le, List<Stamp> stamps) {
+    /** Adds the line's entries to {@code entries}: none when the line holds no chapter. */
+    private static void readLine(String s, int ls, int le, List<Stamp> stamps, List<Entry> entries) {
         if (stamps.size() >= 2 && !(stamps.size() == 2 && isRange(s, stamps.get(0), stamps.get(1), ls, le))) {
             List<Entry> together = readRunTogether(s, ls, le, stamps);
             if (!together.isEmpty()) {
-                return together;
+                entries.addAll(together);
+                return;
             }
         }
         Entry entry = readSingle(s, ls, le, stamps);
-        if (entry == null) {
-            return List.of();
+        if (entry != null) {
+            entry.stampOffset = stamps.get(0).start();
+            entry.stampLength = stamps.get(0).end() - stamps.get(0).start();
+            entries.add(entry);
         }
-        entry.stampOffset = stamps.get(0).start();
-        entry.stampLength = stamps.get(0).end() - stamps.get(0).start();
-        return List.of(entry);
     }
 
     /** {@code 00:00 - 09:24 roots}: a start, a dash, an end. */
@@ -483,8 +510,7 @@ final class ChapterReader {
         if (label == labelEnd || (s.charAt(labelEnd - 1) == ':' && !nothingAfter)) {
             // Timestamp first: "1. 00:00 - Intro", "[0:00] Intro", "Chapters: 00:00 Intro", "(00:00)" alone.
             TitleAndUrl title = timeFirstTitle(s, afterStart, le);
-            boolean alone = title.title.isEmpty();
-            return new Entry(stamp.ms(), endMs, title.title, null, title.url, false, alone);
+            return new Entry(stamp.ms(), endMs, title, null, false, title.isEmpty());
         }
         if (nothingAfter) {
             // Title first: "Suite-Pee 4:26", "1. Those Beaten Paths 0:00", "Migration (00:00 )".
@@ -505,11 +531,11 @@ final class ChapterReader {
         TitleAndUrl title = note.isEmpty() ? TitleAndUrl.of(s, coreStart, coreEnd)
                 : TitleAndUrl.of(s.substring(coreStart, coreEnd) + " " + note);
         String withoutTrack = null;
-        int track = trackNumberEnd(title.title, 0, title.title.length());
-        if (track > 0) {
-            withoutTrack = stripped(title.title, track, title.title.length());
+        int track = trackNumberEnd(title.text(), title.start(), title.end());
+        if (track > title.start()) {
+            withoutTrack = stripped(title.text(), track, title.end());
         }
-        return new Entry(startMs, endMs, title.title, withoutTrack, title.url, true, false);
+        return new Entry(startMs, endMs, title, withoutTrack, true, false);
     }
 
     /** A time-first title, {@code s[from, to)} after its time: separators before and list punctuation after dropped. */
@@ -580,7 +606,7 @@ final class ChapterReader {
             if (titleFirst) {
                 int from = k == 0 ? ls : outerEnd(s, splits.get(k - 1), le);
                 entry = titleFirst(stamp.ms(), null, s, from, outerStart(s, stamp, ls), "");
-                if (entry.title.isEmpty()) {
+                if (entry.titleIsEmpty()) {
                     return List.of();
                 }
             } else {
@@ -595,10 +621,10 @@ final class ChapterReader {
                     to = k + 1 < splits.size() ? outerStart(s, splits.get(k + 1), ls) : le;
                 }
                 TitleAndUrl title = timeFirstTitle(s, from, to);
-                if (title.title.isEmpty() && title.url == null) {
+                if (title.isEmpty() && title.url() == null) {
                     continue; // "10:00 11:00 Talk": a time with nothing to call it starts no chapter
                 }
-                entry = new Entry(stamp.ms(), endMs, title.title, null, title.url, false, false);
+                entry = new Entry(stamp.ms(), endMs, title, null, false, false);
             }
             entry.stampOffset = stamp.start();
             entry.stampLength = stamp.end() - stamp.start();
@@ -882,14 +908,17 @@ final class ChapterReader {
         return to;
     }
 
-    /** A title and the {@code <https://…>} link mp4chaps lines carry at their end. */
-    record TitleAndUrl(String title, String url) {
+    /**
+     * A title, {@code text[start, end)} (not copied: see {@link Entry#title()}), and the {@code <https://…>} link
+     * mp4chaps lines carry at their end.
+     */
+    record TitleAndUrl(String text, int start, int end, String url) {
 
         static TitleAndUrl of(String text) {
             return of(text, 0, text.length());
         }
 
-        /** Read from {@code s[from, to)}: only the title and the link are copied. */
+        /** Read from {@code s[from, to)}, stripped; only a link is copied. */
         static TitleAndUrl of(String s, int from, int to) {
             int start = stripStart(s, from, to);
             int end = stripEnd(s, start, to);
@@ -900,11 +929,15 @@ final class ChapterReader {
                     int insideEnd = stripEnd(s, insideStart, end - 1);
                     if (startsWithIgnoreCase(s, insideStart, insideEnd, "http://")
                             || startsWithIgnoreCase(s, insideStart, insideEnd, "https://")) {
-                        return new TitleAndUrl(stripped(s, start, lt), s.substring(insideStart, insideEnd));
+                        return new TitleAndUrl(s, start, stripEnd(s, start, lt), s.substring(insideStart, insideEnd));
                     }
                 }
             }
-            return new TitleAndUrl(s.substring(start, end), null);
+            return new TitleAndUrl(s, start, end, null);
+        }
+
+        boolean isEmpty() {
+            return start == end;
         }
 
         private static boolean startsWithIgnoreCase(String s, int from, int to, String prefix) {
