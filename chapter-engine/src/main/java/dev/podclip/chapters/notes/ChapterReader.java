@@ -47,7 +47,14 @@ final class ChapterReader {
     static final class Entry {
         final long startMs;
         final Long endMs;
-        String title;
+        /**
+         * The title, {@code titleText[titleStart, titleEnd)}: copied by {@link #title()} only for the list kept. Most
+         * lists read are not kept (a description's longest list wins), and copying every title was a quarter of what
+         * reading a line-separated list allocated (JFR allocation samples, 1 MB lines).
+         */
+        private String titleText;
+        private int titleStart;
+        private int titleEnd;
         /** The title without its leading track number ("1. "), or null when it has none. */
         final String titleWithoutTrack;
         final String url;
@@ -59,15 +66,29 @@ final class ChapterReader {
         int stampOffset;
         int stampLength;
 
-        Entry(long startMs, Long endMs, String title, String titleWithoutTrack, String url, boolean titleFirst,
+        Entry(long startMs, Long endMs, TitleAndUrl title, String titleWithoutTrack, boolean titleFirst,
               boolean awaitingTitle) {
             this.startMs = startMs;
             this.endMs = endMs;
-            this.title = title;
+            setTitle(title.text(), title.start(), title.end());
             this.titleWithoutTrack = titleWithoutTrack;
-            this.url = url;
+            this.url = title.url();
             this.titleFirst = titleFirst;
             this.awaitingTitle = awaitingTitle;
+        }
+
+        void setTitle(String text, int start, int end) {
+            titleText = text;
+            titleStart = start;
+            titleEnd = end;
+        }
+
+        String title() {
+            return titleText.substring(titleStart, titleEnd);
+        }
+
+        boolean titleIsEmpty() {
+            return titleStart == titleEnd;
         }
     }
 
@@ -90,23 +111,36 @@ final class ChapterReader {
         boolean blankBeforeBreak = false;
         boolean blankSinceText = false;
         boolean blankSinceList = false;
+        List<Stamp> stamps = new ArrayList<>(); // the current line's, reused
+        List<Entry> lineEntries = new ArrayList<>(); // the current line's, reused
+        int nextColon = text.indexOf(':');
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            List<Stamp> stamps = scan(text, lineStart, lineEnd);
-            List<Entry> entries = stamps.isEmpty() ? List.of() : readLine(text, lineStart, lineEnd, stamps);
-            if (!entries.isEmpty()) {
-                Entry next = entries.get(0);
+            if (nextColon >= 0 && nextColon < lineStart) {
+                nextColon = text.indexOf(':', lineStart); // once per line with a colon: linear however long the text
+            }
+            if (nextColon >= 0 && nextColon < lineEnd) {
+                scan(text, lineStart, lineEnd, stamps);
+            } else {
+                stamps.clear(); // most prose lines: no timestamp possible
+            }
+            lineEntries.clear();
+            if (!stamps.isEmpty()) {
+                readLine(text, lineStart, lineEnd, stamps, lineEntries);
+            }
+            if (!lineEntries.isEmpty()) {
+                Entry next = lineEntries.get(0);
                 boolean newList = breakLines > 0
                         ? !continuesAfterBreak(lists.last, next, breakLines, blankBeforeBreak, blankSinceText)
                         : blankSinceList && startsAgain(lists.first(), lists.last, lists.currentCount, next);
                 if (newList) {
                     lists.close();
                 }
-                pending = lists.add(entries);
+                pending = lists.add(lineEntries);
                 breakLines = 0;
                 blankSinceText = false;
                 blankSinceList = false;
@@ -115,7 +149,8 @@ final class ChapterReader {
                 blankSinceList = true;
             } else {
                 if (pending != null && stamps.isEmpty()) {
-                    pending.title = text.substring(lineStart, lineEnd).strip();
+                    int titleStart = stripStart(text, lineStart, lineEnd);
+                    pending.setTitle(text, titleStart, stripEnd(text, titleStart, lineEnd));
                     pending.awaitingTitle = false;
                 } else {
                     if (breakLines == 0) {
@@ -214,7 +249,7 @@ final class ChapterReader {
         boolean dropTracks = withTrack >= MIN_LIST_ENTRIES && withTrack * 2 >= entries.size();
         List<Chapter> marks = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            String title = dropTracks && entry.titleWithoutTrack != null ? entry.titleWithoutTrack : entry.title;
+            String title = dropTracks && entry.titleWithoutTrack != null ? entry.titleWithoutTrack : entry.title();
             Long endMs = entry.endMs != null && entry.endMs > entry.startMs ? entry.endMs : null;
             marks.add(new Chapter(entry.startMs, endMs, title == null ? "" : title, entry.url, null, true));
         }
@@ -223,34 +258,94 @@ final class ChapterReader {
 
     // ------------------------------------------------------------------------------------------------ scanning
 
-    /** Timestamps in one line, URLs skipped, glued digits resolved so that starts ascend where they can. */
-    static List<Stamp> scan(String s, int from, int to) {
+    /**
+     * Timestamps in one line, URLs skipped, glued digits resolved so that starts ascend where they can; written into
+     * {@code stamps} (cleared first), which {@link #entries} reuses from line to line: a list per line was a fifth of
+     * what a line-separated list allocated (JFR allocation samples, 1 MB {@code lines} benchmark input).
+     *
+     * <p>Driven by the line's colons rather than by its chars: a timestamp's first field ends at a colon, so only the
+     * digit run before each colon is read, and only the chars between candidates and the last space before them are
+     * looked at for a URL start. A char-by-char loop over every title took 40% of the time on line-separated lists
+     * (JFR execution samples); this reads the same stamps, as one char-by-char pass would: a digit run inside a URL
+     * (from its start to the next whitespace) is skipped, and every char is looked at a bounded number of times.
+     */
+    static void scan(String s, int from, int to, List<Stamp> stamps) {
+        stamps.clear();
+        UrlTracker urls = new UrlTracker(s, from);
+        int resume = from; // chars before this are read: inside a timestamp or a URL
         int colon = s.indexOf(':', from);
-        if (colon < 0 || colon >= to) {
-            return List.of(); // most prose lines: no timestamp possible, found with one intrinsic search
+        while (colon >= 0 && colon < to) {
+            int run = colon;
+            while (run > resume && Stamp.isDigit(s.charAt(run - 1))) {
+                run--;
+            }
+            if (run < colon) {
+                if (urls.inUrl(run)) {
+                    resume = skipToWhitespace(s, run, to);
+                    urls.skippedTo(resume);
+                } else {
+                    Stamp stamp = Stamp.read(s, run, to, true);
+                    if (stamp != null) {
+                        stamps.add(stamp);
+                        resume = stamp.end();
+                    }
+                }
+            }
+            colon = s.indexOf(':', Math.max(colon + 1, resume));
         }
-        List<Stamp> stamps = new ArrayList<>();
-        int i = from;
-        while (i < to) {
+        resolve(s, stamps);
+    }
+
+    /**
+     * Whether a digit run lies in a URL (from a URL start, {@link #urlAt} at a word start, to the next whitespace).
+     * Each call looks back from the run to the last whitespace, no further than the previous call did: the chars of a
+     * line are looked at a bounded number of times however many colons it has.
+     */
+    private static final class UrlTracker {
+        private final String s;
+        private final int from;
+        private int checkedTo;
+        /** A URL starts between the last whitespace and {@code checkedTo}. */
+        private boolean inUrl;
+
+        UrlTracker(String s, int from) {
+            this.s = s;
+            this.from = from;
+            this.checkedTo = from;
+        }
+
+        boolean inUrl(int position) {
+            int i = position - 1;
+            while (i >= checkedTo && !Character.isWhitespace(s.charAt(i))) {
+                i--;
+            }
+            boolean url = i < checkedTo && inUrl; // no whitespace since the last call: the same word goes on
+            for (int k = Math.max(i + 1, checkedTo); k < position && !url; k++) {
+                url = urlStartAt(k);
+            }
+            checkedTo = position;
+            inUrl = url;
+            return url;
+        }
+
+        /** After a URL skipped to {@code position}: whitespace or the line's end. */
+        void skippedTo(int position) {
+            checkedTo = position;
+            inUrl = false;
+        }
+
+        private boolean urlStartAt(int i) {
             char c = s.charAt(i);
-            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (i == from || !Stamp.isWordChar(s.charAt(i - 1)))
-                    && urlAt(s, i, to)) {
-                while (i < to && !Character.isWhitespace(s.charAt(i))) {
-                    i++;
-                }
-                continue;
-            }
-            if (Stamp.isDigit(c) && (i == from || !Stamp.isDigit(s.charAt(i - 1)))) {
-                Stamp stamp = Stamp.read(s, i, to, true);
-                if (stamp != null) {
-                    stamps.add(stamp);
-                    i = stamp.end();
-                    continue;
-                }
-            }
+            return (c == 'h' || c == 'H' || c == 'w' || c == 'W') && (i == from || !Stamp.isWordChar(s.charAt(i - 1)))
+                    && urlAt(s, i, s.length());
+        }
+    }
+
+    private static int skipToWhitespace(String s, int i, int to) {
+        while (i < to && !Character.isWhitespace(s.charAt(i))) {
             i++;
         }
-        return resolve(s, stamps);
+        return i;
     }
 
     static boolean urlAt(String s, int i, int to) {
@@ -259,57 +354,69 @@ final class ChapterReader {
     }
 
     /**
-     * Picks each glued timestamp's reading: the one that keeps starts ascending between its neighbours; when both
-     * (or neither) do, the one that matches how the list pads its first field ({@code 02:13} or {@code 2:13}).
+     * Picks each glued timestamp's reading, in place: the one that keeps starts ascending between its neighbours; when
+     * both (or neither) do, the one that matches how the list pads its first field ({@code 02:13} or {@code 2:13}).
      */
-    private static List<Stamp> resolve(String s, List<Stamp> stamps) {
-        boolean anyAlternative = false;
+    private static void resolve(String s, List<Stamp> stamps) {
+        if (!anyAlternative(stamps)) {
+            return; // most lines: nothing glued, and the padding count below is not needed
+        }
         int padded = 0;
         int unpadded = 0;
         for (Stamp stamp : stamps) {
             if (stamp.hasAlternative()) {
-                anyAlternative = true;
-            } else if (isMinuteFirst(s, stamp) && stamp.padded()) {
+                continue;
+            }
+            if (isMinuteFirst(s, stamp) && stamp.padded()) {
                 padded++;
             } else if (isMinuteFirst(s, stamp) && s.charAt(stamp.start() + 1) == ':') {
                 unpadded++;
             }
         }
-        if (!anyAlternative) {
-            return stamps;
-        }
         boolean preferPadded = padded >= unpadded;
-        List<Stamp> resolved = new ArrayList<>(stamps.size());
         long previousMs = -1;
         for (int k = 0; k < stamps.size(); k++) {
             Stamp stamp = stamps.get(k);
             if (stamp.hasAlternative()) {
                 long nextMs = Long.MAX_VALUE;
                 if (k + 1 < stamps.size()) {
-                    Stamp next = stamps.get(k + 1);
+                    Stamp next = stamps.get(k + 1); // not resolved yet: its readings as found
                     nextMs = next.hasAlternative() ? Math.max(next.ms(), next.altMs()) : next.ms();
                 }
-                boolean primaryFits = stamp.ms() > previousMs && stamp.ms() < nextMs;
-                boolean altFits = stamp.altMs() > previousMs && stamp.altMs() < nextMs;
-                boolean useAlt;
-                if (primaryFits != altFits) {
-                    useAlt = altFits;
-                } else if (stamp.ms() == stamp.altMs()) {
-                    useAlt = !preferPadded;
-                } else if (primaryFits && !isMinuteFirst(s, stamp)) {
-                    useAlt = true; // "v21:16:35": an episode runs 1 h more likely than 21 h: the smaller hour
-                } else if (primaryFits && !preferPadded) {
-                    // "part F11:32": in a list that writes 1:32 unpadded, "F1" + "1:32" if "F1" reads as a name
-                    useAlt = digitEndsName(s, stamp.start());
-                } else {
-                    useAlt = false; // a padded list would have written "F101:32": "11:32" it is
-                }
-                stamp = useAlt ? stamp.withAlternative() : stamp.withoutAlternative();
+                stamp = useAlternative(s, stamp, previousMs, nextMs, preferPadded) ? stamp.withAlternative()
+                        : stamp.withoutAlternative();
+                stamps.set(k, stamp);
             }
-            resolved.add(stamp);
             previousMs = stamp.ms();
         }
-        return resolved;
+    }
+
+    private static boolean anyAlternative(List<Stamp> stamps) {
+        for (Stamp stamp : stamps) {
+            if (stamp.hasAlternative()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean useAlternative(String s, Stamp stamp, long previousMs, long nextMs, boolean preferPadded) {
+        boolean primaryFits = stamp.ms() > previousMs && stamp.ms() < nextMs;
+        boolean altFits = stamp.altMs() > previousMs && stamp.altMs() < nextMs;
+        if (primaryFits != altFits) {
+            return altFits;
+        }
+        if (stamp.ms() == stamp.altMs()) {
+            return !preferPadded;
+        }
+        if (primaryFits && !isMinuteFirst(s, stamp)) {
+            return true; // "v21:16:35": an episode runs 1 h more likely than 21 h: the smaller hour
+        }
+        if (primaryFits && !preferPadded) {
+            // "part F11:32": in a list that writes 1:32 unpadded, "F1" + "1:32" if "F1" reads as a name
+            return digitEndsName(s, stamp.start());
+        }
+        return false; // a padded list would have written "F101:32": "11:32" it is
     }
 
     /**
@@ -344,20 +451,21 @@ final class ChapterReader {
 
     // ------------------------------------------------------------------------------------------------ lines
 
-    private static List<Entry> readLine(String s, int ls, int le, List<Stamp> stamps) {
+    /** Adds the line's entries to {@code entries}: none when the line holds no chapter. */
+    private static void readLine(String s, int ls, int le, List<Stamp> stamps, List<Entry> entries) {
         if (stamps.size() >= 2 && !(stamps.size() == 2 && isRange(s, stamps.get(0), stamps.get(1), ls, le))) {
             List<Entry> together = readRunTogether(s, ls, le, stamps);
             if (!together.isEmpty()) {
-                return together;
+                entries.addAll(together);
+                return;
             }
         }
         Entry entry = readSingle(s, ls, le, stamps);
-        if (entry == null) {
-            return List.of();
+        if (entry != null) {
+            entry.stampOffset = stamps.get(0).start();
+            entry.stampLength = stamps.get(0).end() - stamps.get(0).start();
+            entries.add(entry);
         }
-        entry.stampOffset = stamps.get(0).start();
-        entry.stampLength = stamps.get(0).end() - stamps.get(0).start();
-        return List.of(entry);
     }
 
     /** {@code 00:00 - 09:24 roots}: a start, a dash, an end. */
@@ -392,36 +500,49 @@ final class ChapterReader {
         if (proseBefore(s, ls, beforeEnd)) {
             return null;
         }
-        String before = s.substring(ls, beforeEnd);
-        String after = s.substring(afterStart, le);
-        String label = stripBulletsAndTrack(before.strip());
-        String afterCore = after.strip();
-        if (label.isEmpty() || (label.endsWith(":") && !stripClosing(afterCore).isEmpty())) {
+        // Text before the timestamp [ls, beforeEnd) and after it [afterStart, le) are read in place: substrings and
+        // strips of both were half of what a line-separated list allocated (JFR allocation samples, 1 MB lines).
+        int labelEnd = stripEnd(s, ls, beforeEnd);
+        int label = labelStart(s, stripStart(s, ls, labelEnd), labelEnd);
+        int noteStart = stripStart(s, afterStart, le);
+        int noteEnd = stripEnd(s, noteStart, le);
+        boolean nothingAfter = closingEnd(s, noteStart, noteEnd) == noteStart;
+        if (label == labelEnd || (s.charAt(labelEnd - 1) == ':' && !nothingAfter)) {
             // Timestamp first: "1. 00:00 - Intro", "[0:00] Intro", "Chapters: 00:00 Intro", "(00:00)" alone.
-            TitleAndUrl title = TitleAndUrl.of(stripTrailingListPunctuation(stripLeadingSeparators(after)));
-            boolean alone = title.title.isEmpty();
-            return new Entry(stamp.ms(), endMs, title.title, null, title.url, false, alone);
+            TitleAndUrl title = timeFirstTitle(s, afterStart, le);
+            return new Entry(stamp.ms(), endMs, title, null, false, title.isEmpty());
         }
-        if (stripClosing(afterCore).isEmpty()) {
+        if (nothingAfter) {
             // Title first: "Suite-Pee 4:26", "1. Those Beaten Paths 0:00", "Migration (00:00 )".
-            return titleFirst(stamp.ms(), endMs, before, "");
+            return titleFirst(stamp.ms(), endMs, s, ls, beforeEnd, "");
         }
-        if (afterCore.startsWith("(") || afterCore.startsWith("[")) {
+        if (s.charAt(noteStart) == '(' || s.charAt(noteStart) == '[') {
             // Title, time, note: "Attack 5:31 (First live performance since 2011)".
-            return titleFirst(stamp.ms(), endMs, before, afterCore);
+            return titleFirst(stamp.ms(), endMs, s, ls, beforeEnd, s.substring(noteStart, noteEnd));
         }
         return null; // a timestamp inside a sentence: a seek link, not a chapter
     }
 
-    private static Entry titleFirst(long startMs, Long endMs, String before, String note) {
-        String core = stripTrailingSeparators(stripLeadingBullets(before.strip()));
-        TitleAndUrl title = TitleAndUrl.of(note.isEmpty() ? core : core + " " + note);
+    /** A chapter whose title {@code s[from, to)} comes before its time, with the note after the time if any. */
+    private static Entry titleFirst(long startMs, Long endMs, String s, int from, int to, String note) {
+        int end = stripEnd(s, from, to);
+        int coreStart = skipBullets(s, stripStart(s, from, end), end);
+        int coreEnd = trailingSeparatorsEnd(s, coreStart, end);
+        TitleAndUrl title = note.isEmpty() ? TitleAndUrl.of(s, coreStart, coreEnd)
+                : TitleAndUrl.of(s.substring(coreStart, coreEnd) + " " + note);
         String withoutTrack = null;
-        int track = trackNumberLength(title.title);
-        if (track > 0) {
-            withoutTrack = title.title.substring(track).strip();
+        int track = trackNumberEnd(title.text(), title.start(), title.end());
+        if (track > title.start()) {
+            withoutTrack = stripped(title.text(), track, title.end());
         }
-        return new Entry(startMs, endMs, title.title, withoutTrack, title.url, true, false);
+        return new Entry(startMs, endMs, title, withoutTrack, true, false);
+    }
+
+    /** A time-first title, {@code s[from, to)} after its time: separators before and list punctuation after dropped. */
+    private static TitleAndUrl timeFirstTitle(String s, int from, int to) {
+        int start = stripStart(s, leadingSeparatorsEnd(s, from, to), to);
+        int end = trailingListPunctuationEnd(s, start, stripEnd(s, start, to));
+        return TitleAndUrl.of(s, start, end);
     }
 
     /**
@@ -432,8 +553,10 @@ final class ChapterReader {
     private static List<Entry> readRunTogether(String s, int ls, int le, List<Stamp> stamps) {
         Stamp last = stamps.get(stamps.size() - 1);
         Stamp first = stamps.get(0);
-        boolean titleFirst = stripClosing(s.substring(outerEnd(s, last, le), le).strip()).isEmpty()
-                && !stripBulletsAndTrack(s.substring(ls, outerStart(s, first, ls)).strip()).isEmpty();
+        int afterLast = stripStart(s, outerEnd(s, last, le), le);
+        int beforeFirst = stripEnd(s, ls, outerStart(s, first, ls));
+        boolean titleFirst = closingEnd(s, afterLast, stripEnd(s, afterLast, le)) == afterLast
+                && labelStart(s, stripStart(s, ls, beforeFirst), beforeFirst) < beforeFirst;
         List<Stamp> splits = new ArrayList<>(stamps.size());
         int marked = 0;
         long previousMs = -1;
@@ -482,8 +605,8 @@ final class ChapterReader {
             Entry entry;
             if (titleFirst) {
                 int from = k == 0 ? ls : outerEnd(s, splits.get(k - 1), le);
-                entry = titleFirst(stamp.ms(), null, s.substring(from, outerStart(s, stamp, ls)), "");
-                if (entry.title.isEmpty()) {
+                entry = titleFirst(stamp.ms(), null, s, from, outerStart(s, stamp, ls), "");
+                if (entry.titleIsEmpty()) {
                     return List.of();
                 }
             } else {
@@ -497,12 +620,11 @@ final class ChapterReader {
                     from = outerEnd(s, splits.get(k), le);
                     to = k + 1 < splits.size() ? outerStart(s, splits.get(k + 1), ls) : le;
                 }
-                TitleAndUrl title = TitleAndUrl.of(stripTrailingListPunctuation(
-                        stripLeadingSeparators(s.substring(from, to))));
-                if (title.title.isEmpty() && title.url == null) {
+                TitleAndUrl title = timeFirstTitle(s, from, to);
+                if (title.isEmpty() && title.url() == null) {
                     continue; // "10:00 11:00 Talk": a time with nothing to call it starts no chapter
                 }
-                entry = new Entry(stamp.ms(), endMs, title.title, null, title.url, false, false);
+                entry = new Entry(stamp.ms(), endMs, title, null, false, false);
             }
             entry.stampOffset = stamp.start();
             entry.stampLength = stamp.end() - stamp.start();
@@ -644,132 +766,182 @@ final class ChapterReader {
                 || c == '\u2713' || c == '\u2714' || c == '\u2192' || c == '\u00BB';
     }
 
-    private static String stripLeadingBullets(String s) {
-        int i = 0;
-        while (i < s.length() && (isBullet(s.charAt(i)) || s.charAt(i) == ' ')) {
-            i++;
+    // Title rules read ranges of the text, [from, to), and return where they end: no copy until a title is kept.
+
+    /** Where {@link String#strip()} of {@code s[from, to)} starts. */
+    static int stripStart(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
         }
-        return s.substring(i);
+        return from;
     }
 
-    /** Bullets and a track number before a timestamp ("1. ", "01 - ", "#3"): not part of any title. */
-    private static String stripBulletsAndTrack(String s) {
-        String rest = stripLeadingBullets(s);
-        int track = trackNumberLength(rest);
-        if (track > 0) {
-            return rest.substring(track).strip();
+    /** Where {@link String#strip()} of {@code s[from, to)} ends. */
+    static int stripEnd(String s, int from, int to) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
         }
-        if (trackNumberLength(rest + " x") == rest.length() + 1) {
-            return ""; // "1." or "12 -" or "#3" alone before the timestamp
-        }
-        return rest;
+        return to;
     }
 
-    /** Length of a leading track number with its punctuation and spaces ("1. ", "01 - ", "3) "), or 0. */
-    static int trackNumberLength(String s) {
-        int i = 0;
-        if (i < s.length() && s.charAt(i) == '#') {
+    /** {@code s[from, to)} stripped: the one copy made of a title. */
+    static String stripped(String s, int from, int to) {
+        int start = stripStart(s, from, to);
+        return s.substring(start, stripEnd(s, start, to));
+    }
+
+    private static int skipBullets(String s, int from, int to) {
+        while (from < to && (isBullet(s.charAt(from)) || s.charAt(from) == ' ')) {
+            from++;
+        }
+        return from;
+    }
+
+    /**
+     * Where the label before a timestamp ({@code s[from, to)}, stripped) starts once bullets and a track number
+     * ("1. ", "01 - ", "#3") are dropped: not part of any title. The label ends at {@code to}; {@code to} when
+     * nothing is left.
+     */
+    private static int labelStart(String s, int from, int to) {
+        int rest = skipBullets(s, from, to);
+        int punctuationEnd = trackPunctuationEnd(s, rest, to);
+        if (punctuationEnd < 0) {
+            return rest;
+        }
+        if (skipSpaces(s, punctuationEnd, to) == to) {
+            return to; // "1." or "12 -" alone before the timestamp
+        }
+        if (s.charAt(punctuationEnd) != ' ') {
+            return rest; // "1.5 hours"
+        }
+        return stripStart(s, skipSpaces(s, punctuationEnd, to), to);
+    }
+
+    /**
+     * Where the title after a leading track number with its punctuation and spaces ("1. ", "01 - ", "3) ") starts
+     * in {@code s[from, to)}, or {@code from} when there is none.
+     */
+    static int trackNumberEnd(String s, int from, int to) {
+        int punctuationEnd = trackPunctuationEnd(s, from, to);
+        if (punctuationEnd < 0 || (punctuationEnd < to && s.charAt(punctuationEnd) != ' ')) {
+            return from; // "1.5 hours", "3)x"
+        }
+        int end = skipSpaces(s, punctuationEnd, to);
+        return end >= to ? from : end;
+    }
+
+    /**
+     * Where a track number's punctuation ends ({@code "12."}, {@code "3)"}, {@code "#4 -"}), or -1 when
+     * {@code s[from, to)} does not start with one: "7 Habits" is a title that starts with a number.
+     */
+    private static int trackPunctuationEnd(String s, int from, int to) {
+        int i = from;
+        if (i < to && s.charAt(i) == '#') {
             i++;
         }
         int digitsStart = i;
-        while (i < s.length() && Stamp.isDigit(s.charAt(i))) {
+        while (i < to && Stamp.isDigit(s.charAt(i))) {
             i++;
         }
         int digits = i - digitsStart;
         if (digits == 0 || digits > MAX_TRACK_DIGITS) {
-            return 0;
+            return -1;
         }
-        if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ')')) {
-            i++;
-            if (i < s.length() && s.charAt(i) != ' ') {
-                return 0; // "1.5 hours", "3)x"
-            }
-        } else {
-            int j = skipSpaces(s, i, s.length());
-            if (j == i || j >= s.length() || !isDash(s.charAt(j))) {
-                return 0; // "7 Habits": a title that starts with a number
-            }
-            i = j + 1;
-            if (i < s.length() && s.charAt(i) != ' ') {
-                return 0;
-            }
+        if (i < to && (s.charAt(i) == '.' || s.charAt(i) == ')')) {
+            return i + 1;
         }
-        int end = skipSpaces(s, i, s.length());
-        return end >= s.length() ? 0 : end;
+        int dash = skipSpaces(s, i, to);
+        return dash == i || dash >= to || !isDash(s.charAt(dash)) ? -1 : dash + 1;
     }
 
-    private static String stripLeadingSeparators(String s) {
-        int i = 0;
-        while (i < s.length()) {
+    /** Where a time-first title starts after separators ({@code " - "}, Markdown bold's {@code "**"}). */
+    private static int leadingSeparatorsEnd(String s, int from, int to) {
+        int i = from;
+        while (i < to) {
             char c = s.charAt(i);
             if (c == ' ' || c == '*' || c == '_' || (isSeparator(c) && c != '/')) {
                 i++; // "**00:00** Intro" (Markdown bold) leaves "**" before the title
-            } else if (c == '.' && (i + 1 >= s.length() || s.charAt(i + 1) == ' ') && i == 0) {
+            } else if (c == '.' && (i + 1 >= to || s.charAt(i + 1) == ' ') && i == from) {
                 i++;
             } else {
                 break;
             }
         }
-        return s.substring(i).strip();
+        return i;
     }
 
     /** A time-first title's end: list punctuation left by the next entry ("0:00 Intro, 5:00 Topic") is dropped. */
-    private static String stripTrailingListPunctuation(String s) {
-        int end = s.length();
-        while (end > 0) {
-            char c = s.charAt(end - 1);
+    private static int trailingListPunctuationEnd(String s, int from, int to) {
+        while (to > from) {
+            char c = s.charAt(to - 1);
             if (c == ' ' || c == ',' || c == ';' || c == '|' || c == '*' || c == '\u2022' || isDash(c)) {
-                end--;
+                to--;
             } else {
                 break;
             }
         }
-        return s.substring(0, end);
+        return to;
     }
 
-    private static String stripTrailingSeparators(String s) {
-        int end = s.length();
-        while (end > 0) {
-            char c = s.charAt(end - 1);
+    private static int trailingSeparatorsEnd(String s, int from, int to) {
+        while (to > from) {
+            char c = s.charAt(to - 1);
             if (c == ' ' || c == '(' || c == '[' || c == '*' || (isSeparator(c) && c != '/' && c != '>')) {
-                end--;
+                to--;
             } else {
                 break;
             }
         }
-        return s.substring(0, end);
+        return to;
     }
 
-    /** Text after a timestamp with only closing punctuation removed: empty means "nothing follows". */
-    private static String stripClosing(String s) {
-        int end = s.length();
-        while (end > 0) {
-            char c = s.charAt(end - 1);
+    /** Where text after a timestamp ends with only closing punctuation removed: {@code from} means "nothing follows". */
+    private static int closingEnd(String s, int from, int to) {
+        while (to > from) {
+            char c = s.charAt(to - 1);
             if (c == ' ' || c == ')' || c == ']' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?') {
-                end--;
+                to--;
             } else {
                 break;
             }
         }
-        return s.substring(0, end);
+        return to;
     }
 
-    /** A title and the {@code <https://…>} link mp4chaps lines carry at their end. */
-    record TitleAndUrl(String title, String url) {
+    /**
+     * A title, {@code text[start, end)} (not copied: see {@link Entry#title()}), and the {@code <https://…>} link
+     * mp4chaps lines carry at their end.
+     */
+    record TitleAndUrl(String text, int start, int end, String url) {
 
         static TitleAndUrl of(String text) {
-            String t = text.strip();
-            if (t.endsWith(">")) {
-                int lt = t.lastIndexOf('<');
-                if (lt >= 0) {
-                    String inside = t.substring(lt + 1, t.length() - 1).strip();
-                    if (inside.regionMatches(true, 0, "http://", 0, 7)
-                            || inside.regionMatches(true, 0, "https://", 0, 8)) {
-                        return new TitleAndUrl(t.substring(0, lt).strip(), inside);
+            return of(text, 0, text.length());
+        }
+
+        /** Read from {@code s[from, to)}, stripped; only a link is copied. */
+        static TitleAndUrl of(String s, int from, int to) {
+            int start = stripStart(s, from, to);
+            int end = stripEnd(s, start, to);
+            if (end > start && s.charAt(end - 1) == '>') {
+                int lt = s.lastIndexOf('<', end - 1);
+                if (lt >= start) {
+                    int insideStart = stripStart(s, lt + 1, end - 1);
+                    int insideEnd = stripEnd(s, insideStart, end - 1);
+                    if (startsWithIgnoreCase(s, insideStart, insideEnd, "http://")
+                            || startsWithIgnoreCase(s, insideStart, insideEnd, "https://")) {
+                        return new TitleAndUrl(s, start, stripEnd(s, start, lt), s.substring(insideStart, insideEnd));
                     }
                 }
             }
-            return new TitleAndUrl(t, null);
+            return new TitleAndUrl(s, start, end, null);
+        }
+
+        boolean isEmpty() {
+            return start == end;
+        }
+
+        private static boolean startsWithIgnoreCase(String s, int from, int to, String prefix) {
+            return to - from >= prefix.length() && s.regionMatches(true, from, prefix, 0, prefix.length());
         }
     }
 }

@@ -63,10 +63,16 @@ record Stamp(int start, int end, long ms, int altStart, long altMs, boolean padd
         // Fields after the first: exactly two digits each, at most two of them.
         int p = leadEnd;
         int fields = 1;
-        int[] later = new int[2];
+        int second = 0; // two ints, not an array: the array was a tenth of what parsing a chapter list allocated
+        int third = 0;
         while (p < limit && s.charAt(p) == ':' && fields < 3
                 && isDigitAt(s, p + 1, limit) && isDigitAt(s, p + 2, limit) && !isDigitAt(s, p + 3, limit)) {
-            later[fields - 1] = (s.charAt(p + 1) - '0') * 10 + (s.charAt(p + 2) - '0');
+            int value = (s.charAt(p + 1) - '0') * 10 + (s.charAt(p + 2) - '0');
+            if (fields == 1) {
+                second = value;
+            } else {
+                third = value;
+            }
             fields++;
             p += 3;
         }
@@ -98,12 +104,10 @@ record Stamp(int start, int end, long ms, int altStart, long altMs, boolean padd
         if (!glued && end < limit && isWordChar(s.charAt(end))) {
             return null;
         }
-        for (int k = 0; k < fields - 1; k++) {
-            if (later[k] > 59) {
-                return null;
-            }
+        if (second > 59 || third > 59) {
+            return null;
         }
-        long laterMs = fields == 2 ? later[0] * 1000L : later[0] * 60_000L + later[1] * 1000L;
+        long laterMs = fields == 2 ? second * 1000L : second * 60_000L + third * 1000L;
         long leadUnitMs = fields == 2 ? 60_000L : 3_600_000L;
         long leadMaxValue = 59; // minutes of M:SS; hours of H:MM:SS stop at 59 too (100 h is Limits.MAX_TIME_MS)
 
