@@ -29,12 +29,11 @@ final class RebuildRows {
     }
 
     static Optional<StoredRebuild> find(Connection connection, UUID id) throws SQLException {
-        return Jdbc.list(connection, SELECT + " WHERE id = ?", RebuildRows::read, id).stream().findFirst();
+        return Jdbc.first(connection, SELECT + " WHERE id = ?", RebuildRows::read, id);
     }
 
     static Optional<StoredRebuild> running(Connection connection) throws SQLException {
-        return Jdbc.list(connection, SELECT + " WHERE state = ?", RebuildRows::read, StoredRebuild.RUNNING).stream()
-                .findFirst();
+        return Jdbc.first(connection, SELECT + " WHERE state = ?", RebuildRows::read, StoredRebuild.RUNNING);
     }
 
     /** A running rebuild's counts, {@code updated_at} now. */

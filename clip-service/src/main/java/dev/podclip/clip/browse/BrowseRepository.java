@@ -61,8 +61,7 @@ public class BrowseRepository {
             if (ids.isEmpty()) {
                 return Optional.empty();
             }
-            return Jdbc.list(c, SHOWS_SQL + "WHERE c.show_id = ?", BrowseRepository::show, ids.get(0)).stream()
-                    .findFirst();
+            return Jdbc.first(c, SHOWS_SQL + "WHERE c.show_id = ?", BrowseRepository::show, ids.get(0));
         });
     }
 

@@ -5,8 +5,6 @@ import dev.podclip.clip.db.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +29,11 @@ public final class ClipRows {
         return Jdbc.update(connection, "INSERT INTO clip_clip (id, episode_id, title, start_ms, end_ms,"
                         + " episode_version, created_by, created_at, featured) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 clip.id(), clip.episodeId(), clip.title(), clip.startMs(), clip.endMs(), clip.episodeVersion(),
-                clip.createdBy(), OffsetDateTime.ofInstant(clip.createdAt(), ZoneOffset.UTC), clip.featured());
+                clip.createdBy(), clip.createdAt(), clip.featured());
     }
 
     public static Optional<StoredClip> find(Connection connection, String id) throws SQLException {
-        return Jdbc.list(connection, SELECT + " WHERE id = ?", ClipRows::read, id).stream().findFirst();
+        return Jdbc.first(connection, SELECT + " WHERE id = ?", ClipRows::read, id);
     }
 
     /** Returns whether the clip exists. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -107,6 +108,12 @@ public final class Jdbc {
             }
             return rows;
         }
+    }
+
+    /** The first row {@code sql} answers, mapped; empty when it answers none. */
+    public static <T> Optional<T> first(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        return list(connection, sql, mapper, parameters).stream().findFirst();
     }
 
     /** Runs {@code sql} with {@code parameters} bound in order; returns the rows changed. */

@@ -62,8 +62,7 @@ public final class EpisodeRows {
 
     /** The episode's row, deleted or not; empty for an episode never seen. */
     public static Optional<StoredEpisode> find(Connection connection, UUID episodeId) throws SQLException {
-        return Jdbc.list(connection, SELECT + " WHERE episode_id = ?", EpisodeRows::read, episodeId).stream()
-                .findFirst();
+        return Jdbc.first(connection, SELECT + " WHERE episode_id = ?", EpisodeRows::read, episodeId);
     }
 
     /** A page of the live episodes, newest first. */

@@ -72,8 +72,7 @@ final class TranscriptRows {
     }
 
     static Optional<StoredTranscript> find(Connection connection, UUID episodeId) throws SQLException {
-        return Jdbc.list(connection, SELECT + " WHERE episode_id = ?", TranscriptRows::read, episodeId).stream()
-                .findFirst();
+        return Jdbc.first(connection, SELECT + " WHERE episode_id = ?", TranscriptRows::read, episodeId);
     }
 
     /** The stored size of the episode's cues, {@code overheadBytes} counted per cue beside its text and speaker. */
