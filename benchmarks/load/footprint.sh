@@ -11,6 +11,9 @@
 # OTLP receiver (a few lines of Python answering 200), so the cost measured is making and sending the spans. A
 # setting with -XX:NativeMemoryTracking=summary also prints the JVM's own account of its memory, area by area.
 # "CPU per 1k pages" is the service's own CPU time during the measured run (benchmarks/load/cpu.sh).
+# With PACED_RATE=N, each setting also serves a paced run of RUN_S seconds offering about N pages/s
+# (share-pages-paced.lua), the same offer for every setting, and the JVM logs its GC pauses during it: the columns
+# after RSS give that run's served rate, p50 and p99, and the number, total and longest of its pauses.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -21,6 +24,8 @@ RUN_S="${RUN_S:-15}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 JAVA="${JAVA:-java}"
+# jcmd of the same JDK as the service (an older jcmd cannot attach to a newer JVM).
+JCMD="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd"
 ids="$root/.stack/bench-clip-ids.txt"
 jar="$root/clip-service/target/quarkus-app/quarkus-run.jar"
 [ -s "$ids" ] || { echo "footprint: no seeded clips; run benchmarks/load/share-pages.sh once" >&2; exit 1; }
@@ -86,18 +91,44 @@ measure() {
   rate="$(grep -E '^Requests/sec' <<<"$out" | awk '{printf "%d", $2}')"
   p99="$(grep -E '^ +99%' <<<"$out" | awk '{print $2}')"
   rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
+  local paced_cells=""
+  [ -n "${PACED_RATE:-}" ] && paced_cells="$(paced_run "$pid" "$port")"
   if [[ "$flags" == *NativeMemoryTracking* ]]; then
     # Where the resident memory goes, as the JVM counts it (committed KB per area).
-    jcmd "$pid" VM.native_memory summary | grep -E '^-' | sed -E 's/\(reserved=[0-9]+KB, committed=([0-9]+)KB\)/\1 KB/' >&2
+    "$JCMD" "$pid" VM.native_memory summary | grep -E '^-' | sed -E 's/\(reserved=[0-9]+KB, committed=([0-9]+)KB\)/\1 KB/' >&2
   fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$log"
-  echo "| \`$flags\` | $rate | $p99 | $cpu ms | $rss MB |"
+  echo "| \`$flags\` | $rate | $p99 | $cpu ms | $rss MB |$paced_cells"
+}
+
+paced_run() {
+  # paced_run PID PORT: the paced run's cells; the JVM's GC pauses are logged to a file during it (jcmd VM.log).
+  local pid="$1" port="$2" gc_log out delay
+  gc_log="$(mktemp)"
+  delay=$(( CONNECTIONS * 1000 / PACED_RATE )); [ "$delay" -lt 1 ] && delay=1
+  "$JCMD" "$pid" VM.log output="$gc_log" what=gc=info decorators=uptime > /dev/null
+  out="$(IDS_FILE="$ids" ACCEPT=text/html DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RUN_S}s" --latency \
+    -s benchmarks/load/share-pages-paced.lua "http://127.0.0.1:$port")"
+  "$JCMD" "$pid" VM.log disable > /dev/null
+  local served p50 p99 pauses
+  served="$(grep -E '^Requests/sec' <<<"$out" | awk '{printf "%d", $2}')"
+  p50="$(grep -E '^ +50%' <<<"$out" | awk '{print $2}')"
+  p99="$(grep -E '^ +99%' <<<"$out" | awk '{print $2}')"
+  pauses="$(grep -E 'Pause' "$gc_log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' \
+    | awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d, %.0f ms, max %.1f ms", n, t, m }')"
+  rm -f "$gc_log"
+  echo " $served/s | $p50 | $p99 | $pauses |"
 }
 
 echo "JVM: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores"
-echo "| flags | share pages req/s | p99 | CPU per 1k pages | RSS after |"
-echo "|---|---|---|---|---|"
+if [ -n "${PACED_RATE:-}" ]; then
+  echo "| flags | share pages req/s | p99 | CPU per 1k pages | RSS after | paced ~$PACED_RATE/s: served | p50 | p99 | GC pauses: count, total, longest |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+else
+  echo "| flags | share pages req/s | p99 | CPU per 1k pages | RSS after |"
+  echo "|---|---|---|---|---|"
+fi
 for round in $(seq 1 "$ROUNDS"); do
   for flags in "${SETTINGS[@]}"; do
     measure "$flags"

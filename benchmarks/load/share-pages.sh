@@ -3,7 +3,8 @@
 # (PODCLIP_LIMITS_ENABLED=false bin/stack up --detach: wrk is one client, which the limits would answer 429):
 #   1. seeds CLIPS stored clips (default 10000) over the demo episodes;
 #   2. wrk at full speed on the trivial route /api/ping, then /c/{id} as HTML and as JSON (random ids);
-#   3. a paced run at about half of each maximum (benchmarks/load/share-pages-paced.lua) for p99 there.
+#   3. a paced run at about half of each maximum (benchmarks/load/share-pages-paced.lua) for p99 there, and /api/ping
+#      paced at the HTML run's rate: the p99 of the machine itself (wrk and the service share the cores).
 # A warm-up pass first fills the hot-path cache, so the timed runs measure cached resolution.
 # Figures go to standard output as Markdown rows; BENCHMARKS.md records a run.
 set -euo pipefail
@@ -69,12 +70,13 @@ echo "| /c/{id} JSON | $json_rate | $((100 * json_rate / ping_rate))% | $json_cp
 echo
 echo "## paced at about half the maximum, ${SECONDS_PER_RUN}s each ($CONNECTIONS connections, wrk latency)"
 paced() {
-  local accept="$1" rate="$2" delay
+  local accept="$1" rate="$2" fixed="${3:-}" delay
   delay=$(( CONNECTIONS * 1000 / rate )); [ "$delay" -lt 1 ] && delay=1
-  IDS_FILE="$ids" ACCEPT=$accept DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency \
+  IDS_FILE="$ids" ACCEPT=$accept DELAY_MS=$delay FIXED_PATH="$fixed" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency \
     -s benchmarks/load/share-pages-paced.lua "$CLIP_URL" | grep -E '^Requests/sec|^ +(50|90|99)%' | tr -s ' ' \
-    | tr '\n' ' ' | sed "s|^|$accept target $rate/s (delay ${delay} ms): |"
+    | tr '\n' ' ' | sed "s|^|${fixed:-$accept} target $rate/s (delay ${delay} ms): |"
   echo
 }
 paced text/html $((html_rate / 2))
 paced application/json $((json_rate / 2))
+paced text/plain $((html_rate / 2)) /api/ping
