@@ -47,7 +47,7 @@ class Mp3SliceCutTest {
 
     @BeforeAll
     static void makeSources() throws Exception {
-        for (Source source : SOURCES) {
+        EachInParallel.run(SOURCES, source -> {
             List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "anoisesrc=seed=7:a=0.5:r="
                     + source.rateHz() + ":d=" + AudioCut.seconds(SOURCE_MS), "-ac",
                     Integer.toString(source.channels()), "-c:a", "libmp3lame"));
@@ -57,12 +57,12 @@ class Mp3SliceCutTest {
             ffmpeg(args);
             ffmpeg(List.of("-i", file(source.name()).toString(), "-c:a", "pcm_f32le",
                     dir.resolve(source.name() + "-decoded.wav").toString()));
-        }
+        });
     }
 
     @Test
     void theSlicesDecodeIsTheWholeFilesDecodeBitForBit() throws Exception {
-        for (Source source : SOURCES) {
+        EachInParallel.run(SOURCES, source -> {
             byte[] whole = floats(dir.resolve(source.name() + "-decoded.wav"));
             Mp3Layout layout = layout(file(source.name())).orElseThrow(() -> new AssertionError(source.name()));
             assertThat(layout.samples()).as(source.name() + " samples")
@@ -77,12 +77,12 @@ class Mp3SliceCutTest {
                 assertThat(Arrays.equals(sliced, Arrays.copyOfRange(whole, (int) from, (int) from + sliced.length)))
                         .as(what + " samples").isTrue();
             }
-        }
+        });
     }
 
     @Test
     void everySliceCutIsTheCutOfTheWholeFilesAudio() throws Exception {
-        for (Source source : SOURCES) {
+        EachInParallel.run(SOURCES, source -> {
             Path decoded = dir.resolve(source.name() + "-decoded.wav");
             Mp3Layout layout = layout(file(source.name())).orElseThrow();
             for (long[] clip : CLIPS) {
@@ -103,7 +103,7 @@ class Mp3SliceCutTest {
                     assertThat(seeked.length).as(what + " whole-file path's length").isEqualTo(sliced.length);
                 }
             }
-        }
+        });
     }
 
     @Test
@@ -113,7 +113,7 @@ class Mp3SliceCutTest {
                 "abr", List.of("-ar", "44100", "-b:a", "96k", "-abr", "1"),
                 "mpeg-2.5", List.of("-ar", "8000", "-b:a", "16k"),
                 "no-info-tag", List.of("-ar", "44100", "-b:a", "128k", "-write_xing", "0"));
-        for (var other : others.entrySet()) {
+        EachInParallel.run(List.copyOf(others.entrySet()), other -> {
             Path file = dir.resolve(other.getKey() + ".mp3");
             List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "anoisesrc=seed=3:d=5", "-c:a",
                     "libmp3lame"));
@@ -121,7 +121,7 @@ class Mp3SliceCutTest {
             args.add(file.toString());
             ffmpeg(args);
             assertThat(layout(file)).as(other.getKey()).isEmpty();
-        }
+        });
     }
 
     /** What SourceFiles does with a host's bytes: the head, the layout, the slice's range, decoded. */

@@ -37,11 +37,9 @@ class WavSliceCutTest {
 
     @BeforeAll
     static void makeSources() throws Exception {
-        for (Source source : SOURCES) {
-            ffmpeg("-f", "lavfi", "-i", "anoisesrc=seed=7:a=0.5:r=" + source.rateHz() + ":d="
-                    + AudioCut.seconds(SOURCE_MS), "-ac", Integer.toString(source.channels()), "-c:a", source.codec(),
-                    file(source).toString());
-        }
+        EachInParallel.run(SOURCES, source -> ffmpeg("-f", "lavfi", "-i", "anoisesrc=seed=7:a=0.5:r="
+                + source.rateHz() + ":d=" + AudioCut.seconds(SOURCE_MS), "-ac", Integer.toString(source.channels()),
+                "-c:a", source.codec(), file(source).toString()));
     }
 
     @Test
@@ -55,7 +53,7 @@ class WavSliceCutTest {
     @Test
     void everySliceCutIsTheWholeFileCutSampleForSample() throws Exception {
         long[][] clips = {{0, 3_000}, {1_234, 4_567}, {10_001, 13_999}, {19_990, 25_000}};
-        for (Source source : SOURCES) {
+        EachInParallel.run(SOURCES, source -> {
             for (long[] clip : clips) {
                 for (AudioFormat format : AudioFormat.values()) {
                     String what = source.name() + " " + clip[0] + ".." + clip[1] + " " + format;
@@ -65,7 +63,7 @@ class WavSliceCutTest {
                     assertThat(Arrays.equals(sliced, whole)).as(what + " samples").isTrue();
                 }
             }
-        }
+        });
     }
 
     private static Path cutFromSlice(Source source, long startMs, long endMs, AudioFormat format) throws Exception {
