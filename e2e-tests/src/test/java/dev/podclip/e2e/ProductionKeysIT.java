@@ -48,7 +48,7 @@ class ProductionKeysIT {
                 // No broker is needed to be refused: the key check comes first.
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ServiceProcess.freePort()));
         environment.putAll(keys);
-        return new ServiceProcess(module, module + "-keys", environment);
+        return new ServiceProcess(module, module + "-keys", environment).c1Only();
     }
 
     private static String refusal(String module, Map<String, String> keys) throws IOException {

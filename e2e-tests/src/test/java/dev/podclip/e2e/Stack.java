@@ -30,8 +30,9 @@ final class Stack implements AutoCloseable {
         broker = LocalKafkaBroker.start(LocalKafkaBroker.Options.temporary());
         catalogDatabase = TestDatabases.create("e2e_catalog");
         clipDatabase = TestDatabases.create("e2e_clip");
-        catalog = new ServiceProcess("catalog-service", environment(catalogDatabase, catalogExtra));
-        clip = new ServiceProcess("clip-service", environment(clipDatabase, clipExtra));
+        // These tests check behaviour, not speed: C1 alone starts the services sooner on 2 cores.
+        catalog = new ServiceProcess("catalog-service", environment(catalogDatabase, catalogExtra)).c1Only();
+        clip = new ServiceProcess("clip-service", environment(clipDatabase, clipExtra)).c1Only();
         // Share links must name the port this clip-service really listens on.
         clip.env("CLIP_PUBLIC_BASE_URL", clip.baseUrl());
     }
