@@ -27,7 +27,8 @@ JAVA="${JAVA:-java}"
 # jcmd of the same JDK as the service (an older jcmd cannot attach to a newer JVM).
 JCMD="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd"
 ids="$root/.stack/bench-clip-ids.txt"
-jar="$root/clip-service/target/quarkus-app/quarkus-run.jar"
+# JAR=... measures another build of clip-service (a before/after pair in one run).
+jar="${JAR:-$root/clip-service/target/quarkus-app/quarkus-run.jar}"
 [ -s "$ids" ] || { echo "footprint: no seeded clips; run benchmarks/load/share-pages.sh once" >&2; exit 1; }
 [ -f "$jar" ] || { echo "footprint: $jar is missing: ./mvnw install -DskipTests first" >&2; exit 1; }
 

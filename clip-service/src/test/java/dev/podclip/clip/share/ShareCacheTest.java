@@ -111,4 +111,20 @@ class ShareCacheTest {
         ShareCache.Entry entry = cache.get(ClipRef.range(a, 1_000, 5_000));
         assertThat(cache.json(entry)).isSameAs(cache.json(entry)).contains("\"startMs\":1000");
     }
+
+    @Test
+    void clipsOfOneEpisodeVersionShareOneContextAndANewVersionGetsItsOwn() {
+        UUID a = UUID.randomUUID();
+        versions.put(a, 1L);
+        EpisodeContext first = cache.get(ClipRef.range(a, 1_000, 5_000)).resolved().episode();
+        EpisodeContext second = cache.get(ClipRef.range(a, 7_000, 9_000)).resolved().episode();
+        assertThat(second).as("each load reads its own copy; the cache keeps one").isSameAs(first);
+
+        versions.put(a, 2L);
+        cache.episodeChanged(a, 2);
+        EpisodeContext newer = cache.get(ClipRef.range(a, 7_000, 9_000)).resolved().episode();
+        assertThat(newer.version()).isEqualTo(2);
+        assertThat(cache.get(ClipRef.range(a, 11_000, 12_000)).resolved().episode()).isSameAs(newer);
+        assertThat(loads).hasValue(4);
+    }
 }
