@@ -111,7 +111,7 @@ paced_run() {
   "$JCMD" "$pid" VM.log output="$gc_log" what=gc=info decorators=uptime > /dev/null
   out="$(IDS_FILE="$ids" ACCEPT=text/html DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RUN_S}s" --latency \
     -s benchmarks/load/share-pages-paced.lua "http://127.0.0.1:$port")"
-  "$JCMD" "$pid" VM.log disable > /dev/null
+  "$JCMD" "$pid" VM.log output="$gc_log" what=all=off > /dev/null
   local served p50 p99 pauses
   served="$(grep -E '^Requests/sec' <<<"$out" | awk '{printf "%d", $2}')"
   p50="$(grep -E '^ +50%' <<<"$out" | awk '{print $2}')"
