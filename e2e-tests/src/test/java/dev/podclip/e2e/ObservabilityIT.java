@@ -120,6 +120,26 @@ class ObservabilityIT {
     }
 
     /** Creates a show and an episode in the catalog, the POST carrying {@code traceParent}; returns its id. */
+    /**
+     * Reads that come without a trace start one in 100 (clip-service's default sampler): tracing every share page cost
+     * 28 % of the service's CPU per page (BENCHMARKS.md §9). The traced write above still reaches its apply.
+     */
+    @Test
+    void readsWithoutATraceAreSampledNotAllRecorded() throws Exception {
+        String episodeId = createEpisode("sampled", "00-" + hex(16) + "-" + hex(8) + "-01");
+        Api clip = stack.clipApi();
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() ->
+                assertThat(clip.get("/api/episodes/" + episodeId + "/chapters").status()).isEqualTo(200));
+        int reads = 100;
+        for (int i = 0; i < reads; i++) {
+            assertThat(clip.getText("/e/" + episodeId + "?t=0," + (60 + i)).status()).isEqualTo(200);
+        }
+        Thread.sleep(1_000); // the exporter sends every 100 ms here
+        long recorded = collector.spans().stream()
+                .filter(span -> span.service().equals("clip-service") && span.kind() == SERVER).count();
+        assertThat(recorded).as("clip-service server spans after %d untraced reads", reads).isLessThan(reads / 5);
+    }
+
     private String createEpisode(String slug, String traceParent) {
         Api catalog = stack.catalogApi();
         ObjectNode show = Api.JSON.createObjectNode().put("slug", slug).put("title", "Show " + slug)
