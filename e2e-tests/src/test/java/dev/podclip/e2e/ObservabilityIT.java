@@ -119,7 +119,6 @@ class ObservabilityIT {
                 .as("metric %s plotted by the dashboard", name).containsPattern("(?m)^" + name + "[{ ]"));
     }
 
-    /** Creates a show and an episode in the catalog, the POST carrying {@code traceParent}; returns its id. */
     /**
      * Reads that come without a trace start one in 100 (clip-service's default sampler): tracing every share page cost
      * 28 % of the service's CPU per page (BENCHMARKS.md §9). The traced write above still reaches its apply.
@@ -140,6 +139,7 @@ class ObservabilityIT {
         assertThat(recorded).as("clip-service server spans after %d untraced reads", reads).isLessThan(reads / 5);
     }
 
+    /** Creates a show and an episode in the catalog, the POST carrying {@code traceParent}; returns its id. */
     private String createEpisode(String slug, String traceParent) {
         Api catalog = stack.catalogApi();
         ObjectNode show = Api.JSON.createObjectNode().put("slug", slug).put("title", "Show " + slug)
