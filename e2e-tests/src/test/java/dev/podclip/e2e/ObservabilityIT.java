@@ -96,10 +96,8 @@ class ObservabilityIT {
 
     @Test
     void everyMetricTheDashboardPlotsIsExposedByAService() throws Exception {
-        String episodeId = createEpisode("plotted", "00-" + hex(16) + "-" + hex(8) + "-01");
+        String episodeId = createEpisodeWithChapters("plotted");
         Api clip = stack.clipApi();
-        await().atMost(FLOW_TIMEOUT).untilAsserted(() ->
-                assertThat(clip.get("/api/episodes/" + episodeId + "/chapters").status()).isEqualTo(200));
         assertThat(clip.getText("/e/" + episodeId + "?t=0,60").status()).isEqualTo(200);
         String exposed = clip.getText("/q/metrics").body() + stack.catalogApi().getText("/q/metrics").body();
 
@@ -125,10 +123,8 @@ class ObservabilityIT {
      */
     @Test
     void readsWithoutATraceAreSampledNotAllRecorded() throws Exception {
-        String episodeId = createEpisode("sampled", "00-" + hex(16) + "-" + hex(8) + "-01");
+        String episodeId = createEpisodeWithChapters("sampled");
         Api clip = stack.clipApi();
-        await().atMost(FLOW_TIMEOUT).untilAsserted(() ->
-                assertThat(clip.get("/api/episodes/" + episodeId + "/chapters").status()).isEqualTo(200));
         int reads = 100;
         for (int i = 0; i < reads; i++) {
             assertThat(clip.getText("/e/" + episodeId + "?t=0," + (60 + i)).status()).isEqualTo(200);
@@ -137,6 +133,15 @@ class ObservabilityIT {
         long recorded = collector.spans().stream()
                 .filter(span -> span.service().equals("clip-service") && span.kind() == SERVER).count();
         assertThat(recorded).as("clip-service server spans after %d untraced reads", reads).isLessThan(reads / 5);
+    }
+
+    /** An episode written with a traced POST, once clip-service serves its chapters; returns its id. */
+    private String createEpisodeWithChapters(String slug) {
+        String episodeId = createEpisode(slug, "00-" + hex(16) + "-" + hex(8) + "-01");
+        Api clip = stack.clipApi();
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() ->
+                assertThat(clip.get("/api/episodes/" + episodeId + "/chapters").status()).isEqualTo(200));
+        return episodeId;
     }
 
     /** Creates a show and an episode in the catalog, the POST carrying {@code traceParent}; returns its id. */
