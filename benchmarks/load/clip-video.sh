@@ -9,7 +9,7 @@
 #      square videos are asked for at once (one renders, the others queue; nothing polls them meanwhile), and a third
 #      time idle.
 # The episode's source audio is fetched before the first render (an audio clip first), so render times are ffmpeg's.
-# Each paced run also reports clip-service's GC pauses during it (jcmd VM.log, the JDK the stack runs on).
+# Each paced run also reports clip-service's GC pauses during it (benchmarks/load/gc-pauses.sh).
 # Figures go to standard output; BENCHMARKS.md records a run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -64,17 +64,15 @@ ids="$(mktemp)"
 trap 'rm -f "$ids"' EXIT
 echo "$episode?t=60,90" > "$ids"
 
+. benchmarks/load/gc-pauses.sh
 clip_pid="$(cat .stack/pids/clip-service.pid)"
-jcmd="$(dirname "$(readlink -f "/proc/$clip_pid/exe")")/jcmd"
 paced() {
   local gc_log
   gc_log="$(mktemp)"
-  "$jcmd" "$clip_pid" VM.log output="$gc_log" what=gc=info decorators=uptime > /dev/null
+  gc_log_start "$clip_pid" "$gc_log"
   IDS_FILE="$ids" PATH_PREFIX=/e/ ACCEPT=text/html DELAY_MS="$DELAY_MS" wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency \
     -s benchmarks/load/share-pages-paced.lua "$CLIP_URL" | grep -E 'Requests/sec|Non-2xx| 50%| 90%| 99%'
-  "$jcmd" "$clip_pid" VM.log output="$gc_log" what=all=off > /dev/null
-  grep -E 'Pause' "$gc_log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' \
-    | awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "  GC pauses: %d, %.0f ms in all, longest %.1f ms\n", n, t, m }'
+  echo "  GC pauses: $(gc_log_stop "$clip_pid" "$gc_log")"
   rm -f "$gc_log"
 }
 

@@ -18,14 +18,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 . benchmarks/load/cpu.sh
+. benchmarks/load/gc-pauses.sh
 ROUNDS="${ROUNDS:-2}"
 WARM_S="${WARM_S:-10}"
 RUN_S="${RUN_S:-15}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 JAVA="${JAVA:-java}"
-# jcmd of the same JDK as the service (an older jcmd cannot attach to a newer JVM).
-JCMD="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd"
 ids="$root/.stack/bench-clip-ids.txt"
 # JAR=... measures another build of clip-service (a before/after pair in one run).
 jar="${JAR:-$root/clip-service/target/quarkus-app/quarkus-run.jar}"
@@ -96,7 +95,7 @@ measure() {
   [ -n "${PACED_RATE:-}" ] && paced_cells="$(paced_run "$pid" "$port")"
   if [[ "$flags" == *NativeMemoryTracking* ]]; then
     # Where the resident memory goes, as the JVM counts it (committed KB per area).
-    "$JCMD" "$pid" VM.native_memory summary | grep -E '^-' | sed -E 's/\(reserved=[0-9]+KB, committed=([0-9]+)KB\)/\1 KB/' >&2
+    "$(jcmd_of "$pid")" "$pid" VM.native_memory summary | grep -E '^-' | sed -E 's/\(reserved=[0-9]+KB, committed=([0-9]+)KB\)/\1 KB/' >&2
   fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$log"
@@ -104,20 +103,18 @@ measure() {
 }
 
 paced_run() {
-  # paced_run PID PORT: the paced run's cells; the JVM's GC pauses are logged to a file during it (jcmd VM.log).
+  # paced_run PID PORT: the paced run's cells, with the JVM's GC pauses during it (gc-pauses.sh).
   local pid="$1" port="$2" gc_log out delay
   gc_log="$(mktemp)"
   delay=$(( CONNECTIONS * 1000 / PACED_RATE )); [ "$delay" -lt 1 ] && delay=1
-  "$JCMD" "$pid" VM.log output="$gc_log" what=gc=info decorators=uptime > /dev/null
+  gc_log_start "$pid" "$gc_log"
   out="$(IDS_FILE="$ids" ACCEPT=text/html DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RUN_S}s" --latency \
     -s benchmarks/load/share-pages-paced.lua "http://127.0.0.1:$port")"
-  "$JCMD" "$pid" VM.log output="$gc_log" what=all=off > /dev/null
   local served p50 p99 pauses
+  pauses="$(gc_log_stop "$pid" "$gc_log")"
   served="$(grep -E '^Requests/sec' <<<"$out" | awk '{printf "%d", $2}')"
   p50="$(grep -E '^ +50%' <<<"$out" | awk '{print $2}')"
   p99="$(grep -E '^ +99%' <<<"$out" | awk '{print $2}')"
-  pauses="$(grep -E 'Pause' "$gc_log" | grep -oE '[0-9.]+ms$' | tr -d 'ms' \
-    | awk '{ n++; t += $1; if ($1 > m) m = $1 } END { printf "%d, %.0f ms, max %.1f ms", n, t, m }')"
   rm -f "$gc_log"
   echo " $served/s | $p50 | $p99 | $pauses |"
 }
