@@ -19,6 +19,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 . benchmarks/load/cpu.sh
 . benchmarks/load/gc-pauses.sh
+. benchmarks/load/clip-instance.sh
 ROUNDS="${ROUNDS:-2}"
 WARM_S="${WARM_S:-10}"
 RUN_S="${RUN_S:-15}"
@@ -40,45 +41,12 @@ SETTINGS=(
 if [ -n "${SETTINGS_LIST:-}" ]; then
   IFS=';' read -r -a SETTINGS <<< "$SETTINGS_LIST"
 fi
-OTLP_PORT=14318
-sink_pid=""
-start_sink() {
-  [ -n "$sink_pid" ] && return
-  python3 -c '
-import http.server, sys
-class Sink(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
-    def log_message(self, *args): pass
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
-' "$OTLP_PORT" &
-  sink_pid=$!
-}
-trap '[ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true' EXIT
+trap stop_sink EXIT
 
 measure() {
-  local flags="$1" port log pid out rate p99 rss word cpu_before cpu
-  local envs=() jvm=()
-  for word in $flags; do
-    if [[ "$word" == -* ]]; then jvm+=("$word"); else envs+=("$word"); fi
-  done
-  if [[ "$flags" == *OTEL_SDK_DISABLED=false* ]]; then
-    start_sink
-    envs+=("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$OTLP_PORT" "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf")
-  fi
-  port=$((18600 + RANDOM % 300))
-  log="$(mktemp)"
-  env "${envs[@]}" HTTP_PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:5432/podclip_clip" DB_USER=postgres DB_PASSWORD= \
-    KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19999 CLIP_EVENTS_ENABLED=false PODCLIP_LIMITS_ENABLED=false \
-    JWT_PUBLIC_KEY_LOCATION="$root/dev/jwt/publicKey.pem" JWT_ISSUER=https://podclip.dev/local \
-    ALLOW_DEVELOPMENT_KEYS=true CLIP_PUBLIC_BASE_URL="http://127.0.0.1:$port" \
-    "$JAVA" "${jvm[@]}" -jar "$jar" > "$log" 2>&1 &
-  pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/live"; do
-    kill -0 "$pid" 2>/dev/null || { echo "footprint: clip-service exited; see $log" >&2; exit 1; }
-    sleep 0.1
-  done
+  local flags="$1" port log pid out rate p99 rss cpu_before cpu
+  start_instance "$flags"
+  pid="$instance_pid"; port="$instance_port"; log="$instance_log"
   IDS_FILE="$ids" ACCEPT=text/html wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_S}s" \
     -s benchmarks/load/share-pages.lua "http://127.0.0.1:$port" > /dev/null
   cpu_before="$(cpu_ticks "$pid")"
@@ -97,8 +65,7 @@ measure() {
     # Where the resident memory goes, as the JVM counts it (committed KB per area).
     "$(jcmd_of "$pid")" "$pid" VM.native_memory summary | grep -E '^-' | sed -E 's/\(reserved=[0-9]+KB, committed=([0-9]+)KB\)/\1 KB/' >&2
   fi
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  rm -f "$log"
+  stop_instance "$pid" "$log"
   echo "| \`$flags\` | $rate | $p99 | $cpu ms | $rss MB |$paced_cells"
 }
 

@@ -1,0 +1,58 @@
+# Sourced by the load scripts that compare JVM settings of clip-service: a clip-service of its own (the packaged jar,
+# consumer off, per-client limits off, on a port of its own, against clip-service's database of the local stack),
+# and the OTLP receiver that settings with tracing on export to.
+# Needs: root, JAVA, jar.
+
+OTLP_PORT=14318
+sink_pid=""
+# A local OTLP receiver (a few lines of Python answering 200), so tracing's cost includes making and sending spans.
+start_sink() {
+  [ -n "$sink_pid" ] && return
+  python3 -c '
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
+' "$OTLP_PORT" &
+  sink_pid=$!
+}
+stop_sink() {
+  [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true
+}
+
+# start_instance FLAGS: starts one and waits until it is live; sets instance_pid, instance_port and instance_log.
+# FLAGS are JVM flags, optionally after environment assignments (OTEL_SDK_DISABLED=false -Xmx512m).
+start_instance() {
+  local flags="$1" word
+  local envs=() jvm=()
+  for word in $flags; do
+    if [[ "$word" == -* ]]; then jvm+=("$word"); else envs+=("$word"); fi
+  done
+  if [[ "$flags" == *OTEL_SDK_DISABLED=false* ]]; then
+    start_sink
+    envs+=("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$OTLP_PORT" "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf")
+  fi
+  instance_port=$((18600 + RANDOM % 300))
+  while curl -s -o /dev/null "http://127.0.0.1:$instance_port/"; do instance_port=$((18600 + RANDOM % 300)); done
+  instance_log="$(mktemp)"
+  env "${envs[@]}" HTTP_PORT=$instance_port DB_URL="jdbc:postgresql://127.0.0.1:5432/podclip_clip" DB_USER=postgres \
+    DB_PASSWORD= KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19999 CLIP_EVENTS_ENABLED=false PODCLIP_LIMITS_ENABLED=false \
+    JWT_PUBLIC_KEY_LOCATION="$root/dev/jwt/publicKey.pem" JWT_ISSUER=https://podclip.dev/local \
+    ALLOW_DEVELOPMENT_KEYS=true CLIP_PUBLIC_BASE_URL="http://127.0.0.1:$instance_port" \
+    "$JAVA" "${jvm[@]}" -jar "$jar" > "$instance_log" 2>&1 &
+  instance_pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$instance_port/q/health/live"; do
+    kill -0 "$instance_pid" 2>/dev/null || { echo "clip-service exited; see $instance_log" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+# stop_instance PID LOG
+stop_instance() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  rm -f "$2"
+}

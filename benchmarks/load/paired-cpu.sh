@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Two settings of clip-service compared at the same moment, for differences smaller than the machine's own drift.
+# Run after run (footprint.sh), one setting's starts differ by 20-30 % or more on the 2-core build machine: whatever
+# else the host does moves every figure. Here each round starts one instance of each setting and loads both at once,
+# the same load (wrk, one thread and CONNECTIONS connections each, random stored clips as HTML): whatever slows the
+# machine slows both. Each round reports each instance's own CPU per 1,000 pages over the measured RUN_S seconds
+# (benchmarks/load/cpu.sh) and their ratio B ÷ A; the start order alternates between rounds. At the end, the ratios'
+# median and range. Each round is a fresh pair of JVMs, so the JIT's own spread between starts is still in each ratio:
+# use enough ROUNDS, or C1 only (-XX:TieredStopAtLevel=1 in both settings) for code compiled the same way every start.
+# Needs what footprint.sh needs (the stack's database with seeded clips: benchmarks/load/share-pages.sh once).
+#   A='-Xmx512m' B='OTEL_SDK_DISABLED=false -Xmx512m' benchmarks/load/paired-cpu.sh    # ROUNDS=6 WARM_S=30 RUN_S=20
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+. benchmarks/load/cpu.sh
+. benchmarks/load/clip-instance.sh
+ROUNDS="${ROUNDS:-6}"
+WARM_S="${WARM_S:-30}"
+RUN_S="${RUN_S:-20}"
+CONNECTIONS="${CONNECTIONS:-16}"
+JAVA="${JAVA:-java}"
+A="${A:?A=<setting>: JVM flags, optionally after environment assignments}"
+B="${B:?B=<setting>}"
+ids="$root/.stack/bench-clip-ids.txt"
+jar="${JAR:-$root/clip-service/target/quarkus-app/quarkus-run.jar}"
+[ -s "$ids" ] || { echo "paired-cpu: no seeded clips; run benchmarks/load/share-pages.sh once" >&2; exit 1; }
+[ -f "$jar" ] || { echo "paired-cpu: $jar is missing: ./mvnw install -DskipTests first" >&2; exit 1; }
+work="$(mktemp -d)"
+trap 'stop_sink; rm -rf "$work"' EXIT
+
+load_both() {
+  # load_both SECONDS PORT_A PORT_B OUT_A OUT_B: the same wrk on both instances, at once.
+  local s="$1"
+  IDS_FILE="$ids" ACCEPT=text/html wrk -t1 -c"$CONNECTIONS" -d"${s}s" -s benchmarks/load/share-pages.lua \
+    "http://127.0.0.1:$2" > "$4" & local w1=$!
+  IDS_FILE="$ids" ACCEPT=text/html wrk -t1 -c"$CONNECTIONS" -d"${s}s" -s benchmarks/load/share-pages.lua \
+    "http://127.0.0.1:$3" > "$5" & local w2=$!
+  wait "$w1" "$w2"
+  ! grep -q 'Non-2xx' "$4" "$5" || { echo "paired-cpu: answers other than 2xx" >&2; exit 1; }
+}
+
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores; A = $A; B = $B"
+echo "| round | A: pages/s | A: CPU per 1k pages | B: pages/s | B: CPU per 1k pages | B ÷ A |"
+echo "|---|---|---|---|---|---|"
+for round in $(seq 1 "$ROUNDS"); do
+  if [ $((round % 2)) = 1 ]; then
+    start_instance "$A"; pa=$instance_pid; qa=$instance_port; la=$instance_log
+    start_instance "$B"; pb=$instance_pid; qb=$instance_port; lb=$instance_log
+  else
+    start_instance "$B"; pb=$instance_pid; qb=$instance_port; lb=$instance_log
+    start_instance "$A"; pa=$instance_pid; qa=$instance_port; la=$instance_log
+  fi
+  load_both "$WARM_S" "$qa" "$qb" /dev/null /dev/null
+  ta="$(cpu_ticks "$pa")"; tb="$(cpu_ticks "$pb")"
+  load_both "$RUN_S" "$qa" "$qb" "$work/a" "$work/b"
+  ca="$(cpu_per_1k "$ta" "$(cpu_ticks "$pa")" "$(wrk_requests < "$work/a")")"
+  cb="$(cpu_per_1k "$tb" "$(cpu_ticks "$pb")" "$(wrk_requests < "$work/b")")"
+  ratio="$(awk -v a="$ca" -v b="$cb" 'BEGIN { printf "%.3f", b / a }')"
+  echo "$ratio" >> "$work/ratios"
+  rate() { grep -E '^Requests/sec' "$1" | awk '{printf "%d", $2}'; }
+  echo "| $round | $(rate "$work/a") | $ca ms | $(rate "$work/b") | $cb ms | $ratio |"
+  stop_instance "$pa" "$la"; stop_instance "$pb" "$lb"
+done
+sort -n "$work/ratios" | awk '{r[NR]=$1} END {
+  m = (NR % 2) ? r[(NR+1)/2] : (r[NR/2] + r[NR/2+1]) / 2
+  printf "B ÷ A, CPU per page: median %.3f (%+.1f %%), range %.3f-%.3f over %d rounds\n", m, (m-1)*100, r[1], r[NR], NR }'
