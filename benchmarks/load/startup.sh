@@ -14,7 +14,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 service="$1"; shift
 RUNS="${RUNS:-3}"
 db="podclip_${service%-service}"
-jar="$root/$service/target/quarkus-app/quarkus-run.jar"
+# JAR=... starts another build of the service (a before/after pair).
+jar="${JAR:-$root/$service/target/quarkus-app/quarkus-run.jar}"
 [ -f "$jar" ] || { echo "startup: $jar is missing: ./mvnw install -DskipTests first" >&2; exit 1; }
 psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
