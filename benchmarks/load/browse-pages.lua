@@ -19,3 +19,22 @@ if pause then
     return pause
   end
 end
+
+-- With $REQUESTS set (for one thread, -t1), the run ends after that many answers, so it serves a fixed count rather
+-- than lasting a fixed time: wrk itself only ends at its -d, so the script prints its own line ("answered N, non-2xx
+-- M") and ends the process then; wrk's summary is not printed.
+local limit = tonumber(os.getenv("REQUESTS") or "")
+if limit then
+  local answered, failed = 0, 0
+  response = function(status, headers, body)
+    answered = answered + 1
+    if status < 200 or status > 299 then
+      failed = failed + 1
+    end
+    if answered == limit then
+      io.write(string.format("answered %d, non-2xx %d\n", answered, failed))
+      io.flush()
+      os.exit(0)
+    end
+  end
+end

@@ -1,7 +1,16 @@
 # Sourced by the load scripts that compare JVM settings of clip-service: a clip-service of its own (the packaged jar,
 # consumer off, per-client limits off, on a port of its own, against clip-service's database of the local stack),
 # and the OTLP receiver that settings with tracing on export to.
-# Needs: root, JAVA, jar.
+# Needs: root. JAVA=... picks the JVM; JAR=... another build of clip-service (a before/after pair in one run).
+
+JAVA="${JAVA:-java}"
+jar="${JAR:-$root/clip-service/target/quarkus-app/quarkus-run.jar}"
+ids="$root/.stack/bench-clip-ids.txt"
+# require_inputs SCRIPT: stops SCRIPT unless the seeded clips and the jar are there.
+require_inputs() {
+  [ -s "$ids" ] || { echo "$1: no seeded clips; run benchmarks/load/share-pages.sh once" >&2; exit 1; }
+  [ -f "$jar" ] || { echo "$1: $jar is missing: ./mvnw install -DskipTests first" >&2; exit 1; }
+}
 
 OTLP_PORT=14318
 sink_pid=""

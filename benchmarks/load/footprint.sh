@@ -25,12 +25,7 @@ WARM_S="${WARM_S:-10}"
 RUN_S="${RUN_S:-15}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-JAVA="${JAVA:-java}"
-ids="$root/.stack/bench-clip-ids.txt"
-# JAR=... measures another build of clip-service (a before/after pair in one run).
-jar="${JAR:-$root/clip-service/target/quarkus-app/quarkus-run.jar}"
-[ -s "$ids" ] || { echo "footprint: no seeded clips; run benchmarks/load/share-pages.sh once" >&2; exit 1; }
-[ -f "$jar" ] || { echo "footprint: $jar is missing: ./mvnw install -DskipTests first" >&2; exit 1; }
+require_inputs footprint
 
 SETTINGS=(
   "-Xmx512m"

@@ -18,13 +18,9 @@ ROUNDS="${ROUNDS:-6}"
 WARM_S="${WARM_S:-30}"
 RUN_S="${RUN_S:-20}"
 CONNECTIONS="${CONNECTIONS:-16}"
-JAVA="${JAVA:-java}"
 A="${A:?A=<setting>: JVM flags, optionally after environment assignments}"
 B="${B:?B=<setting>}"
-ids="$root/.stack/bench-clip-ids.txt"
-jar="${JAR:-$root/clip-service/target/quarkus-app/quarkus-run.jar}"
-[ -s "$ids" ] || { echo "paired-cpu: no seeded clips; run benchmarks/load/share-pages.sh once" >&2; exit 1; }
-[ -f "$jar" ] || { echo "paired-cpu: $jar is missing: ./mvnw install -DskipTests first" >&2; exit 1; }
+require_inputs paired-cpu
 work="$(mktemp -d)"
 trap 'stop_sink; rm -rf "$work"' EXIT
 

@@ -78,7 +78,7 @@ one_run() {
   [ -s "$work/paths" ] || { echo "stack-startup: no demo episode to share" >&2; exit 1; }
   local out
   out="$(PATHS_FILE="$work/paths" REQUESTS="$REQUESTS" wrk -t1 -c4 -d120s \
-    -s benchmarks/load/count-requests.lua "$CLIP_URL")"
+    -s benchmarks/load/browse-pages.lua "$CLIP_URL")"
   grep -q "^answered $REQUESTS, non-2xx 0$" <<<"$out" || { echo "stack-startup: $out" >&2; exit 1; }
   local rss=() name
   for name in kafka catalog-service clip-service; do
