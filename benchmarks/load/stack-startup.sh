@@ -39,7 +39,7 @@ poll() {
   local pid; pid="$(pid_of "$name")"
   echo "$(( $(uptime_ms) - $(started_ms "$pid") )) $(( $(cpu_ticks "$pid") * 1000 / $(getconf CLK_TCK) ))" > "$work/$name"
 }
-# ms from a service's process start to its log's first line, and Quarkus' own "started in" (ms): where start-up goes.
+# ms from a service's process start to its log's first line, and Quarkus' own "started in" (ms).
 log_split() {
   local log="$STACK_DIR/logs/$1.log" first started_wall
   first="$(grep -m1 -oE '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8},[0-9]{3}' "$log" | tr , .)"
@@ -93,8 +93,9 @@ one_run() {
 }
 
 # The CPU columns are the time each JVM had used when it became ready: the three start on 2 cores.
-# Each service's ready time splits into: to its first log line (JVM, AOT cache, Quarkus bootstrap), to "started in"
-# (Flyway, CDI, the HTTP socket), and the rest (Kafka: topics, the consumer group's assignment).
+# For each service also: its log's first line from its process start (Flyway's: the JVM, the AOT cache and Quarkus'
+# bootstrap come before it), and Quarkus' own "started in", counted from its main (the JVM's boot is not in it); after
+# "started" come Kafka's topics and the consumer group's assignment, until ready.
 columns="up_ms broker_ready_ms catalog_ready_ms clip_ready_ms catalog_first_log_ms catalog_started_ms"
 columns="$columns clip_first_log_ms clip_started_ms broker_cpu_ms catalog_cpu_ms clip_cpu_ms"
 columns="$columns pages broker_rss_mb catalog_rss_mb clip_rss_mb"
