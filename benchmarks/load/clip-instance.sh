@@ -33,12 +33,18 @@ stop_sink() {
 }
 
 # start_instance FLAGS: starts one and waits until it is live; sets instance_pid, instance_port and instance_log.
-# FLAGS are JVM flags, optionally after environment assignments (OTEL_SDK_DISABLED=false -Xmx512m).
+# FLAGS are JVM flags, optionally after environment assignments (OTEL_SDK_DISABLED=false -Xmx512m); JAVA=... and
+# JAR=... among them pick this instance's JVM and build, so one run can compare two JVMs or two builds.
 start_instance() {
-  local flags="$1" word
+  local flags="$1" word java="$JAVA" run_jar="$jar"
   local envs=() jvm=()
   for word in $flags; do
-    if [[ "$word" == -* ]]; then jvm+=("$word"); else envs+=("$word"); fi
+    case "$word" in
+      -*) jvm+=("$word") ;;
+      JAVA=*) java="${word#JAVA=}" ;;
+      JAR=*) run_jar="${word#JAR=}" ;;
+      *) envs+=("$word") ;;
+    esac
   done
   if [[ "$flags" == *OTEL_SDK_DISABLED=false* ]]; then
     start_sink
@@ -51,7 +57,7 @@ start_instance() {
     DB_PASSWORD= KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19999 CLIP_EVENTS_ENABLED=false PODCLIP_LIMITS_ENABLED=false \
     JWT_PUBLIC_KEY_LOCATION="$root/dev/jwt/publicKey.pem" JWT_ISSUER=https://podclip.dev/local \
     ALLOW_DEVELOPMENT_KEYS=true CLIP_PUBLIC_BASE_URL="http://127.0.0.1:$instance_port" \
-    "$JAVA" "${jvm[@]}" -jar "$jar" > "$instance_log" 2>&1 &
+    "$java" "${jvm[@]}" -jar "$run_jar" > "$instance_log" 2>&1 &
   instance_pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$instance_port/q/health/live"; do
     kill -0 "$instance_pid" 2>/dev/null || { echo "clip-service exited; see $instance_log" >&2; exit 1; }

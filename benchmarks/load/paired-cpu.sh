@@ -9,6 +9,8 @@
 # use enough ROUNDS, or C1 only (-XX:TieredStopAtLevel=1 in both settings) for code compiled the same way every start.
 # Needs what footprint.sh needs (the stack's database with seeded clips: benchmarks/load/share-pages.sh once).
 #   A='-Xmx512m' B='OTEL_SDK_DISABLED=false -Xmx512m' benchmarks/load/paired-cpu.sh    # ROUNDS=6 WARM_S=30 RUN_S=20
+#   A='JAVA=java JAR=<a fast-jar build>/quarkus-run.jar -Xmx512m' B='JAVA=<JDK 25>/bin/java -Xmx512m -XX:AOTCache=…' …
+# (a setting's JAVA= and JAR= pick that instance's JVM and build: two JVMs, or two builds, in one run)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
