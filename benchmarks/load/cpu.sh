@@ -7,6 +7,11 @@ cpu_ticks() {
   sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $12 + $13}'
 }
 
+# The CPU time a process has used so far, in ms: cpu_ms <pid>
+cpu_ms() {
+  echo $(( $(cpu_ticks "$1") * 1000 / $(getconf CLK_TCK) ))
+}
+
 # ms of CPU per 1,000 requests: cpu_per_1k <ticks before> <ticks after> <requests>
 cpu_per_1k() {
   awk -v t="$(( $2 - $1 ))" -v hz="$(getconf CLK_TCK)" -v n="$3" 'BEGIN { printf "%.1f", t * 1000 / hz * 1000 / n }'

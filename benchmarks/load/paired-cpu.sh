@@ -37,6 +37,9 @@ load_both() {
   ! grep -q 'Non-2xx' "$4" "$5" || { echo "paired-cpu: answers other than 2xx" >&2; exit 1; }
 }
 
+# The requests per second of a wrk output file: rate FILE
+rate() { grep -E '^Requests/sec' "$1" | awk '{printf "%d", $2}'; }
+
 echo "JVM: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores; A = $A; B = $B"
 echo "| round | A: pages/s | A: CPU per 1k pages | B: pages/s | B: CPU per 1k pages | B ÷ A |"
 echo "|---|---|---|---|---|---|"
@@ -55,7 +58,6 @@ for round in $(seq 1 "$ROUNDS"); do
   cb="$(cpu_per_1k "$tb" "$(cpu_ticks "$pb")" "$(wrk_requests < "$work/b")")"
   ratio="$(awk -v a="$ca" -v b="$cb" 'BEGIN { printf "%.3f", b / a }')"
   echo "$ratio" >> "$work/ratios"
-  rate() { grep -E '^Requests/sec' "$1" | awk '{printf "%d", $2}'; }
   echo "| $round | $(rate "$work/a") | $ca ms | $(rate "$work/b") | $cb ms | $ratio |"
   stop_instance "$pa" "$la"; stop_instance "$pb" "$lb"
 done

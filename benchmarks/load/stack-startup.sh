@@ -37,7 +37,7 @@ poll() {
   until [ -s "$STACK_DIR/pids/$name.pid" ]; do sleep "$POLL_S"; done
   until "$@"; do sleep "$POLL_S"; done
   local pid; pid="$(pid_of "$name")"
-  echo "$(( $(uptime_ms) - $(started_ms "$pid") )) $(( $(cpu_ticks "$pid") * 1000 / $(getconf CLK_TCK) ))" > "$work/$name"
+  echo "$(( $(uptime_ms) - $(started_ms "$pid") )) $(cpu_ms "$pid")" > "$work/$name"
 }
 # ms from a service's process start to its log's first line, and Quarkus' own "started in" (ms).
 log_split() {
@@ -69,7 +69,8 @@ one_run() {
   poll catalog-service service_ready "$CATALOG_URL" & local p2=$!
   poll clip-service service_ready "$CLIP_URL" & local p3=$!
   local began; began=$(now_ms)
-  bin/stack up --detach --no-demo >/dev/null 2>&1
+  bin/stack up --detach --no-demo >/dev/null 2>&1 \
+    || { kill "$p1" "$p2" "$p3" 2>/dev/null; echo "stack-startup: bin/stack up failed" >&2; exit 1; }
   local up_ms=$(( $(now_ms) - began ))
   wait "$p1" "$p2" "$p3"
   local split; split="$(log_split catalog-service) $(log_split clip-service)"

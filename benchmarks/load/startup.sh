@@ -34,8 +34,7 @@ for i in $(seq 1 "$RUNS"); do
     sleep 0.05
   done
   end=$(date +%s%3N)
-  cpu_ms=$(( $(cpu_ticks "$pid") * 1000 / $(getconf CLK_TCK) ))
-  echo "run $i: live after $((end - start)) ms, cpu $cpu_ms ms, rss $(( $(ps -o rss= -p "$pid") / 1024 )) MB," \
+  echo "run $i: live after $((end - start)) ms, cpu $(cpu_ms "$pid") ms, rss $(( $(ps -o rss= -p "$pid") / 1024 )) MB," \
     "$(grep -o 'started in [0-9.]*s' "$log" || true)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$log"
