@@ -118,8 +118,9 @@ class ObservabilityIT {
     }
 
     /**
-     * Reads that come without a trace start one in 100 (clip-service's default sampler): tracing every share page cost
-     * 28 % of the service's CPU per page (BENCHMARKS.md §9). The traced write above still reaches its apply.
+     * Reads that come without a trace start one in 100 (clip-service's default sampler), so a collector receives few
+     * share-page traces; the CPU cost per page is the same at either ratio (BENCHMARKS.md §9). The traced write above
+     * still reaches its apply.
      */
     @Test
     void readsWithoutATraceAreSampledNotAllRecorded() throws Exception {
