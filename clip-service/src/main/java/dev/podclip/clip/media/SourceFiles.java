@@ -26,9 +26,9 @@ import java.util.UUID;
 /**
  * An episode's audio file and its artwork on local disk, fetched once per episode version through the guarded fetcher
  * (http(s) only, no private or link-local address, loopback only where allowed, size and time bounded) and kept in
- * the media cache. A clip's audio needs less: when the source is a PCM WAV on a host that answers Range requests, only
- * the clip's part of it is fetched, into a temp file of its own ({@link #forClip}); the cache's sources stay whole
- * files, and one fetched whole for anything else is used first.
+ * the media cache. A clip's audio needs less: when the source is a PCM or float WAV on a host that answers Range
+ * requests, only the clip's part of it is fetched, into a temp file of its own ({@link #forClip}); the cache's
+ * sources stay whole files, and one fetched whole for anything else is used first.
  */
 @ApplicationScoped
 public class SourceFiles {
@@ -53,8 +53,8 @@ public class SourceFiles {
     }
 
     /**
-     * What a source's first bytes told, per source name: where its samples (a PCM WAV) or frames (a CBR MP3) are, its
-     * size and validator (If-Range). One of the two layouts is set.
+     * What a source's first bytes told, per source name: where its samples (a PCM or float WAV) or frames (a CBR
+     * MP3) are, its size and validator (If-Range). One of the two layouts is set.
      */
     private record Head(WavLayout wav, Mp3Layout mp3, long fileBytes, String etag) {
     }
@@ -72,9 +72,9 @@ public class SourceFiles {
 
     /**
      * The audio to cut {@code [startMs, endMs]} of an episode from: the whole source when it is on disk, else the
-     * clip's slice when the source allows one (PCM WAV or CBR MP3, Range honoured), else the whole source fetched
-     * now. A whole CBR MP3 on disk is sliced and decoded the same way, so a clip's samples do not depend on whether
-     * its source was fetched whole: ffmpeg seeking in the MP3 itself starts its decoder cold at the clip.
+     * clip's slice when the source allows one (a WAV or a CBR MP3, Range honoured), else the whole source fetched now.
+     * A whole CBR MP3 on disk is sliced and decoded the same way, so a clip's samples do not depend on whether its
+     * source was fetched whole: ffmpeg seeking in the MP3 itself starts its decoder cold at the clip.
      *
      * @throws FetchRefused as {@link #fetch}
      */
@@ -168,10 +168,10 @@ public class SourceFiles {
     }
 
     /**
-     * The clip's slice of a PCM WAV or CBR MP3 source as a WAV file of its own, or empty for the whole-file path: any
-     * other source, a host without Range, a header not to trust, a file that changed between the two requests, an
-     * MP3 slice whose frames are not where its layout puts them. Refusals the whole-file path would meet the same
-     * way (the URL, a timeout, not audio) are thrown at once.
+     * The clip's slice of a WAV or CBR MP3 source as a WAV file of its own, or empty for the whole-file path: any other
+     * source, a host without Range, a header not to trust, a file that changed between the two requests, an MP3 slice
+     * whose frames are not where its layout puts them. Refusals the whole-file path would meet the same way (the URL, a
+     * timeout, not audio) are thrown at once.
      */
     private Optional<ClipSource> slice(String name, String url, long startMs, long endMs) {
         try {

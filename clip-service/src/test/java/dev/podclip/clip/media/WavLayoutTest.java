@@ -63,9 +63,14 @@ class WavLayoutTest {
     }
 
     @Test
-    void onlyPlainPcmWithConsistentSizes() {
-        assertThat(parse(fmt(3, 2, 44_100, 32))).as("float").isEmpty();
-        assertThat(parse(fmt(0xFFFE, 2, 44_100, 16))).as("extensible").isEmpty();
+    void onlyPcmOrFloatWithConsistentSizes() {
+        assertThat(parse(fmt(3, 2, 44_100, 32))).as("float")
+                .contains(new WavLayout(2, 44_100, 32, 44, 8_000, WavLayout.Coding.IEEE_FLOAT));
+        assertThat(parse(fmt(3, 1, 44_100, 64))).as("double").isPresent();
+        assertThat(parse(fmt(3, 2, 44_100, 16))).as("16-bit float").isEmpty();
+        assertThat(parse(fmt(2, 2, 44_100, 16))).as("ADPCM").isEmpty();
+        assertThat(parse(fmt(0x55, 2, 44_100, 16))).as("MP3 in a WAV").isEmpty();
+        assertThat(parse(fmt(0xFFFE, 2, 44_100, 16))).as("extensible without its extension").isEmpty();
         assertThat(parse(fmt(1, 0, 44_100, 16))).as("no channels").isEmpty();
         assertThat(parse(fmt(1, 9, 44_100, 16))).as("too many channels").isEmpty();
         assertThat(parse(fmt(1, 2, 0, 16))).as("no rate").isEmpty();
@@ -78,6 +83,30 @@ class WavLayoutTest {
         wrongRate[8 + 8] ^= 1;
         assertThat(parse(wrongRate)).as("byte rate").isEmpty();
         assertThat(parse(fmt(1, 2, 44_100, 16))).isPresent();
+    }
+
+    @Test
+    void extensiblePcmOrFloatKeepsItsValidBitsAndSpeakers() {
+        // 48 kHz 5.1 (mask 0x3F), 24 valid bits in 32-bit containers: what a DAW exports.
+        byte[] fmt = extensible(6, 48_000, 32, 24, 0x3F, 1);
+        assertThat(WavLayout.parse(wav(fmt, dataHeader(48_000)), BIG_FILE_BYTES))
+                .contains(new WavLayout(6, 48_000, 32, 12 + 48 + 8, 48_000,
+                        new WavLayout.Coding(false, true, 24, 0x3F)));
+        assertThat(parse(extensible(2, 44_100, 32, 32, 3, 3))).as("float")
+                .map(WavLayout::coding).contains(new WavLayout.Coding(true, true, 32, 3));
+
+        assertThat(parse(extensible(2, 44_100, 16, 17, 3, 1))).as("more valid bits than stored").isEmpty();
+        assertThat(parse(extensible(2, 44_100, 16, 0, 3, 1))).as("no valid bits").isEmpty();
+        assertThat(parse(extensible(2, 44_100, 16, 16, 3, 2))).as("ADPCM sub-format").isEmpty();
+        byte[] otherGuid = extensible(2, 44_100, 16, 16, 3, 1);
+        otherGuid[8 + 24 + 15] ^= 1;
+        assertThat(parse(otherGuid)).as("a GUID not of the KSDATAFORMAT_SUBTYPE family").isEmpty();
+        byte[] shortExtension = extensible(2, 44_100, 16, 16, 3, 1);
+        shortExtension[8 + 16] = 21;
+        assertThat(parse(shortExtension)).as("cbSize under 22").isEmpty();
+        byte[] cut = extensible(2, 44_100, 16, 16, 3, 1);
+        assertThat(WavLayout.parse(Arrays.copyOf(wav(cut), 12 + 8 + 30), BIG_FILE_BYTES))
+                .as("extension cut off by the head's end").isEmpty();
     }
 
     @Test
@@ -132,6 +161,18 @@ class WavLayoutTest {
         assertThat(header).hasSize(WavLayout.HEADER_BYTES);
         assertThat(WavLayout.parse(header, 44 + 4_000)).contains(new WavLayout(2, 44_100, 16, 44, 4_000));
         assertThat(ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(4)).isEqualTo(36 + 4_000);
+
+        WavLayout floats = new WavLayout(1, 22_050, 32, 58, 88_200, WavLayout.Coding.IEEE_FLOAT);
+        assertThat(WavLayout.parse(floats.header(4_000), 44 + 4_000))
+                .contains(new WavLayout(1, 22_050, 32, 44, 4_000, WavLayout.Coding.IEEE_FLOAT));
+
+        WavLayout.Coding surround = new WavLayout.Coding(false, true, 24, 0x60F);
+        WavLayout studio = new WavLayout(6, 48_000, 32, 200, 1_152_000, surround);
+        byte[] extensible = studio.header(4_800);
+        assertThat(extensible).hasSize(WavLayout.EXTENSIBLE_HEADER_BYTES);
+        assertThat(WavLayout.parse(extensible, 68 + 4_800))
+                .contains(new WavLayout(6, 48_000, 32, 68, 4_800, surround));
+        assertThat(ByteBuffer.wrap(extensible).order(ByteOrder.LITTLE_ENDIAN).getInt(4)).isEqualTo(60 + 4_800);
     }
 
     private static Optional<WavLayout> parse(byte[] fmt) {
@@ -153,6 +194,17 @@ class WavLayoutTest {
         ByteBuffer body = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         body.putShort((short) tag).putShort((short) channels).putInt((int) rateHz).putInt((int) (rateHz * blockAlign))
                 .putShort((short) blockAlign).putShort((short) bits);
+        return chunk("fmt ", body.array());
+    }
+
+    /** A WAVE_FORMAT_EXTENSIBLE fmt chunk (40 bytes) whose sub-format GUID starts with {@code subTag}. */
+    static byte[] extensible(int channels, long rateHz, int bits, int validBits, int channelMask, int subTag) {
+        int blockAlign = channels * bits / 8;
+        ByteBuffer body = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+        body.putShort((short) 0xFFFE).putShort((short) channels).putInt((int) rateHz)
+                .putInt((int) (rateHz * blockAlign)).putShort((short) blockAlign).putShort((short) bits)
+                .putShort((short) 22).putShort((short) validBits).putInt(channelMask).putShort((short) subTag)
+                .put(new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
         return chunk("fmt ", body.array());
     }
 
