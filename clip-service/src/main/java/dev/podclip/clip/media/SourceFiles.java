@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,8 @@ import java.util.UUID;
 /**
  * An episode's audio file and its artwork on local disk, fetched once per episode version through the guarded fetcher
  * (http(s) only, no private or link-local address, loopback only where allowed, size and time bounded) and kept in
- * the media cache. A clip's audio needs less: when the source is a PCM or float WAV on a host that answers Range
- * requests, only the clip's part of it is fetched, into a temp file of its own ({@link #forClip}); the cache's
+ * the media cache. A clip's audio needs less: when the source is a PCM or float WAV, a CBR MP3 or an audio-only MP4
+ * on a host that answers Range requests, only the clip's part of it is fetched, into a temp file of its own ({@link #forClip}); the cache's
  * sources stay whole files, and one fetched whole for anything else is used first.
  */
 @ApplicationScoped
@@ -42,8 +43,13 @@ public class SourceFiles {
     static final int MAX_REDIRECTS = 5;
     /** The first bytes fetched to read a source's header: a WAV's chunks before its samples fit with room to spare. */
     static final int MAX_HEADER_BYTES = 64 * 1024;
-    /** Sources whose header was read, so the next clips of an episode fetch their slice at once. */
-    static final int MAX_REMEMBERED_HEADS = 1_000;
+    /**
+     * Sources whose header was read, so the next clips of an episode fetch their slice at once: bounded by their
+     * weight, since an MP4's index is kept whole (~1.3 MB and ~3 MB parsed for an hour of AAC) where a WAV's or an
+     * MP3's header is a few numbers, counted as {@link #SMALL_HEAD_BYTES}. Room for a thousand of those.
+     */
+    static final long MAX_REMEMBERED_HEAD_BYTES = 64L * 1024 * 1024;
+    static final int SMALL_HEAD_BYTES = 64 * 1024;
     static final Duration HEAD_MEMORY = Duration.ofMinutes(10);
     /** Refusals of a range fetch that the whole-file fetch would meet as well (with the URL's, status 422). */
     static final Set<String> FINAL_REFUSALS = Set.of("timeout", "interrupted", "unknown-host", "not-audio");
@@ -53,10 +59,13 @@ public class SourceFiles {
     }
 
     /**
-     * What a source's first bytes told, per source name: where its samples (a PCM or float WAV) or frames (a CBR
-     * MP3) are, its size and validator (If-Range). One of the two layouts is set.
+     * What a source's first bytes told, per source name: where its samples (a PCM or float WAV, an MP4) or frames
+     * (a CBR MP3) are, its size and validator (If-Range). One of the three layouts is set.
      */
-    private record Head(WavLayout wav, Mp3Layout mp3, long fileBytes, String etag) {
+    private record Head(WavLayout wav, Mp3Layout mp3, Mp4Slices.Index mp4, long fileBytes, String etag) {
+        int weightBytes() {
+            return mp4 == null ? SMALL_HEAD_BYTES : (int) Math.min(Integer.MAX_VALUE, mp4.weightBytes());
+        }
     }
 
     @Inject
@@ -67,12 +76,12 @@ public class SourceFiles {
     RenderLauncher launcher;
 
     private volatile SafeFetcher fetcher;
-    private final Cache<String, Head> heads = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_HEADS)
-            .expireAfterWrite(HEAD_MEMORY).build();
+    private final Cache<String, Head> heads = Caffeine.newBuilder().maximumWeight(MAX_REMEMBERED_HEAD_BYTES)
+            .<String, Head>weigher((name, head) -> head.weightBytes()).expireAfterWrite(HEAD_MEMORY).build();
 
     /**
      * The audio to cut {@code [startMs, endMs]} of an episode from: the whole source when it is on disk, else the
-     * clip's slice when the source allows one (a WAV or a CBR MP3, Range honoured), else the whole source fetched now.
+     * clip's slice when the source allows one (a WAV, a CBR MP3, an MP4; Range honoured), else the whole source fetched now.
      * A whole CBR MP3 on disk is sliced and decoded the same way, so a clip's samples do not depend on whether its
      * source was fetched whole: ffmpeg seeking in the MP3 itself starts its decoder cold at the clip.
      *
@@ -179,7 +188,10 @@ public class SourceFiles {
             if (head.isEmpty()) {
                 return Optional.empty();
             }
-            return head.get().wav() != null ? wavSlice(name, url, head.get(), startMs, endMs)
+            if (head.get().wav() != null) {
+                return wavSlice(name, url, head.get(), startMs, endMs);
+            }
+            return head.get().mp4() != null ? mp4Slice(name, url, head.get(), startMs, endMs)
                     : mp3Slice(name, url, head.get(), startMs, endMs);
         } catch (FetchRefused refused) {
             if (refused.status() == 422 || FINAL_REFUSALS.contains(refused.reason())) {
@@ -235,8 +247,56 @@ public class SourceFiles {
     }
 
     /**
+     * The index and the clip's samples of an MP4 written at their own offsets into a sparse file of the source's size:
+     * ffmpeg cuts it as it would cut the whole file, seeking with the index and reading only samples that are there
+     * (M4aSliceCutTest), so the times are the episode's own.
+     */
+    private Optional<ClipSource> mp4Slice(String name, String url, Head head, long startMs, long endMs) {
+        Optional<List<Mp4Layout.Range>> ranges = head.mp4().layout().ranges(startMs, endMs)
+                .filter(rs -> rs.stream().mapToLong(Mp4Layout.Range::length).sum() <= config.sourceMaxBytes());
+        if (ranges.isEmpty()) {
+            return Optional.empty();
+        }
+        Path sparse = cache.tempFile(".m4a");
+        Path part = cache.tempFile(".part");
+        boolean written = false;
+        try {
+            written = Mp4Slices.write(sparse, head.fileBytes(), head.mp4(), ranges.get(),
+                    (first, last, out) -> fetchRange(url, head, first, last, part) && appendAll(part, out));
+            if (!written) {
+                LOG.infof("slice of %s not usable (not the bytes asked), fetching it whole", url);
+                heads.invalidate(name);
+            }
+            return written ? Optional.of(new ClipSource(sparse, 0, true)) : Optional.empty();
+        } catch (IOException e) {
+            LOG.infof("slice of %s not written (%s), fetching it whole", url, e.getMessage());
+            return Optional.empty();
+        } finally {
+            if (!written) {
+                deleteQuietly(sparse);
+            }
+            deleteQuietly(part);
+        }
+    }
+
+    /** Writes all of {@code file} to {@code out} at its position. */
+    private static boolean appendAll(Path file, FileChannel out) throws IOException {
+        try (FileChannel in = FileChannel.open(file)) {
+            long size = in.size();
+            for (long copied = 0; copied < size; ) {
+                long moved = in.transferTo(copied, size - copied, out);
+                if (moved <= 0) {
+                    return false;
+                }
+                copied += moved;
+            }
+            return true;
+        }
+    }
+
+    /**
      * The source's header, remembered, or read from its first bytes (an MP3's ID3v2 tag may need a second read past
-     * it); empty when it is not a WAV or MP3 to slice.
+     * it, an MP4's index a read of its own); empty when it is not a WAV, MP3 or MP4 to slice.
      */
     private Optional<Head> head(String name, String url) {
         Head known = heads.getIfPresent(name);
@@ -254,8 +314,9 @@ public class SourceFiles {
             byte[] bytes = Files.readAllBytes(temp);
             long fileBytes = first.totalBytes();
             Optional<Head> head = WavLayout.parse(bytes, fileBytes)
-                    .map(layout -> new Head(layout, null, fileBytes, first.etag()))
-                    .or(() -> mp3Head(url, bytes, first, temp));
+                    .map(layout -> new Head(layout, null, null, fileBytes, first.etag()))
+                    .or(() -> Mp4Layout.isMp4(bytes) ? mp4Head(url, bytes, first, temp)
+                            : mp3Head(url, bytes, first, temp));
             head.ifPresent(h -> heads.put(name, h));
             return head;
         } catch (IOException e) {
@@ -272,7 +333,7 @@ public class SourceFiles {
         if (start < 0 || start >= fileBytes) {
             return Optional.empty();
         }
-        Head unknown = new Head(null, null, fileBytes, first.etag());
+        Head unknown = new Head(null, null, null, fileBytes, first.etag());
         byte[] frames;
         if (start + Mp3Layout.LOCATE_BYTES <= bytes.length) {
             frames = Arrays.copyOfRange(bytes, (int) start, bytes.length);
@@ -285,8 +346,21 @@ public class SourceFiles {
         } else {
             return Optional.empty();
         }
-        return Mp3Layout.parse(frames, start, fileBytes).map(layout -> new Head(null, layout, fileBytes,
+        return Mp3Layout.parse(frames, start, fileBytes).map(layout -> new Head(null, layout, null, fileBytes,
                 first.etag()));
+    }
+
+    /** An MP4's index, read through ranged fetches of the same file. */
+    private Optional<Head> mp4Head(String url, byte[] bytes, SafeFetcher.Slice first, Path temp) {
+        long fileBytes = first.totalBytes();
+        Head unknown = new Head(null, null, null, fileBytes, first.etag());
+        try {
+            return Mp4Slices.index(bytes, fileBytes,
+                            (from, to) -> fetchRange(url, unknown, from, to, temp) ? Files.readAllBytes(temp) : null)
+                    .map(index -> new Head(null, null, index, fileBytes, first.etag()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**

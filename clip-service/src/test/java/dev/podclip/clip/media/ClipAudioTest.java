@@ -66,6 +66,10 @@ class ClipAudioTest {
             String file = exchange.getRequestURI().getPath().substring("/mp3/".length());
             reply(exchange, "audio/mpeg", RangedSources.mp3(Long.parseLong(file.replace(".mp3", ""))));
         });
+        sources.createContext("/m4a/", exchange -> {
+            String file = exchange.getRequestURI().getPath().substring("/m4a/".length());
+            reply(exchange, "audio/mp4", RangedSources.m4a(Long.parseLong(file.replace(".m4a", ""))));
+        });
         sources.createContext("/page.html", exchange -> reply(exchange, "text/html", "<html>hi</html>".getBytes()));
         RangedSources.serve(sources);
         sources.start();
@@ -214,6 +218,34 @@ class ClipAudioTest {
         }
         assertThat(all.ranges()).as("the header is read once an episode, then a range a clip")
                 .hasSize(1 + clips.length);
+        assertThat(all.wholeFiles()).isZero();
+        assertThat(cachedSources(ranged)).as("slices are not kept as the episode's source").isEmpty();
+    }
+
+    @Test
+    void anM4aSourceWithRangesCostsItsIndexAndTheClipsSamplesAndGivesTheSameSamplesAsTheWholeFile()
+            throws Exception {
+        UUID whole = episode(source("/m4a/" + EPISODE_MS + ".m4a"), EPISODE_MS);
+        UUID ranged = episode(source(RangedSources.PLAIN + EPISODE_MS + ".m4a"), EPISODE_MS);
+        RangedSources.Log all = RangedSources.log(RangedSources.PLAIN);
+        long[][] clips = {{10_500, 14_250}, {0, 2_000}, {116_500, 120_000}};
+        for (long[] range : clips) {
+            String clip = AudioCut.seconds(range[0]) + "," + AudioCut.seconds(range[1]);
+            RangedSources.Log log = RangedSources.log(RangedSources.PLAIN);
+            assertCut(ranged, range[0], range[1], "mp3");
+            // ~48 kbit/s of AAC: the clip with its pre-roll, margin and the opening second (Mp4Layout), no more.
+            long clipBytes = (range[1] - range[0] + Mp4Layout.PRE_ROLL_MS + Mp4Layout.END_MARGIN_MS
+                    + Mp4Layout.OPENING_MS + 1_000) * 48 / 8;
+            assertThat(log.bytes()).as(clip + ": the index's reads and the clip's samples")
+                    .isLessThan(SourceFiles.MAX_HEADER_BYTES + 64 * 1024 + clipBytes);
+            short[] fromWhole = decode(rendered("/e/" + whole + ".mp3?t=" + clip).asByteArray(), "mp3");
+            short[] cut = decode(rendered("/e/" + ranged + ".mp3?t=" + clip).asByteArray(), "mp3");
+            assertThat(cut).as(clip + ": the same samples as from the whole file").isEqualTo(fromWhole);
+        }
+        // The index is after the samples: the head, the box header past the mdat, the moov; then one or two ranges
+        // a clip (the opening second, and the clip's own unless they meet).
+        assertThat(all.ranges().size()).as("the index is read once an episode")
+                .isBetween(3 + clips.length, 3 + 2 * clips.length);
         assertThat(all.wholeFiles()).isZero();
         assertThat(cachedSources(ranged)).as("slices are not kept as the episode's source").isEmpty();
     }

@@ -35,7 +35,9 @@ final class RangedSources {
     static final int JUNK_BYTES = 70_000;
     /** How the MP3 copies are made: 22.05 kHz (libmp3lame writes 8 kHz as MPEG-2.5, which is not sliced), CBR. */
     static final List<String> MP3_ENCODING = List.of("-ar", "22050", "-c:a", "libmp3lame", "-b:a", "48k");
-    private static final Map<Long, byte[]> MP3S = new ConcurrentHashMap<>();
+    /** AAC in an MP4 with its index after the samples (ffmpeg's default): the service walks past the mdat to it. */
+    static final List<String> M4A_ENCODING = List.of("-ar", "22050", "-c:a", "aac", "-b:a", "48k", "-f", "ipod");
+    private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
 
     /** One request: its Range header ("" for none) and the bytes of the answer's body. */
     record Request(String range, long bytes) {
@@ -84,12 +86,13 @@ final class RangedSources {
     private static void answer(String path, HttpExchange exchange) throws IOException {
         String file = exchange.getRequestURI().getPath().substring(path.length());
         boolean mp3 = file.endsWith(".mp3");
-        long durationMs = Long.parseLong(file.replace(".wav", "").replace(".mp3", ""));
-        byte[] wav = mp3 ? null : SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
-        byte[] body = mp3 ? mp3(durationMs) : path.equals(LONG_LIST) ? withJunk(wav) : wav;
+        boolean m4a = file.endsWith(".m4a");
+        long durationMs = Long.parseLong(file.replaceAll("\\.(wav|mp3|m4a)$", ""));
+        byte[] wav = mp3 || m4a ? null : SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
+        byte[] body = mp3 ? mp3(durationMs) : m4a ? m4a(durationMs) : path.equals(LONG_LIST) ? withJunk(wav) : wav;
         String rangeHeader = exchange.getRequestHeaders().getFirst("Range");
         ByteRange.Resolution resolution = ByteRange.resolve(rangeHeader, body.length);
-        exchange.getResponseHeaders().set("Content-Type", mp3 ? "audio/mpeg" : "audio/wav");
+        exchange.getResponseHeaders().set("Content-Type", mp3 ? "audio/mpeg" : m4a ? "audio/mp4" : "audio/wav");
         exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
         if (!(resolution instanceof ByteRange.Partial partial)) {
             send(exchange, path, rangeHeader, 200, body);
@@ -117,15 +120,25 @@ final class RangedSources {
 
     /** The synthetic audio of {@code durationMs} as a CBR MP3, made by ffmpeg once a length. */
     static byte[] mp3(long durationMs) {
-        return MP3S.computeIfAbsent(durationMs, ms -> {
+        return encoded(durationMs, ".mp3", MP3_ENCODING);
+    }
+
+    /** The synthetic audio of {@code durationMs} as AAC in an MP4, made by ffmpeg once a length. */
+    static byte[] m4a(long durationMs) {
+        return encoded(durationMs, ".m4a", M4A_ENCODING);
+    }
+
+    private static byte[] encoded(long durationMs, String extension, List<String> encoding) {
+        return ENCODED.computeIfAbsent(durationMs + extension, key -> {
+            long ms = durationMs;
             try {
                 Path wav = Files.createTempFile("synthetic", ".wav");
-                Path mp3 = Files.createTempFile("synthetic", ".mp3");
+                Path mp3 = Files.createTempFile("synthetic", extension);
                 try {
                     Files.write(wav, SyntheticWav.range(ms, 0, SyntheticWav.sizeBytes(ms)));
                     List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-i",
                             wav.toString()));
-                    command.addAll(MP3_ENCODING);
+                    command.addAll(encoding);
                     command.add(mp3.toString());
                     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
                     String errors = new String(process.getInputStream().readAllBytes());
