@@ -10,9 +10,11 @@
 #      same run's baseline, on the trivial route /api/ping.
 # SOURCE=mp3 measures the same against CBR MP3 sources, what most feeds publish: the first EPISODES demo episodes'
 # synthetic audio encoded once with ffmpeg (MP3_ENCODING, default 44.1 kHz stereo 128 kbit/s CBR, ~1 MB a minute;
-# a minute or so of one core an episode, kept in MP3_DIR for later runs), served with Range, ETag and If-Range by
-# range-server.py on MP3_PORT, and registered in the catalog as episodes of a show of their own (made once, found
+# a minute or so of one core an episode, kept in MEDIA_DIR for later runs), served with Range, ETag and If-Range by
+# range-server.py on MEDIA_PORT, and registered in the catalog as episodes of a show of their own (made once, found
 # again by guid; needs bin/stack token). clip-service fetches them as any loopback source of the local stack.
+# SOURCE=m4a does the same with AAC in an MP4 (M4A_ENCODING, default 44.1 kHz stereo 128 kbit/s, the index after
+# the samples as ffmpeg writes it without +faststart, so a first clip walks past the whole mdat to find it).
 # Figures go to standard output; BENCHMARKS.md records a run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,70 +25,74 @@ RENDERS="${RENDERS:-10}"
 CLIP_SECONDS="${CLIP_SECONDS:-60}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
 SOURCE="${SOURCE:-wav}"
-MP3_PORT="${MP3_PORT:-8093}"
-MP3_DIR="${MP3_DIR:-$root/.stack/clip-audio-mp3}"
-MP3_ENCODING="${MP3_ENCODING:--ar 44100 -ac 2 -c:a libmp3lame -b:a 128k}"
+MEDIA_PORT="${MEDIA_PORT:-8093}"
+MEDIA_DIR="${MEDIA_DIR:-$root/.stack/clip-audio-$SOURCE}"
+MP3_ENCODING="${MP3_ENCODING:--ar 44100 -ac 2 -c:a libmp3lame -b:a 128k -f mp3}"
+M4A_ENCODING="${M4A_ENCODING:--ar 44100 -ac 2 -c:a aac -b:a 128k -f ipod}"
 command -v wrk >/dev/null || { echo "clip-audio: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
-# The demo's episodes, not the MP3 copies an earlier SOURCE=mp3 run registered (they list first: no publication date).
+# The demo's episodes, not the copies an earlier SOURCE=mp3 or m4a run registered (they list first: no publication
+# date).
 episodes="$(curl -fsS "$CATALOG_URL/api/episodes?size=100" | python3 -c 'import json,sys
-items = [i for i in json.load(sys.stdin)["items"] if not (i.get("guid") or "").startswith("clip-audio-mp3:")]
+items = [i for i in json.load(sys.stdin)["items"] if not (i.get("guid") or "").startswith("clip-audio-")]
 print(" ".join(item["id"] for item in items[:int(sys.argv[1])]))' "$EPISODES")"
 now_ms() { date +%s%3N; }
 
-# encode_mp3s: the MP3 copy of each episode's demo audio, made once.
-encode_mp3s() {
-  command -v ffmpeg >/dev/null || { echo "clip-audio: ffmpeg is needed for SOURCE=mp3" >&2; exit 1; }
-  mkdir -p "$MP3_DIR"
+# encode_copies ENCODING: the SOURCE copy of each episode's demo audio, made once.
+encode_copies() {
+  command -v ffmpeg >/dev/null || { echo "clip-audio: ffmpeg is needed for SOURCE=$SOURCE" >&2; exit 1; }
+  mkdir -p "$MEDIA_DIR"
   local id url
   for id in $episodes; do
-    [ -s "$MP3_DIR/$id.mp3" ] && continue
+    [ -s "$MEDIA_DIR/$id.$SOURCE" ] && continue
     url="$(curl -fsS "$CATALOG_URL/api/episodes/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["audioUrl"])')"
-    echo "encoding $url to $MP3_DIR/$id.mp3"
-    # shellcheck disable=SC2086 # MP3_ENCODING is a list of ffmpeg arguments
-    ffmpeg -nostdin -v error -y -i "$url" $MP3_ENCODING -f mp3 "$MP3_DIR/$id.part"
-    mv "$MP3_DIR/$id.part" "$MP3_DIR/$id.mp3"
+    echo "encoding $url to $MEDIA_DIR/$id.$SOURCE"
+    # shellcheck disable=SC2086 # the encoding is a list of ffmpeg arguments
+    ffmpeg -nostdin -v error -y -i "$url" $1 "$MEDIA_DIR/$id.part"
+    mv "$MEDIA_DIR/$id.part" "$MEDIA_DIR/$id.$SOURCE"
   done
 }
 
-# register_mp3s: an episode per MP3 copy in a show of its own, found again by guid; prints their ids.
-register_mp3s() {
-  python3 - "$CATALOG_URL" "$(cd "$root" && bin/stack token --role editor)" "http://127.0.0.1:$MP3_PORT" $episodes <<'PY'
+# register_copies: an episode per copy in a show of its own, found again by guid; prints their ids.
+register_copies() {
+  python3 - "$CATALOG_URL" "$(cd "$root" && bin/stack token --role editor)" "http://127.0.0.1:$MEDIA_PORT" \
+    "$SOURCE" $episodes <<'PY'
 import json, sys, urllib.parse, urllib.request
-catalog, token, media, ids = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+catalog, token, media, kind, ids = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 def call(method, path, body=None):
     req = urllib.request.Request(catalog + path, json.dumps(body).encode() if body is not None else None,
                                  {"Authorization": "Bearer " + token, "Content-Type": "application/json"},
                                  method=method)
     return json.load(urllib.request.urlopen(req))
-shows = call("GET", "/api/shows?slug=clip-audio-mp3")["items"]
-show = shows[0]["id"] if shows else call("POST", "/api/shows", {"slug": "clip-audio-mp3",
-                                                                 "title": "clip-audio.sh: demo audio as CBR MP3"})["id"]
+slug = "clip-audio-" + kind
+shows = call("GET", "/api/shows?slug=" + slug)["items"]
+show = shows[0]["id"] if shows else call("POST", "/api/shows", {"slug": slug,
+                                                                 "title": "clip-audio.sh: demo audio as " + kind})["id"]
 out = []
 for source in ids:
     original = call("GET", "/api/episodes/" + source)
-    guid = "clip-audio-mp3:" + source
+    guid = slug + ":" + source
     found = call("GET", "/api/episodes?show=%s&guid=%s" % (show, urllib.parse.quote(guid)))["items"]
     if not found:
-        found = [call("POST", "/api/episodes", {"showId": show, "guid": guid, "slug": "mp3-" + original["slug"],
-                                                "title": original["title"] + " (MP3)",
+        found = [call("POST", "/api/episodes", {"showId": show, "guid": guid, "slug": kind + "-" + original["slug"],
+                                                "title": "%s (%s)" % (original["title"], kind.upper()),
                                                 "durationText": original["durationText"],
-                                                "audioUrl": "%s/%s.mp3" % (media, source)})]
+                                                "audioUrl": "%s/%s.%s" % (media, source, kind)})]
     out.append(found[0]["id"])
 print(" ".join(out))
 PY
 }
 
-if [ "$SOURCE" = mp3 ]; then
-  encode_mp3s
-  python3 "$root/benchmarks/load/range-server.py" "$MP3_DIR" "$MP3_PORT" >/dev/null 2>&1 &
+if [ "$SOURCE" = mp3 ] || [ "$SOURCE" = m4a ]; then
+  if [ "$SOURCE" = mp3 ]; then encode_copies "$MP3_ENCODING"; else encode_copies "$M4A_ENCODING"; fi
+  python3 "$root/benchmarks/load/range-server.py" "$MEDIA_DIR" "$MEDIA_PORT" >/dev/null 2>&1 &
   server=$!
   trap 'kill "$server" 2>/dev/null || true' EXIT
   for _ in $(seq 1 50); do
-    curl -fs -o /dev/null -r 0-0 "http://127.0.0.1:$MP3_PORT/${episodes%% *}.mp3" && break
+    curl -fs -o /dev/null -r 0-0 "http://127.0.0.1:$MEDIA_PORT/${episodes%% *}.$SOURCE" && break
     sleep 0.1
   done
-  episodes="$(register_mp3s)"
+  episodes="$(register_copies)"
   # clip-service knows an episode once the catalog's event reached its read model.
   for id in $episodes; do
     for _ in $(seq 1 300); do
@@ -96,7 +102,7 @@ if [ "$SOURCE" = mp3 ]; then
     done
   done
 elif [ "$SOURCE" != wav ]; then
-  echo "clip-audio: SOURCE is wav or mp3, not $SOURCE" >&2; exit 1
+  echo "clip-audio: SOURCE is wav, mp3 or m4a, not $SOURCE" >&2; exit 1
 fi
 episode="${episodes%% *}"
 echo "## sources: $SOURCE"

@@ -28,7 +28,7 @@ command -v wrk >/dev/null || { echo "clip-video: wrk is needed (apt-get install 
 offset=$(( $(date +%s) % 600 ))
 # A demo episode, not an MP3 copy clip-audio.sh registered (those list first: no publication date).
 episode="$(curl -fsS "$CATALOG_URL/api/episodes?size=100" | python3 -c 'import json,sys
-print(next(i["id"] for i in json.load(sys.stdin)["items"] if not (i.get("guid") or "").startswith("clip-audio-mp3:")))')"
+print(next(i["id"] for i in json.load(sys.stdin)["items"] if not (i.get("guid") or "").startswith("clip-audio-")))')"
 now_ms() { date +%s%3N; }
 
 # GETs url until it is no longer 202; prints status and milliseconds from the first request.

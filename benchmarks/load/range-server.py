@@ -3,8 +3,8 @@
 
     range-server.py DIR PORT
 
-Used by clip-audio.sh (SOURCE=mp3) to serve CBR MP3 copies of the demo audio: the catalog's demo media computes WAV
-only. Only plain names directly in DIR are served; anything else is 404.
+Used by clip-audio.sh (SOURCE=mp3 or m4a) to serve MP3 or M4A copies of the demo audio: the catalog's demo media
+computes WAV only. Only plain names directly in DIR are served; anything else is 404.
 """
 import http.server
 import os
@@ -50,7 +50,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return
             status = 206
         self.send_response(status)
-        self.send_header("Content-Type", "audio/mpeg")
+        self.send_header("Content-Type", "audio/mp4" if self.path.endswith(".m4a") else "audio/mpeg")
         self.send_header("Accept-Ranges", "bytes")
         self.send_header("ETag", etag)
         self.send_header("Content-Length", str(last - first + 1))

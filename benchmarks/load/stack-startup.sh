@@ -55,7 +55,7 @@ share_paths() {
   curl -fsS "$CATALOG_URL/api/episodes?size=100" | python3 -c 'import json, random, sys
 random.seed(5)
 for item in json.load(sys.stdin)["items"]:
-    if (item.get("guid") or "").startswith("clip-audio-mp3:"):
+    if (item.get("guid") or "").startswith("clip-audio-"):
         continue
     for _ in range(50):
         start = random.randrange(0, 1500)
