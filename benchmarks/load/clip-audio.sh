@@ -15,6 +15,8 @@
 # again by guid; needs bin/stack token). clip-service fetches them as any loopback source of the local stack.
 # SOURCE=m4a does the same with AAC in an MP4 (M4A_ENCODING, default 44.1 kHz stereo 128 kbit/s, the index after
 # the samples as ffmpeg writes it without +faststart, so a first clip walks past the whole mdat to find it).
+# MEDIA_MBIT paces the copies' host to that many Mbit/s an answer (0, the default: loopback's own speed), as a host
+# across a network would send them.
 # Figures go to standard output; BENCHMARKS.md records a run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,6 +29,7 @@ SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
 SOURCE="${SOURCE:-wav}"
 MEDIA_PORT="${MEDIA_PORT:-8093}"
 MEDIA_DIR="${MEDIA_DIR:-$root/.stack/clip-audio-$SOURCE}"
+MEDIA_MBIT="${MEDIA_MBIT:-0}"
 MP3_ENCODING="${MP3_ENCODING:--ar 44100 -ac 2 -c:a libmp3lame -b:a 128k -f mp3}"
 M4A_ENCODING="${M4A_ENCODING:--ar 44100 -ac 2 -c:a aac -b:a 128k -f ipod}"
 command -v wrk >/dev/null || { echo "clip-audio: wrk is needed (apt-get install wrk)" >&2; exit 1; }
@@ -85,7 +88,7 @@ PY
 
 if [ "$SOURCE" = mp3 ] || [ "$SOURCE" = m4a ]; then
   if [ "$SOURCE" = mp3 ]; then encode_copies "$MP3_ENCODING"; else encode_copies "$M4A_ENCODING"; fi
-  python3 "$root/benchmarks/load/range-server.py" "$MEDIA_DIR" "$MEDIA_PORT" >/dev/null 2>&1 &
+  python3 "$root/benchmarks/load/range-server.py" "$MEDIA_DIR" "$MEDIA_PORT" "$MEDIA_MBIT" >/dev/null 2>&1 &
   server=$!
   trap 'kill "$server" 2>/dev/null || true' EXIT
   for _ in $(seq 1 50); do
@@ -105,7 +108,7 @@ elif [ "$SOURCE" != wav ]; then
   echo "clip-audio: SOURCE is wav, mp3 or m4a, not $SOURCE" >&2; exit 1
 fi
 episode="${episodes%% *}"
-echo "## sources: $SOURCE"
+echo "## sources: $SOURCE$([ "$SOURCE" = wav ] || echo ", host paced to ${MEDIA_MBIT} Mbit/s (0: not paced)")"
 
 # render LABEL URL: asks until the render is done, prints the time from the first request.
 render() {

@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Serves the files of one folder on 127.0.0.1 as a podcast host does: Range (one range), ETag and If-Range.
 
-    range-server.py DIR PORT
+    range-server.py DIR PORT [MBIT_PER_S]
 
 Used by clip-audio.sh (SOURCE=mp3 or m4a) to serve MP3 or M4A copies of the demo audio: the catalog's demo media
-computes WAV only. Only plain names directly in DIR are served; anything else is 404.
+computes WAV only. Only plain names directly in DIR are served; anything else is 404. With MBIT_PER_S (0, the default:
+as fast as loopback goes), each answer is paced to that rate, as a host across a network would send it.
 """
 import http.server
 import os
 import re
 import sys
+import time
 
 CHUNK_BYTES = 256 * 1024
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -59,16 +61,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if not body:
             return
+        rate = self.server.bytes_per_second
+        began = time.monotonic()
+        sent = 0
         with open(path, "rb") as file:
             file.seek(first)
             left = last - first + 1
             try:
                 while left > 0:
-                    chunk = file.read(min(CHUNK_BYTES, left))
+                    chunk = file.read(min(CHUNK_BYTES if rate == 0 else rate // 20, left))
                     if not chunk:
                         break
                     self.wfile.write(chunk)
                     left -= len(chunk)
+                    sent += len(chunk)
+                    if rate:
+                        time.sleep(max(0.0, began + sent / rate - time.monotonic()))
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
@@ -79,4 +87,5 @@ class Handler(http.server.BaseHTTPRequestHandler):
 if __name__ == "__main__":
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), Handler)
     server.folder = sys.argv[1]
+    server.bytes_per_second = int(float(sys.argv[3]) * 1e6 / 8) if len(sys.argv) > 3 else 0
     server.serve_forever()

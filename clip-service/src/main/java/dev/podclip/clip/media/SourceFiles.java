@@ -26,10 +26,10 @@ import java.util.UUID;
 
 /**
  * An episode's audio file and its artwork on local disk, fetched once per episode version through the guarded fetcher
- * (http(s) only, no private or link-local address, loopback only where allowed, size and time bounded) and kept in
- * the media cache. A clip's audio needs less: when the source is a PCM or float WAV, a CBR MP3 or an audio-only MP4
- * on a host that answers Range requests, only the clip's part of it is fetched, into a temp file of its own ({@link #forClip}); the cache's
- * sources stay whole files, and one fetched whole for anything else is used first.
+ * (http(s) only, no private or link-local address, loopback only where allowed, size and time bounded) and kept in the
+ * media cache. A clip's audio needs less: when the source is a PCM or float WAV, a CBR MP3 or an audio-only MP4 on a
+ * host that answers Range requests, only the clip's part of it is fetched, into a temp file of its own ({@link
+ * #forClip}); the cache's sources stay whole files, and one fetched whole for anything else is used first.
  */
 @ApplicationScoped
 public class SourceFiles {
@@ -45,7 +45,7 @@ public class SourceFiles {
     static final int MAX_HEADER_BYTES = 64 * 1024;
     /**
      * Sources whose header was read, so the next clips of an episode fetch their slice at once: bounded by their
-     * weight, since an MP4's index is kept whole (~1.3 MB and ~3 MB parsed for an hour of AAC) where a WAV's or an
+     * weight, since an MP4's index is kept whole (~0.6 MB and ~3 MB parsed for an hour of AAC) where a WAV's or an
      * MP3's header is a few numbers, counted as {@link #SMALL_HEAD_BYTES}. Room for a thousand of those.
      */
     static final long MAX_REMEMBERED_HEAD_BYTES = 64L * 1024 * 1024;
@@ -81,8 +81,8 @@ public class SourceFiles {
 
     /**
      * The audio to cut {@code [startMs, endMs]} of an episode from: the whole source when it is on disk, else the
-     * clip's slice when the source allows one (a WAV, a CBR MP3, an MP4; Range honoured), else the whole source fetched now.
-     * A whole CBR MP3 on disk is sliced and decoded the same way, so a clip's samples do not depend on whether its
+     * clip's slice when the source allows one (a WAV, a CBR MP3, an MP4; Range honoured), else the whole source fetched
+     * now. A whole CBR MP3 on disk is sliced and decoded the same way, so a clip's samples do not depend on whether its
      * source was fetched whole: ffmpeg seeking in the MP3 itself starts its decoder cold at the clip.
      *
      * @throws FetchRefused as {@link #fetch}
