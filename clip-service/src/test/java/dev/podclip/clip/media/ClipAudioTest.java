@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import static dev.podclip.clip.media.MediaRequests.rendered;
 import static dev.podclip.clip.media.MediaRequests.reply;
@@ -199,55 +200,52 @@ class ClipAudioTest {
 
     @Test
     void aCbrMp3SourceWithRangesCostsTheClipsFramesAndGivesTheSameSamplesAsTheWholeFile() throws Exception {
-        UUID whole = episode(source("/mp3/" + EPISODE_MS + ".mp3"), EPISODE_MS);
-        UUID ranged = episode(source(RangedSources.PLAIN + EPISODE_MS + ".mp3"), EPISODE_MS);
-        RangedSources.Log all = RangedSources.log(RangedSources.PLAIN);
-        long[][] clips = {{10_500, 14_250}, {0, 2_000}, {116_500, 120_000}};
-        for (long[] range : clips) {
-            String clip = AudioCut.seconds(range[0]) + "," + AudioCut.seconds(range[1]);
-            RangedSources.Log log = RangedSources.log(RangedSources.PLAIN);
-            assertCut(ranged, range[0], range[1], "mp3");
-            // 48 kbit/s, and the pre-roll's frames (~26 of 26 ms) and a second's margin on top of the clip.
-            long clipBytes = (range[1] - range[0] + 2_000) * 48 / 8;
-            assertThat(log.bytes()).as(clip + ": the header fetch and the clip's frames")
-                    .isLessThan(SourceFiles.MAX_HEADER_BYTES + clipBytes);
-            // The host without ranges gives the whole file, on disk then, sliced there the same way.
-            short[] fromWhole = decode(rendered("/e/" + whole + ".mp3?t=" + clip).asByteArray(), "mp3");
-            short[] cut = decode(rendered("/e/" + ranged + ".mp3?t=" + clip).asByteArray(), "mp3");
-            assertThat(cut).as(clip + ": the same samples as from the whole file").isEqualTo(fromWhole);
-        }
+        // 48 kbit/s, and the pre-roll's frames (~26 of 26 ms) and a second's margin on top of the clip; the host
+        // without ranges gives the whole file, on disk then, sliced there the same way.
+        RangedSources.Log all = rangedCutsAreWholeFileCuts("mp3", "the header fetch and the clip's frames",
+                range -> SourceFiles.MAX_HEADER_BYTES + (range[1] - range[0] + 2_000) * 48 / 8);
         assertThat(all.ranges()).as("the header is read once an episode, then a range a clip")
-                .hasSize(1 + clips.length);
-        assertThat(all.wholeFiles()).isZero();
-        assertThat(cachedSources(ranged)).as("slices are not kept as the episode's source").isEmpty();
+                .hasSize(1 + RANGED_CLIPS.length);
     }
 
     @Test
     void anM4aSourceWithRangesCostsItsIndexAndTheClipsSamplesAndGivesTheSameSamplesAsTheWholeFile()
             throws Exception {
-        UUID whole = episode(source("/m4a/" + EPISODE_MS + ".m4a"), EPISODE_MS);
-        UUID ranged = episode(source(RangedSources.PLAIN + EPISODE_MS + ".m4a"), EPISODE_MS);
+        // ~48 kbit/s of AAC: the clip with its pre-roll, margin and the opening second (Mp4Layout), and the index.
+        RangedSources.Log all = rangedCutsAreWholeFileCuts("m4a", "the index's reads and the clip's samples",
+                range -> SourceFiles.MAX_HEADER_BYTES + 64 * 1024 + (range[1] - range[0] + Mp4Layout.PRE_ROLL_MS
+                        + Mp4Layout.END_MARGIN_MS + Mp4Layout.OPENING_MS + 1_000) * 48 / 8);
+        // The index is after the samples: the head, the box header past the mdat, the moov; then one or two ranges
+        // a clip (the opening second, and the clip's own unless they meet).
+        assertThat(all.ranges().size()).as("the index is read once an episode")
+                .isBetween(3 + RANGED_CLIPS.length, 3 + 2 * RANGED_CLIPS.length);
+    }
+
+    /** Clips in the middle, at the start and at the end of the episode. */
+    private static final long[][] RANGED_CLIPS = {{10_500, 14_250}, {0, 2_000}, {116_500, 120_000}};
+
+    /**
+     * Each of {@link #RANGED_CLIPS} of the synthetic audio as {@code ext}, asked from a host with ranges: exact (beeps
+     * within 30 ms), at most {@code maxBytes} fetched for it, the same samples as the clip from a host without
+     * ranges; no whole file fetched and no slice kept. The host's log of all of it is returned.
+     */
+    private RangedSources.Log rangedCutsAreWholeFileCuts(String ext, String fetched, ToLongFunction<long[]> maxBytes)
+            throws Exception {
+        UUID whole = episode(source("/" + ext + "/" + EPISODE_MS + "." + ext), EPISODE_MS);
+        UUID ranged = episode(source(RangedSources.PLAIN + EPISODE_MS + "." + ext), EPISODE_MS);
         RangedSources.Log all = RangedSources.log(RangedSources.PLAIN);
-        long[][] clips = {{10_500, 14_250}, {0, 2_000}, {116_500, 120_000}};
-        for (long[] range : clips) {
+        for (long[] range : RANGED_CLIPS) {
             String clip = AudioCut.seconds(range[0]) + "," + AudioCut.seconds(range[1]);
             RangedSources.Log log = RangedSources.log(RangedSources.PLAIN);
             assertCut(ranged, range[0], range[1], "mp3");
-            // ~48 kbit/s of AAC: the clip with its pre-roll, margin and the opening second (Mp4Layout), no more.
-            long clipBytes = (range[1] - range[0] + Mp4Layout.PRE_ROLL_MS + Mp4Layout.END_MARGIN_MS
-                    + Mp4Layout.OPENING_MS + 1_000) * 48 / 8;
-            assertThat(log.bytes()).as(clip + ": the index's reads and the clip's samples")
-                    .isLessThan(SourceFiles.MAX_HEADER_BYTES + 64 * 1024 + clipBytes);
+            assertThat(log.bytes()).as(clip + ": " + fetched).isLessThan(maxBytes.applyAsLong(range));
             short[] fromWhole = decode(rendered("/e/" + whole + ".mp3?t=" + clip).asByteArray(), "mp3");
             short[] cut = decode(rendered("/e/" + ranged + ".mp3?t=" + clip).asByteArray(), "mp3");
             assertThat(cut).as(clip + ": the same samples as from the whole file").isEqualTo(fromWhole);
         }
-        // The index is after the samples: the head, the box header past the mdat, the moov; then one or two ranges
-        // a clip (the opening second, and the clip's own unless they meet).
-        assertThat(all.ranges().size()).as("the index is read once an episode")
-                .isBetween(3 + clips.length, 3 + 2 * clips.length);
         assertThat(all.wholeFiles()).isZero();
         assertThat(cachedSources(ranged)).as("slices are not kept as the episode's source").isEmpty();
+        return all;
     }
 
     @Test

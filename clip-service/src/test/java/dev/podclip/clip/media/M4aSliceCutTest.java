@@ -5,15 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +45,7 @@ class M4aSliceCutTest {
                 args.addAll(List.of("-movflags", "+faststart"));
             }
             args.add(file(source).toString());
-            ffmpeg(args.toArray(String[]::new));
+            CutFiles.ffmpeg(args.toArray(String[]::new));
         });
     }
 
@@ -59,9 +56,9 @@ class M4aSliceCutTest {
             for (long[] clip : clips) {
                 for (AudioFormat format : AudioFormat.values()) {
                     String what = source.name() + " " + clip[0] + ".." + clip[1] + " " + format;
-                    byte[] whole = decode(cut(file(source), clip[0], clip[1], "whole", format));
-                    byte[] sliced = decode(cut(sparse(source, clip[0], clip[1], new AtomicLong()), clip[0], clip[1],
-                            "sparse", format));
+                    byte[] whole = CutFiles.pcm16(cut(file(source), clip[0], clip[1], "whole", format));
+                    Path sparse = sparse(source, clip[0], clip[1], new AtomicLong());
+                    byte[] sliced = CutFiles.pcm16(cut(sparse, clip[0], clip[1], "sparse", format));
                     assertThat(sliced.length).as(what + " decoded bytes").isEqualTo(whole.length).isPositive();
                     assertThat(Arrays.equals(sliced, whole)).as(what + " samples").isTrue();
                 }
@@ -87,7 +84,7 @@ class M4aSliceCutTest {
     void anIndexPastTheSamplesIsFoundByWalkingTheBoxes() throws Exception {
         Source last = SOURCES.get(1);
         Path file = file(last);
-        List<Mp4Layout.Box> first = Mp4Layout.topBoxes(readRange(file, 0, SourceFiles.MAX_HEADER_BYTES), 0,
+        List<Mp4Layout.Box> first = Mp4Layout.topBoxes(CutFiles.readRange(file, 0, SourceFiles.MAX_HEADER_BYTES), 0,
                 Files.size(file));
         assertThat(first).extracting(Mp4Layout.Box::type).as("the mdat's header is there, the moov is not")
                 .contains("ftyp", "mdat").doesNotContain("moov");
@@ -100,12 +97,12 @@ class M4aSliceCutTest {
     private static Mp4Slices.Index index(Source source, AtomicLong read) throws IOException {
         Path file = file(source);
         long fileBytes = Files.size(file);
-        byte[] head = readRange(file, 0, SourceFiles.MAX_HEADER_BYTES);
+        byte[] head = CutFiles.readRange(file, 0, SourceFiles.MAX_HEADER_BYTES);
         read.addAndGet(head.length);
         assertThat(Mp4Layout.isMp4(head)).isTrue();
         return Mp4Slices.index(head, fileBytes, (first, last) -> {
             read.addAndGet(last - first + 1);
-            return readRange(file, first, last - first + 1);
+            return CutFiles.readRange(file, first, last - first + 1);
         }).orElseThrow();
     }
 
@@ -117,7 +114,7 @@ class M4aSliceCutTest {
         Files.delete(sparse);
         boolean written = Mp4Slices.write(sparse, Files.size(file), index, ranges, (first, last, out) -> {
             read.addAndGet(last - first + 1);
-            out.write(ByteBuffer.wrap(readRange(file, first, last - first + 1)));
+            out.write(ByteBuffer.wrap(CutFiles.readRange(file, first, last - first + 1)));
             return true;
         });
         assertThat(written).isTrue();
@@ -127,39 +124,13 @@ class M4aSliceCutTest {
 
     private static Path cut(Path source, long startMs, long endMs, String kind, AudioFormat format) throws Exception {
         Path output = dir.resolve(source.getFileName() + "-" + kind + "-" + startMs + "." + format.extension());
-        AudioCut cut = new AudioCut(source, startMs, endMs, format, 0, Map.of("title", "t"), 10_000_000, output);
-        Ffmpeg.Result result = Ffmpeg.run("ffmpeg", cut.ffmpegArgs(), 30_000, null, List.of());
-        assertThat(result.ok()).as(result.stderr()).isTrue();
+        Ffmpeg.Result result = CutFiles.cut(source, startMs, endMs, format, output);
         assertThat(result.stderr()).as("ffmpeg read no hole: nothing to complain of").isBlank();
         return output;
     }
 
-    private static byte[] decode(Path file) throws Exception {
-        Path pcm = dir.resolve(file.getFileName() + ".pcm");
-        ffmpeg("-i", file.toString(), "-f", "s16le", pcm.toString());
-        return Files.readAllBytes(pcm);
-    }
-
-    private static void ffmpeg(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-    }
-
     static Path file(Source source) {
         return dir.resolve(source.name() + ".m4a");
-    }
-
-    static byte[] readRange(Path file, long first, long length) throws IOException {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            byte[] bytes = new byte[(int) Math.min(length, in.length() - first)];
-            in.seek(first);
-            in.readFully(bytes);
-            return bytes;
-        }
     }
 
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +52,8 @@ class Mp3SliceCutTest {
             args.addAll(List.of(source.encoder().split(" ")));
             args.addAll(source.tags());
             args.add(file(source.name()).toString());
-            ffmpeg(args);
-            ffmpeg(List.of("-i", file(source.name()).toString(), "-c:a", "pcm_f32le",
+            CutFiles.ffmpeg(args);
+            CutFiles.ffmpeg(List.of("-i", file(source.name()).toString(), "-c:a", "pcm_f32le",
                     dir.resolve(source.name() + "-decoded.wav").toString()));
         });
     }
@@ -63,14 +61,14 @@ class Mp3SliceCutTest {
     @Test
     void theSlicesDecodeIsTheWholeFilesDecodeBitForBit() throws Exception {
         EachInParallel.run(SOURCES, source -> {
-            byte[] whole = floats(dir.resolve(source.name() + "-decoded.wav"));
+            byte[] whole = CutFiles.decode(dir.resolve(source.name() + "-decoded.wav"), "f32le");
             Mp3Layout layout = layout(file(source.name())).orElseThrow(() -> new AssertionError(source.name()));
             assertThat(layout.samples()).as(source.name() + " samples")
                     .isEqualTo(whole.length / 4 / source.channels());
             for (long[] clip : CLIPS) {
                 String what = source.name() + " " + clip[0] + ".." + clip[1];
                 Mp3Layout.Slice slice = layout.slice(clip[0], clip[1]).orElseThrow();
-                byte[] sliced = floats(decodeSlice(source.name(), layout, slice));
+                byte[] sliced = CutFiles.decode(decodeSlice(source.name(), layout, slice), "f32le");
                 long from = slice.offsetMs() * source.rateHz() / 1000 * source.channels() * 4;
                 assertThat(sliced.length).as(what + " length").isEqualTo(
                         (slice.keepTo() - slice.keepFrom()) * source.channels() * 4);
@@ -90,9 +88,10 @@ class Mp3SliceCutTest {
                 Path wav = decodeSlice(source.name(), layout, slice);
                 for (AudioFormat format : AudioFormat.values()) {
                     String what = source.name() + " " + clip[0] + ".." + clip[1] + " " + format;
-                    byte[] reference = decode(cut(decoded, clip[0], clip[1], format));
-                    byte[] sliced = decode(cut(wav, clip[0] - slice.offsetMs(), clip[1] - slice.offsetMs(), format));
-                    byte[] seeked = decode(cut(file(source.name()), clip[0], clip[1], format));
+                    byte[] reference = CutFiles.pcm16(cut(decoded, clip[0], clip[1], format));
+                    byte[] sliced = CutFiles.pcm16(cut(wav, clip[0] - slice.offsetMs(), clip[1] - slice.offsetMs(),
+                            format));
+                    byte[] seeked = CutFiles.pcm16(cut(file(source.name()), clip[0], clip[1], format));
                     assertThat(sliced.length).as(what + " decoded bytes").isEqualTo(reference.length).isPositive();
                     assertThat(Arrays.equals(sliced, reference)).as(what + " samples").isTrue();
                     // The whole-file path seeks in the MP3 and starts its decoder cold, at most a frame or two
@@ -119,7 +118,7 @@ class Mp3SliceCutTest {
                     "libmp3lame"));
             args.addAll(other.getValue());
             args.add(file.toString());
-            ffmpeg(args);
+            CutFiles.ffmpeg(args);
             assertThat(layout(file)).as(other.getKey()).isEmpty();
         });
     }
@@ -127,17 +126,17 @@ class Mp3SliceCutTest {
     /** What SourceFiles does with a host's bytes: the head, the layout, the slice's range, decoded. */
     static Optional<Mp3Layout> layout(Path file) throws IOException {
         long fileBytes = Files.size(file);
-        byte[] head = readRange(file, 0, SourceFiles.MAX_HEADER_BYTES);
+        byte[] head = CutFiles.readRange(file, 0, SourceFiles.MAX_HEADER_BYTES);
         long start = Mp3Layout.audioStart(head);
         byte[] frames = start + Mp3Layout.LOCATE_BYTES <= head.length
                 ? Arrays.copyOfRange(head, (int) start, head.length)
-                : readRange(file, start, SourceFiles.MAX_HEADER_BYTES);
+                : CutFiles.readRange(file, start, SourceFiles.MAX_HEADER_BYTES);
         return Mp3Layout.parse(frames, start, fileBytes);
     }
 
     private static Path decodeSlice(String name, Mp3Layout layout, Mp3Layout.Slice slice) throws Exception {
         Path part = dir.resolve(name + "-" + slice.firstByte() + ".part");
-        Files.write(part, readRange(file(name), slice.firstByte(), slice.length()));
+        Files.write(part, CutFiles.readRange(file(name), slice.firstByte(), slice.length()));
         Path wav = dir.resolve(name + "-" + slice.firstByte() + ".wav");
         assertThat(Mp3Slices.decode(layout, slice, part, wav, "ffmpeg", 30_000, List.of())).as(name).isTrue();
         return wav;
@@ -145,43 +144,11 @@ class Mp3SliceCutTest {
 
     private static Path cut(Path source, long startMs, long endMs, AudioFormat format) throws Exception {
         Path output = dir.resolve(source.getFileName() + "-" + startMs + "." + format.extension());
-        AudioCut cut = new AudioCut(source, startMs, endMs, format, 0, Map.of("title", "t"), 10_000_000, output);
-        Ffmpeg.Result result = Ffmpeg.run("ffmpeg", cut.ffmpegArgs(), 30_000, null, List.of());
-        assertThat(result.ok()).as(result.stderr()).isTrue();
+        CutFiles.cut(source, startMs, endMs, format, output);
         return output;
-    }
-
-    private static byte[] floats(Path file) throws Exception {
-        Path raw = dir.resolve(file.getFileName() + ".f32");
-        ffmpeg(List.of("-i", file.toString(), "-f", "f32le", raw.toString()));
-        return Files.readAllBytes(raw);
-    }
-
-    private static byte[] decode(Path file) throws Exception {
-        Path pcm = dir.resolve(file.getFileName() + ".pcm");
-        ffmpeg(List.of("-i", file.toString(), "-f", "s16le", pcm.toString()));
-        return Files.readAllBytes(pcm);
-    }
-
-    static void ffmpeg(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
     }
 
     static Path file(String name) {
         return dir.resolve(name + ".mp3");
-    }
-
-    static byte[] readRange(Path file, long first, long length) throws IOException {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            byte[] bytes = new byte[(int) Math.min(length, in.length() - first)];
-            in.seek(first);
-            in.readFully(bytes);
-            return bytes;
-        }
     }
 }

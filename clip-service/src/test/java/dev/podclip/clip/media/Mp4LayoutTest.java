@@ -116,97 +116,108 @@ class Mp4LayoutTest {
     }
 
     /** The fields of a test index, each breakable on its own; {@link #good} is a valid one. */
-    record Index(String handler, int tracks, boolean withMvex, long timeRunSamples, int perChunk, int firstChunk,
-                 long chunkBase, boolean co64, long timescale, Long editMs, long sampleCount) {
+    static final class Index {
+        String handler = "soun";
+        int tracks = 1;
+        boolean withMvex;
+        long timeRunSamples = 100;
+        int perChunk = 10;
+        int firstChunk = 1;
+        long chunkBase = 10_000;
+        boolean co64;
+        long timescale = 1_000;
+        Long editMs;
+        long sampleCount = 100;
+
         static Index good() {
-            return new Index("soun", 1, false, 100, 10, 1, 10_000, false, 1_000, null, 100);
+            return new Index();
         }
 
         Index handler(String value) {
-            return new Index(value, tracks, withMvex, timeRunSamples, perChunk, firstChunk, chunkBase, co64,
-                    timescale, editMs, sampleCount);
+            handler = value;
+            return this;
         }
 
         Index tracks(int value) {
-            return new Index(handler, value, withMvex, timeRunSamples, perChunk, firstChunk, chunkBase, co64,
-                    timescale, editMs, sampleCount);
+            tracks = value;
+            return this;
         }
 
         Index fragmented() {
-            return new Index(handler, tracks, true, timeRunSamples, perChunk, firstChunk, chunkBase, co64, timescale,
-                    editMs, sampleCount);
+            withMvex = true;
+            return this;
         }
 
         Index timeRuns(long value) {
-            return new Index(handler, tracks, withMvex, value, perChunk, firstChunk, chunkBase, co64, timescale,
-                    editMs, sampleCount);
+            timeRunSamples = value;
+            return this;
         }
 
         Index perChunk(int value) {
-            return new Index(handler, tracks, withMvex, timeRunSamples, value, firstChunk, chunkBase, co64,
-                    timescale, editMs, sampleCount);
+            perChunk = value;
+            return this;
         }
 
         Index firstChunk(int value) {
-            return new Index(handler, tracks, withMvex, timeRunSamples, perChunk, value, chunkBase, co64,
-                    timescale, editMs, sampleCount);
+            firstChunk = value;
+            return this;
         }
 
         Index chunkBase(long value) {
-            return new Index(handler, tracks, withMvex, timeRunSamples, perChunk, firstChunk, value, co64,
-                    timescale, editMs, sampleCount);
+            chunkBase = value;
+            return this;
         }
 
         Index sixtyFourBitOffsets() {
-            return new Index(handler, tracks, withMvex, timeRunSamples, perChunk, firstChunk, chunkBase, true,
-                    timescale, editMs, sampleCount);
+            co64 = true;
+            return this;
         }
 
         Index timescale(long value) {
-            return new Index(handler, tracks, withMvex, timeRunSamples, perChunk, firstChunk, chunkBase, co64,
-                    value, editMs, sampleCount);
+            timescale = value;
+            return this;
         }
 
         Index edit(long ms) {
-            return new Index(handler, tracks, withMvex, timeRunSamples, perChunk, firstChunk, chunkBase, co64,
-                    timescale, ms, sampleCount);
+            editMs = ms;
+            return this;
         }
 
         Index sampleCount(long value) {
-            return new Index(handler, tracks, withMvex, timeRunSamples, perChunk, firstChunk, chunkBase, co64,
-                    timescale, editMs, value);
+            sampleCount = value;
+            return this;
         }
     }
 
     /** moov with the index's tracks: hdlr, mdhd, stbl (stts, stsc, stsz, stco or co64), and an elst if asked. */
     static byte[] moov(Index index) {
-        ByteBuffer hdlr = ByteBuffer.allocate(24).putInt(0).putInt(0).put(ascii(index.handler()));
-        ByteBuffer mdhd = ByteBuffer.allocate(24).putInt(0).putInt(0).putInt(0).putInt((int) index.timescale())
+        ByteBuffer hdlr = ByteBuffer.allocate(24).putInt(0).putInt(0).put(ascii(index.handler));
+        ByteBuffer mdhd = ByteBuffer.allocate(24).putInt(0).putInt(0).putInt(0).putInt((int) index.timescale)
                 .putInt(10_000);
-        ByteBuffer stts = ByteBuffer.allocate(16).putInt(0).putInt(1).putInt((int) index.timeRunSamples())
+        ByteBuffer stts = ByteBuffer.allocate(16).putInt(0).putInt(1).putInt((int) index.timeRunSamples)
                 .putInt(100);
-        ByteBuffer stsc = ByteBuffer.allocate(20).putInt(0).putInt(1).putInt(index.firstChunk())
-                .putInt(index.perChunk()).putInt(1);
-        ByteBuffer stsz = ByteBuffer.allocate(12 + 100 * 4).putInt(0).putInt(0).putInt((int) index.sampleCount());
+        ByteBuffer stsc = ByteBuffer.allocate(20).putInt(0).putInt(1).putInt(index.firstChunk)
+                .putInt(index.perChunk).putInt(1);
+        ByteBuffer stsz = ByteBuffer.allocate(12 + 100 * 4).putInt(0).putInt(0).putInt((int) index.sampleCount);
         for (int i = 0; i < 100; i++) {
             stsz.putInt(50);
         }
-        ByteBuffer offsets = ByteBuffer.allocate(8 + 10 * (index.co64() ? 8 : 4)).putInt(0).putInt(10);
+        ByteBuffer offsets = ByteBuffer.allocate(8 + 10 * (index.co64 ? 8 : 4)).putInt(0).putInt(10);
         for (int chunk = 0; chunk < 10; chunk++) {
-            long offset = index.chunkBase() + chunk * 1_000L;
-            if (index.co64()) {
+            long offset = index.chunkBase + chunk * 1_000L;
+            if (index.co64) {
                 offsets.putLong(offset);
             } else {
                 offsets.putInt((int) offset);
             }
         }
         byte[] stbl = box("stbl", concat(box("stts", stts.array()), box("stsc", stsc.array()),
-                box("stsz", stsz.array()), box(index.co64() ? "co64" : "stco", offsets.array())));
+                box("stsz", stsz.array()), box(index.co64 ? "co64" : "stco", offsets.array())));
         byte[] mdia = box("mdia", concat(box("mdhd", mdhd.array()), box("hdlr", hdlr.array()),
                 box("minf", stbl)));
         byte[] edts = new byte[0];
-        if (index.editMs() != null) {
-            long mediaTime = index.editMs() < 0 ? -1 : index.editMs() * index.timescale() / 1000;
+        if (index.editMs != null) {
+            long mediaTime = index.editMs < 0 ? -1 : index.editMs * index.timescale / 1000;
             ByteBuffer elst = ByteBuffer.allocate(20).putInt(0).putInt(1).putInt(10_000).putInt((int) mediaTime)
                     .putInt(0x10000);
             edts = box("edts", box("elst", elst.array()));
@@ -214,10 +225,10 @@ class Mp4LayoutTest {
         byte[] trak = box("trak", concat(edts, mdia));
         ByteArrayOutputStream children = new ByteArrayOutputStream();
         children.writeBytes(box("mvhd", new byte[100]));
-        for (int i = 0; i < index.tracks(); i++) {
+        for (int i = 0; i < index.tracks; i++) {
             children.writeBytes(trak);
         }
-        if (index.withMvex()) {
+        if (index.withMvex) {
             children.writeBytes(box("mvex", new byte[0]));
         }
         return box("moov", children.toByteArray());

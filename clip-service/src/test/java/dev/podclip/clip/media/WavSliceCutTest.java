@@ -5,13 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,15 +49,17 @@ class WavSliceCutTest {
         String noise = "anoisesrc=seed=7:a=0.5:r=" + source.rateHz() + ":d=" + AudioCut.seconds(SOURCE_MS);
         String channels = Integer.toString(source.channels());
         if (source.name().equals("hexagonal")) {
-            ffmpeg("-filter_complex", hexagonalNoise(source.rateHz()), "-c:a", source.codec(), file(source).toString());
+            CutFiles.ffmpeg("-filter_complex", hexagonalNoise(source.rateHz()), "-c:a", source.codec(),
+                    file(source).toString());
             return;
         }
         if (!source.codec().equals(PLAIN_FLOAT)) {
-            ffmpeg("-f", "lavfi", "-i", noise, "-ac", channels, "-c:a", source.codec(), file(source).toString());
+            CutFiles.ffmpeg("-f", "lavfi", "-i", noise, "-ac", channels, "-c:a", source.codec(),
+                    file(source).toString());
             return;
         }
         Path raw = dir.resolve(source.name() + ".f32");
-        ffmpeg("-f", "lavfi", "-i", noise, "-ac", channels, "-f", "f32le", raw.toString());
+        CutFiles.ffmpeg("-f", "lavfi", "-i", noise, "-ac", channels, "-f", "f32le", raw.toString());
         byte[] samples = Files.readAllBytes(raw);
         WavLayout layout = new WavLayout(source.channels(), source.rateHz(), 32, WavLayout.HEADER_BYTES,
                 samples.length, WavLayout.Coding.IEEE_FLOAT);
@@ -89,7 +88,8 @@ class WavSliceCutTest {
 
     private static WavLayout layout(Source source) throws IOException {
         Path file = file(source);
-        return WavLayout.parse(readRange(file, 0, SourceFiles.MAX_HEADER_BYTES), Files.size(file)).orElseThrow();
+        byte[] head = CutFiles.readRange(file, 0, SourceFiles.MAX_HEADER_BYTES);
+        return WavLayout.parse(head, Files.size(file)).orElseThrow();
     }
 
     @Test
@@ -99,8 +99,8 @@ class WavSliceCutTest {
             for (long[] clip : clips) {
                 for (AudioFormat format : AudioFormat.values()) {
                     String what = source.name() + " " + clip[0] + ".." + clip[1] + " " + format;
-                    byte[] whole = decode(cut(file(source), clip[0], clip[1], 0, format));
-                    byte[] sliced = decode(cutFromSlice(source, clip[0], clip[1], format));
+                    byte[] whole = CutFiles.pcm16(cut(file(source), clip[0], clip[1], 0, format));
+                    byte[] sliced = CutFiles.pcm16(cutFromSlice(source, clip[0], clip[1], format));
                     assertThat(sliced.length).as(what + " decoded bytes").isEqualTo(whole.length).isPositive();
                     assertThat(Arrays.equals(sliced, whole)).as(what + " samples").isTrue();
                 }
@@ -117,44 +117,19 @@ class WavSliceCutTest {
         WavLayout.Slice slice = layout.slice(startMs, endMs).orElseThrow();
         Path wav = dir.resolve(source.name() + "-slice.wav");
         Files.write(wav, layout.header(slice.length()));
-        Files.write(wav, readRange(file, slice.firstByte(), slice.length()), java.nio.file.StandardOpenOption.APPEND);
+        Files.write(wav, CutFiles.readRange(file, slice.firstByte(), slice.length()),
+                java.nio.file.StandardOpenOption.APPEND);
         return cut(wav, startMs - slice.offsetMs(), endMs - slice.offsetMs(), slice.offsetMs(), format);
     }
 
     private static Path cut(Path source, long startMs, long endMs, long offsetMs, AudioFormat format)
             throws Exception {
         Path output = dir.resolve(source.getFileName() + "-" + offsetMs + "-" + startMs + "." + format.extension());
-        AudioCut cut = new AudioCut(source, startMs, endMs, format, 0, Map.of("title", "t"), 10_000_000, output);
-        Ffmpeg.Result result = Ffmpeg.run("ffmpeg", cut.ffmpegArgs(), 30_000, null, List.of());
-        assertThat(result.ok()).as(result.stderr()).isTrue();
+        CutFiles.cut(source, startMs, endMs, format, output);
         return output;
-    }
-
-    private static byte[] decode(Path file) throws Exception {
-        Path pcm = dir.resolve(file.getFileName() + ".pcm");
-        ffmpeg("-i", file.toString(), "-f", "s16le", pcm.toString());
-        return Files.readAllBytes(pcm);
-    }
-
-    private static void ffmpeg(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
     }
 
     private static Path file(Source source) {
         return dir.resolve(source.name() + ".wav");
-    }
-
-    private static byte[] readRange(Path file, long first, long length) throws IOException {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            byte[] bytes = new byte[(int) Math.min(length, in.length() - first)];
-            in.seek(first);
-            in.readFully(bytes);
-            return bytes;
-        }
     }
 }
