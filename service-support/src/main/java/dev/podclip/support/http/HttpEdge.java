@@ -22,7 +22,7 @@ import java.util.Optional;
 public class HttpEdge {
 
     /** Before Quarkus' upload limit (-2) and every application route. */
-    static final int ORDER = -100;
+    public static final int ORDER = -100;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBody;
