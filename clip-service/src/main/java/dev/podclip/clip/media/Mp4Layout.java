@@ -80,7 +80,7 @@ final class Mp4Layout {
 
     /** Whether the file's first bytes are an MP4's: a {@code ftyp} box first. */
     static boolean isMp4(byte[] head) {
-        return head.length >= 8 && type(head, 4).equals("ftyp");
+        return head.length >= 8 && type(ByteBuffer.wrap(head), 4).equals("ftyp");
     }
 
     /**
@@ -92,24 +92,14 @@ final class Mp4Layout {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         List<Box> boxes = new ArrayList<>();
         long offset = at;
-        while (boxes.size() < MAX_TOP_BOXES && offset + 8 <= at + bytes.length && offset + 8 <= fileBytes) {
+        while (boxes.size() < MAX_TOP_BOXES && offset < at + bytes.length) {
             int local = (int) (offset - at);
-            long size = Integer.toUnsignedLong(buffer.getInt(local));
-            int header = 8;
-            if (size == 1) {
-                if (offset + 16 > at + bytes.length) {
-                    break;
-                }
-                size = buffer.getLong(local + 8);
-                header = 16;
-            } else if (size == 0) {
-                size = fileBytes - offset;
-            }
-            if (size < header || size > fileBytes - offset) {
+            long[] sizes = header(buffer, local, bytes.length - local, fileBytes - offset);
+            if (sizes == null) {
                 break;
             }
-            boxes.add(new Box(type(bytes, local + 4), offset, header, size));
-            offset += size;
+            boxes.add(new Box(type(buffer, local + 4), offset, (int) sizes[1], sizes[0]));
+            offset += sizes[0];
         }
         return boxes;
     }
@@ -191,23 +181,37 @@ final class Mp4Layout {
         List<Child> children = new ArrayList<>();
         int at = from;
         while (at + 8 <= to) {
-            long size = Integer.toUnsignedLong(bytes.getInt(at));
-            int header = 8;
-            if (size == 1) {
-                size = bytes.getLong(at + 8);
-                header = 16;
-            } else if (size == 0) {
-                size = to - at;
-            }
-            if (size < header || size > to - at) {
+            long[] sizes = header(bytes, at, to - at, to - at);
+            if (sizes == null) {
                 throw new IllegalArgumentException("a box outside its parent");
             }
-            byte[] type = new byte[4];
-            bytes.get(at + 4, type);
-            children.add(new Child(new String(type, StandardCharsets.ISO_8859_1), at + header, at + (int) size));
-            at += (int) size;
+            children.add(new Child(type(bytes, at + 4), at + (int) sizes[1], at + (int) sizes[0]));
+            at += (int) sizes[0];
         }
         return children;
+    }
+
+    /**
+     * The whole size and the header's size of the box whose header is at {@code at}: a 32-bit size, a 64-bit one
+     * after the type (size 1), or all of {@code room} (size 0, "to the end"). Null when the header is not all within
+     * the {@code available} bytes or the size is smaller than the header or larger than {@code room}.
+     */
+    private static long[] header(ByteBuffer bytes, int at, long available, long room) {
+        if (available < 8) {
+            return null;
+        }
+        long size = Integer.toUnsignedLong(bytes.getInt(at));
+        int header = 8;
+        if (size == 1) {
+            if (available < 16) {
+                return null;
+            }
+            size = bytes.getLong(at + 8);
+            header = 16;
+        } else if (size == 0) {
+            size = room;
+        }
+        return size < header || size > room ? null : new long[] {size, header};
     }
 
     /** The child of type {@code path[0]}, then its child of type {@code path[1]}, ...; null when one is missing. */
@@ -369,10 +373,6 @@ final class Mp4Layout {
             }
         }
         return sample == sizes.length ? offsets : null;
-    }
-
-    private static String type(byte[] bytes, int at) {
-        return new String(bytes, at, 4, StandardCharsets.ISO_8859_1);
     }
 
     private static String type(ByteBuffer bytes, int at) {

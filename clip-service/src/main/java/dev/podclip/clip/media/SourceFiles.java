@@ -126,16 +126,20 @@ public class SourceFiles {
     private static boolean copyRange(Path file, Mp3Layout.Slice range, Path part) throws IOException {
         try (FileChannel in = FileChannel.open(file);
              FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long copied = 0;
-            while (copied < range.length()) {
-                long moved = in.transferTo(range.firstByte() + copied, range.length() - copied, out);
-                if (moved <= 0) {
-                    return false;
-                }
-                copied += moved;
-            }
-            return true;
+            return transfer(in, range.firstByte(), range.length(), out);
         }
+    }
+
+    /** Writes {@code length} bytes of {@code in} from {@code first} to {@code out}; false when {@code in} ends first. */
+    private static boolean transfer(FileChannel in, long first, long length, FileChannel out) throws IOException {
+        for (long copied = 0; copied < length; ) {
+            long moved = in.transferTo(first + copied, length - copied, out);
+            if (moved <= 0) {
+                return false;
+            }
+            copied += moved;
+        }
+        return true;
     }
 
     /** Writes a slice's bytes (its frames with their pre-roll) to a file; false when they could not be had. */
@@ -282,15 +286,7 @@ public class SourceFiles {
     /** Writes all of {@code file} to {@code out} at its position. */
     private static boolean appendAll(Path file, FileChannel out) throws IOException {
         try (FileChannel in = FileChannel.open(file)) {
-            long size = in.size();
-            for (long copied = 0; copied < size; ) {
-                long moved = in.transferTo(copied, size - copied, out);
-                if (moved <= 0) {
-                    return false;
-                }
-                copied += moved;
-            }
-            return true;
+            return transfer(in, 0, in.size(), out);
         }
     }
 
