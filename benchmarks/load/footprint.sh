@@ -3,8 +3,9 @@
 # Needs the demo in clip-service's database and seeded clips: PODCLIP_LIMITS_ENABLED=false bin/stack up --detach, then
 # benchmarks/load/share-pages.sh once (it writes .stack/bench-clip-ids.txt). For each setting, ROUNDS times in turn:
 # a clip-service of its own (the packaged jar, consumer off, on its own port) started with those flags, WARM_S seconds
-# of share pages to warm it up, RUN_S seconds measured (wrk, THREADS threads, CONNECTIONS connections, random stored
-# clips as HTML), then its resident memory; so every setting has served tens of thousands of pages when measured.
+# of share pages to warm it up (after every seeded clip's page has been asked for once), RUN_S seconds measured (wrk,
+# THREADS threads, CONNECTIONS connections, random stored clips as HTML), then its resident memory; so every setting
+# has served tens of thousands of pages when measured.
 #   benchmarks/load/footprint.sh                      # the settings below; JAVA=... picks the JVM
 #   SETTINGS_LIST='-Xmx160m -XX:+UseSerialGC;OTEL_SDK_DISABLED=false -Xmx160m -XX:+UseSerialGC' benchmarks/load/footprint.sh
 # A setting is JVM flags, optionally after environment assignments; one that turns tracing on exports to a local
@@ -42,6 +43,7 @@ measure() {
   local flags="$1" port log pid out rate p99 rss cpu_before cpu
   start_instance "$flags"
   pid="$instance_pid"; port="$instance_port"; log="$instance_log"
+  fill_cache "$port"
   IDS_FILE="$ids" ACCEPT=text/html wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_S}s" \
     -s benchmarks/load/share-pages.lua "http://127.0.0.1:$port" > /dev/null
   cpu_before="$(cpu_ticks "$pid")"

@@ -4,9 +4,11 @@
 # else the host does moves every figure. Here each round starts one instance of each setting and loads both at once,
 # the same load (wrk, one thread and CONNECTIONS connections each, random stored clips as HTML): whatever slows the
 # machine slows both. Each round reports each instance's own CPU per 1,000 pages over the measured RUN_S seconds
-# (benchmarks/load/cpu.sh) and their ratio B ÷ A; the start order alternates between rounds. At the end, the ratios'
-# median and range. Each round is a fresh pair of JVMs, so the JIT's own spread between starts is still in each ratio:
-# use enough ROUNDS, or C1 only (-XX:TieredStopAtLevel=1 in both settings) for code compiled the same way every start.
+# (benchmarks/load/cpu.sh) and their ratio B ÷ A; which instance starts first, and whose load starts first, alternates
+# between rounds. Every seeded clip's page is asked for once before the warm-up, so the measured run serves cached
+# pages: its share-cache misses are printed, and should be 0. At the end, the ratios' median and range. Each round
+# is a fresh pair of JVMs, so the JIT's own spread between starts is still in each ratio: use enough ROUNDS, or C1
+# only (-XX:TieredStopAtLevel=1 in both settings) for code compiled the same way every start.
 # Needs what footprint.sh needs (the stack's database with seeded clips: benchmarks/load/share-pages.sh once).
 #   A='-Xmx512m' B='OTEL_SDK_DISABLED=false -Xmx512m' benchmarks/load/paired-cpu.sh    # ROUNDS=6 WARM_S=30 RUN_S=20
 #   A='JAVA=java JAR=<a fast-jar build>/quarkus-run.jar -Xmx512m' B='JAVA=<JDK 25>/bin/java -Xmx512m -XX:AOTCache=…' …
@@ -26,13 +28,20 @@ require_inputs paired-cpu
 work="$(mktemp -d)"
 trap 'stop_sink; rm -rf "$work"' EXIT
 
+load_one() {
+  # load_one SECONDS PORT OUT: wrk on one instance, in the background; its pid in $!.
+  IDS_FILE="$ids" ACCEPT=text/html wrk -t1 -c"$CONNECTIONS" -d"${1}s" -s benchmarks/load/share-pages.lua \
+    "http://127.0.0.1:$2" > "$3" &
+}
 load_both() {
-  # load_both SECONDS PORT_A PORT_B OUT_A OUT_B: the same wrk on both instances, at once.
-  local s="$1"
-  IDS_FILE="$ids" ACCEPT=text/html wrk -t1 -c"$CONNECTIONS" -d"${s}s" -s benchmarks/load/share-pages.lua \
-    "http://127.0.0.1:$2" > "$4" & local w1=$!
-  IDS_FILE="$ids" ACCEPT=text/html wrk -t1 -c"$CONNECTIONS" -d"${s}s" -s benchmarks/load/share-pages.lua \
-    "http://127.0.0.1:$3" > "$5" & local w2=$!
+  # load_both SECONDS PORT_A PORT_B OUT_A OUT_B: the same wrk on both instances, at once; the one started first
+  # alternates with the round, as the instances' start order does.
+  local s="$1" w1 w2
+  if [ $((round % 2)) = 1 ]; then
+    load_one "$s" "$2" "$4"; w1=$!; load_one "$s" "$3" "$5"; w2=$!
+  else
+    load_one "$s" "$3" "$5"; w2=$!; load_one "$s" "$2" "$4"; w1=$!
+  fi
   wait "$w1" "$w2"
   ! grep -q 'Non-2xx' "$4" "$5" || { echo "paired-cpu: answers other than 2xx" >&2; exit 1; }
 }
@@ -41,8 +50,8 @@ load_both() {
 rate() { grep -E '^Requests/sec' "$1" | awk '{printf "%d", $2}'; }
 
 echo "JVM: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores; A = $A; B = $B"
-echo "| round | A: pages/s | A: CPU per 1k pages | B: pages/s | B: CPU per 1k pages | B ÷ A |"
-echo "|---|---|---|---|---|---|"
+echo "| round | A: pages/s | A: CPU per 1k pages | B: pages/s | B: CPU per 1k pages | B ÷ A | cache misses in the run, A / B |"
+echo "|---|---|---|---|---|---|---|"
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then
     start_instance "$A"; pa=$instance_pid; qa=$instance_port; la=$instance_log
@@ -51,14 +60,17 @@ for round in $(seq 1 "$ROUNDS"); do
     start_instance "$B"; pb=$instance_pid; qb=$instance_port; lb=$instance_log
     start_instance "$A"; pa=$instance_pid; qa=$instance_port; la=$instance_log
   fi
+  fill_cache "$qa" "$qb"
   load_both "$WARM_S" "$qa" "$qb" /dev/null /dev/null
+  ma="$(share_misses "$qa")"; mb="$(share_misses "$qb")"
   ta="$(cpu_ticks "$pa")"; tb="$(cpu_ticks "$pb")"
   load_both "$RUN_S" "$qa" "$qb" "$work/a" "$work/b"
+  ma=$(( $(share_misses "$qa") - ma )); mb=$(( $(share_misses "$qb") - mb ))
   ca="$(cpu_per_1k "$ta" "$(cpu_ticks "$pa")" "$(wrk_requests < "$work/a")")"
   cb="$(cpu_per_1k "$tb" "$(cpu_ticks "$pb")" "$(wrk_requests < "$work/b")")"
   ratio="$(awk -v a="$ca" -v b="$cb" 'BEGIN { printf "%.3f", b / a }')"
   echo "$ratio" >> "$work/ratios"
-  echo "| $round | $(rate "$work/a") | $ca ms | $(rate "$work/b") | $cb ms | $ratio |"
+  echo "| $round | $(rate "$work/a") | $ca ms | $(rate "$work/b") | $cb ms | $ratio | $ma / $mb |"
   stop_instance "$pa" "$la"; stop_instance "$pb" "$lb"
 done
 sort -n "$work/ratios" | awk '{r[NR]=$1} END {
