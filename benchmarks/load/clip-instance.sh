@@ -65,6 +65,11 @@ start_instance() {
   done
 }
 
+# share_load SECONDS PORT CONNECTIONS: wrk, one thread, on an instance's share pages (random stored clips as HTML).
+share_load() {
+  IDS_FILE="$ids" ACCEPT=text/html wrk -t1 -c"$3" -d"${1}s" -s benchmarks/load/share-pages.lua "http://127.0.0.1:$2"
+}
+
 # fill_cache PORT...: asks each instance for every seeded clip's page once, before any timed load. A random load
 # alone leaves the share-page cache filling for a long time (after 30 s at a few thousand pages/s, 9,834 misses of
 # 10,000 clips; BENCHMARKS.md §9), and a setting that serves fewer pages in its warm-up then renders more pages in

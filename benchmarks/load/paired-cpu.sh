@@ -28,22 +28,19 @@ require_inputs paired-cpu
 work="$(mktemp -d)"
 trap 'stop_sink; rm -rf "$work"' EXIT
 
-load_one() {
-  # load_one SECONDS PORT OUT: wrk on one instance, in the background; its pid in $!.
-  IDS_FILE="$ids" ACCEPT=text/html wrk -t1 -c"$CONNECTIONS" -d"${1}s" -s benchmarks/load/share-pages.lua \
-    "http://127.0.0.1:$2" > "$3" &
-}
 load_both() {
-  # load_both SECONDS PORT_A PORT_B OUT_A OUT_B: the same wrk on both instances, at once; the one started first
-  # alternates with the round, as the instances' start order does.
-  local s="$1" w1 w2
-  if [ $((round % 2)) = 1 ]; then
-    load_one "$s" "$2" "$4"; w1=$!; load_one "$s" "$3" "$5"; w2=$!
+  # load_both ROUND SECONDS PORT_A PORT_B OUT_A OUT_B: the same wrk on both instances, at once; the one started
+  # first alternates with the round, as the instances' start order does.
+  local s="$2" w1 w2
+  if [ $(($1 % 2)) = 1 ]; then
+    share_load "$s" "$3" "$CONNECTIONS" > "$5" & w1=$!
+    share_load "$s" "$4" "$CONNECTIONS" > "$6" & w2=$!
   else
-    load_one "$s" "$3" "$5"; w2=$!; load_one "$s" "$2" "$4"; w1=$!
+    share_load "$s" "$4" "$CONNECTIONS" > "$6" & w2=$!
+    share_load "$s" "$3" "$CONNECTIONS" > "$5" & w1=$!
   fi
   wait "$w1" "$w2"
-  ! grep -q 'Non-2xx' "$4" "$5" || { echo "paired-cpu: answers other than 2xx" >&2; exit 1; }
+  ! grep -q 'Non-2xx' "$5" "$6" || { echo "paired-cpu: answers other than 2xx" >&2; exit 1; }
 }
 
 # The requests per second of a wrk output file: rate FILE
@@ -61,10 +58,10 @@ for round in $(seq 1 "$ROUNDS"); do
     start_instance "$A"; pa=$instance_pid; qa=$instance_port; la=$instance_log
   fi
   fill_cache "$qa" "$qb"
-  load_both "$WARM_S" "$qa" "$qb" /dev/null /dev/null
+  load_both "$round" "$WARM_S" "$qa" "$qb" /dev/null /dev/null
   ma="$(share_misses "$qa")"; mb="$(share_misses "$qb")"
   ta="$(cpu_ticks "$pa")"; tb="$(cpu_ticks "$pb")"
-  load_both "$RUN_S" "$qa" "$qb" "$work/a" "$work/b"
+  load_both "$round" "$RUN_S" "$qa" "$qb" "$work/a" "$work/b"
   ma=$(( $(share_misses "$qa") - ma )); mb=$(( $(share_misses "$qb") - mb ))
   ca="$(cpu_per_1k "$ta" "$(cpu_ticks "$pa")" "$(wrk_requests < "$work/a")")"
   cb="$(cpu_per_1k "$tb" "$(cpu_ticks "$pb")" "$(wrk_requests < "$work/b")")"

@@ -32,10 +32,6 @@ fi
 work="$(mktemp -d)"
 trap 'stop_sink; rm -rf "$work"' EXIT
 
-load() {
-  IDS_FILE="$ids" ACCEPT=text/html wrk -t1 -c"$CONNECTIONS" -d"${1}s" -s benchmarks/load/share-pages.lua \
-    "http://127.0.0.1:$instance_port"
-}
 profiler() {
   # jcmd's JVMTI.agent_load takes the agent's options as one quoted argument.
   "$(jcmd_of "$instance_pid")" "$instance_pid" JVMTI.agent_load "$library" "\"$1\"" > /dev/null
@@ -44,9 +40,9 @@ profiler() {
 echo "JVM: $("$JAVA" -version 2>&1 | head -1); $(nproc) cores; SETTING = $SETTING"
 start_instance "$SETTING"
 fill_cache "$instance_port"
-load "$WARM_S" > /dev/null
+share_load "$WARM_S" "$instance_port" "$CONNECTIONS" > /dev/null
 profiler "start,event=cpu,interval=1ms"
-load "$RUN_S" > "$work/wrk"
+share_load "$RUN_S" "$instance_port" "$CONNECTIONS" > "$work/wrk"
 profiler "stop,file=$work/profile.collapsed,collapsed,threads"
 stop_instance "$instance_pid" "$instance_log"
 ! grep -q 'Non-2xx' "$work/wrk" || { echo "trace-share: answers other than 2xx" >&2; exit 1; }
