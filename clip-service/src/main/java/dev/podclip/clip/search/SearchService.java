@@ -9,9 +9,9 @@ import dev.podclip.clip.search.SearchViews.EpisodeRef;
 import dev.podclip.clip.search.SearchViews.Hit;
 import dev.podclip.clip.search.SearchViews.Results;
 import dev.podclip.support.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -112,13 +112,19 @@ public class SearchService {
     Database db;
     @Inject
     ClipService clips;
+    @Inject
+    SearchCache cache;
 
-    @Transactional
+    /** A page of hits: checked, then answered from the cache ({@link SearchCache}) or by the statement. */
     public Results search(String query, Integer page, Integer size) {
         String q = checkQuery(query);
         int p = page == null ? 0 : page;
         int s = size == null ? SearchLimits.DEFAULT_PAGE_SIZE : size;
         checkPaging(p, s);
+        return cache.get(q, p, s, () -> QuarkusTransaction.joiningExisting().call(() -> run(q, p, s)));
+    }
+
+    private Results run(String q, int p, int s) {
         String loose = phraseFree(q);
         int[] scanLimits = new int[CANDIDATES.length];
         for (int i = 0; i < CANDIDATES.length; i++) {

@@ -154,4 +154,16 @@ class SearchApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", "wombatlike")
                 .get("/api/search").then().extract().jsonPath().getInt("total") == 0);
     }
+
+    /** Search answers repeated queries from its cache (SearchCache): a change must reach it on every page. */
+    @Test
+    void aPageCachedBeforeAnEpisodeArrivesGivesWayToIt() {
+        given().queryParam("q", "numbatesque").get("/api/search").then().statusCode(200).body("total", is(0));
+        given().queryParam("q", "numbatesque").get("/api/search").then().statusCode(200).body("total", is(0));
+        String vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nnumbatesque habits\n";
+        TranscriptFixtures.send(TranscriptFixtures.upsert(TranscriptFixtures.snapshot(UUID.randomUUID(), 1,
+                "Arrives later", null, null, TranscriptFixtures.transcript("vtt", vtt))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("q", "numbatesque")
+                .get("/api/search").then().extract().jsonPath().getInt("total") == 1);
+    }
 }
