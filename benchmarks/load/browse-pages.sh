@@ -10,6 +10,7 @@
 #      page /, /shows/{slug} of a random seeded show and /search?q= with a random query, per request
 #      (benchmarks/load/browse-pages.lua);
 #   3. a paced run at about half of each maximum for p50/p90/p99 there.
+# PAGES (default "home show search") picks the pages measured, /api/ping always first.
 # Figures go to standard output as Markdown rows; BENCHMARKS.md records a run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -49,7 +50,7 @@ sed 's|^|/shows/|' "$work/show-slugs.txt" > "$work/show.txt"
 for q in "${QUERIES[@]}"; do
   printf '/search?q=%s\n' "$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$q")"
 done > "$work/search.txt"
-PAGES=(home show search)
+read -ra PAGES <<<"${PAGES:-home show search}"
 
 fail() { echo "browse-pages: $*" >&2; exit 1; }
 # Every answer must be 2xx: a 429 means the per-client limits are on, a 404 a show clip-service does not know.

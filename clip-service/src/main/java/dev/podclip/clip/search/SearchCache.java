@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Pages of search results as last answered, by query, page and size. One search statement costs 5–15 ms of
+ * Pages of search results as last answered, by query, page and size. One search statement costs 3–5 ms of
  * PostgreSQL at 10,000 episodes, and people ask the same few queries far more often than episodes change
  * (BENCHMARKS.md §10).
  *

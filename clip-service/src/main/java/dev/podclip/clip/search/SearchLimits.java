@@ -27,8 +27,13 @@ public final class SearchLimits {
      */
     /** Cue matches ranked, at most: at least the result window, so a broad query fills every page it may serve. */
     public static final int CUE_CANDIDATES = 1_000;
-    /** Chapter-title matches ranked, at most (titles are short: ranking them is cheap). */
-    public static final int TITLE_CANDIDATES = 500;
+    /**
+     * Chapter-title matches ranked, at most. A title is a few words, so titles holding the query's words mostly rank
+     * alike: of the 15 queries of benchmarks/load/browse-pages.sh at 10,000 episodes, 14 match titles, and the first
+     * 501 matching titles had one rank for 13 of them, two for the other. Ranking 500 only chose among equals, and
+     * finding them was half of a query's statement time (BENCHMARKS.md §10).
+     */
+    public static final int TITLE_CANDIDATES = 100;
     /** Show-notes matches ranked, at most: a notes text is up to 100,000 chars, ts_rank reads all of it. */
     public static final int NOTES_CANDIDATES = 100;
     /*
