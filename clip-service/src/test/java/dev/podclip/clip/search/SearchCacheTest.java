@@ -106,14 +106,8 @@ class SearchCacheTest {
     @Test
     void callersOfAKeyInFlightWaitForItsOneStatement() throws Exception {
         SearchCache cache = cache(1 << 20);
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Results> first = CompletableFuture.supplyAsync(() -> cache.get("sqlite", 0, 10, () -> {
-            started.countDown();
-            await(release);
-            return search("sqlite").get();
-        }));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Results> first = searchHeldUntil(cache, release);
         CompletableFuture<Results> second = CompletableFuture.supplyAsync(() -> cache.get("sqlite", 0, 10,
                 search("sqlite")));
         Thread.sleep(50);
@@ -126,14 +120,8 @@ class SearchCacheTest {
     @Test
     void aPageComputedAcrossAChangeIsNotAnsweredAfterIt() throws Exception {
         SearchCache cache = cache(1 << 20);
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Results> before = CompletableFuture.supplyAsync(() -> cache.get("sqlite", 0, 10, () -> {
-            started.countDown();
-            await(release);
-            return search("sqlite").get();
-        }));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Results> before = searchHeldUntil(cache, release);
         cache.onNotice(null);
         release.countDown();
         assertThat(before.get(10, TimeUnit.SECONDS).total()).isEqualTo(1);
@@ -151,6 +139,18 @@ class SearchCacheTest {
             cache.get(query, 0, 10, () -> results(query, 10));
         }
         assertThat(cache.weightedBytes()).isPositive().isLessThanOrEqualTo(20L * pageBytes);
+    }
+
+    /** A search of "sqlite" in flight: started, holding its key, and answering once {@code release} opens. */
+    CompletableFuture<Results> searchHeldUntil(SearchCache cache, CountDownLatch release) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Results> held = CompletableFuture.supplyAsync(() -> cache.get("sqlite", 0, 10, () -> {
+            started.countDown();
+            await(release);
+            return search("sqlite").get();
+        }));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        return held;
     }
 
     private static void await(CountDownLatch latch) {
