@@ -53,7 +53,8 @@ public class SearchCache {
 
     @Inject
     public SearchCache(SearchConfig config, ChangeListener listener, MeterRegistry metrics) {
-        this(config.cacheMaxBytes(), Duration.ofMillis(config.cacheTtlMs()), listener::listening, Ticker.systemTicker());
+        this(config.cacheMaxBytes(), Duration.ofMillis(config.cacheTtlMs()), listener::listening,
+                Ticker.systemTicker());
         if (pages != null) {
             CaffeineCacheMetrics.monitor(metrics, pages, METRIC_NAME);
         }
