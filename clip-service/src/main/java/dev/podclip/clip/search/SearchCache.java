@@ -101,7 +101,7 @@ public class SearchCache {
     }
 
     /** Pages computed before now are never answered again. */
-    public void dropAll() {
+    private void dropAll() {
         generation.incrementAndGet();
         if (pages != null) {
             pages.synchronous().invalidateAll();
