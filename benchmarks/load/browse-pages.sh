@@ -26,9 +26,8 @@ CONNECTIONS="${CONNECTIONS:-32}"
 jar=benchmarks/target/benchmarks.jar
 work="$root/.stack/browse-pages"
 script=benchmarks/load/browse-pages.lua
-# Words and phrases a listener of the demo's kind of show would look for: names, topics, one quoted phrase.
-QUERIES=(sqlite postgres sharding vitess mvcc tigerbeetle planetscale "concurrent writes" "connection pooling"
-  durability "open source" "\"foreign keys\"" turso "query planner" backups)
+# Words and phrases a listener of the demo's kind of show would look for: names, topics, one quoted phrase; one a line.
+mapfile -t QUERIES < benchmarks/load/search-queries.txt
 
 mkdir -p "$work"
 if [ ! -f "$jar" ] || [ -n "$(find benchmarks/src -newer "$jar" -type f -print -quit)" ]; then

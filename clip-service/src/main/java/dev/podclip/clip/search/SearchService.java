@@ -35,25 +35,42 @@ import java.util.regex.Pattern;
 public class SearchService {
 
     /**
+     * The query as a tsquery, computed once per statement. Written in place, {@code websearch_to_tsquery('english', ?)}
+     * is folded to a constant only in a plan made for the values at hand; the JDBC driver prepares the statement on
+     * the server after five runs, and PostgreSQL's generic plan then parsed the query once per row scanned and
+     * ranked. As a sub-select it is an init plan: parsed once, in every plan. With the recheck below gone too, the
+     * 15 queries of the browse benchmark took 62–67 ms of statement time instead of 100–105 (BENCHMARKS.md §10).
+     */
+    private static String tsquery(String parameter) {
+        return "(SELECT websearch_to_tsquery('english', " + parameter + "))";
+    }
+
+    private static final String QUERY = tsquery("?1");
+
+    /**
      * One source, bounded. The scan reads rows whose tsvector matches the scan query (the query with its phrases
      * loosened to "all these words", see {@link #phraseFree}; else the query itself) from the GIN index, at most
      * {@code scanLimit} of them plus one, numbered: a row numbered past the limit is only a sentinel telling that the
-     * scan stopped short ({@code beyond}). The exact query is checked on the scanned rows as they stream in, deleted
-     * episodes left out, and reading stops at candidates + 1 matches (the extra one tells the bound was passed): so a
-     * frequent phrase stops early, a rare phrase of frequent words stops at the scan limit. MATERIALIZED: read once,
-     * by the ranking and by the counts.
+     * scan stopped short ({@code beyond}). Deleted episodes are left out as the rows stream in, and with a loosened
+     * scan ({@code recheck}) the exact query is checked on them too; reading stops at candidates + 1 matches (the
+     * extra one tells the bound was passed): so a frequent phrase stops early, a rare phrase of frequent words stops
+     * at the scan limit. Without a loosened scan every scanned row already matches, and checking it again read a show
+     * notes' tsvector out of its TOAST table once more per candidate: the larger part of the saving given at
+     * {@link #tsquery}.
+     * MATERIALIZED: read once, by the ranking and by the counts.
      */
-    private static String source(String name, String columns, String from, String scanLimit, int candidates) {
+    private static String source(String name, String columns, String from, String scanLimit, int candidates,
+                                 boolean recheck) {
         return name + " AS MATERIALIZED (\n"
                 + "    SELECT s.episode_id, s.chapter_index, s.start_ms, s.kind, s.pos, s.body, s.n > " + scanLimit
                 + " AS beyond,\n"
-                + "           ts_rank(s.tsv, websearch_to_tsquery('english', ?1)) AS rank\n"
+                + "           ts_rank(s.tsv, " + QUERY + ") AS rank\n"
                 + "    FROM (SELECT x.*, row_number() OVER () AS n FROM (\n"
                 + "            SELECT " + columns + ", tsv FROM " + from
-                + " tsv @@ websearch_to_tsquery('english', ?2) LIMIT " + scanLimit + " + 1) x) s\n"
+                + " tsv @@ " + tsquery("?2") + " LIMIT " + scanLimit + " + 1) x) s\n"
                 + "    JOIN clip_episode e ON e.episode_id = s.episode_id\n"
-                + "    WHERE s.n > " + scanLimit
-                + " OR (NOT e.deleted AND s.tsv @@ websearch_to_tsquery('english', ?1))\n"
+                + "    WHERE s.n > " + scanLimit + " OR (NOT e.deleted"
+                + (recheck ? " AND s.tsv @@ " + QUERY : "") + ")\n"
                 + "    LIMIT " + (candidates + 2) + "\n)";
     }
 
@@ -64,38 +81,43 @@ public class SearchService {
      *
      * <p>Parameters: 1 the query, 2 the scan query, 3 page size, 4 offset, 5 ts_headline options, 6-8 the scan limits
      * of cues, titles, notes. Columns: per source whether its scan stopped short and its matches, then the hit.
+     *
+     * @param recheck whether the scan query is looser than the query (a phrase), so scanned rows are checked again
      */
-    static final String SQL = "WITH "
-            + source("cue", "episode_id, chapter_index, start_ms, 'transcript'::text AS kind, idx AS pos, text AS body",
-            "clip_transcript_cue WHERE", "?6", SearchLimits.CUE_CANDIDATES) + ",\n"
-            + source("title", "episode_id, chapter_index, start_ms, kind, position AS pos, body",
-            "clip_search_doc WHERE kind = 'chapter' AND", "?7", SearchLimits.TITLE_CANDIDATES) + ",\n"
-            + source("notes", "episode_id, chapter_index, start_ms, kind, position AS pos, body",
-            "clip_search_doc WHERE kind = 'notes' AND", "?8", SearchLimits.NOTES_CANDIDATES) + ",\n"
-            + """
-            counts AS (
-                SELECT (SELECT bool_or(beyond) FROM cue) AS cue_beyond,
-                       (SELECT count(*) FILTER (WHERE NOT beyond) FROM cue) AS cues,
-                       (SELECT bool_or(beyond) FROM title) AS title_beyond,
-                       (SELECT count(*) FILTER (WHERE NOT beyond) FROM title) AS titles,
-                       (SELECT bool_or(beyond) FROM notes) AS notes_beyond,
-                       (SELECT count(*) FILTER (WHERE NOT beyond) FROM notes) AS notes
-            ),
-            page AS (
-                SELECT h.* FROM (SELECT * FROM cue UNION ALL SELECT * FROM title UNION ALL SELECT * FROM notes) h
-                WHERE NOT h.beyond
-                ORDER BY h.rank DESC, h.episode_id, h.start_ms, h.kind, h.pos
-                LIMIT ?3 OFFSET ?4
-            )
-            SELECT n.cue_beyond, n.cues, n.title_beyond, n.titles, n.notes_beyond, n.notes,
-                   p.episode_id, e.title, p.chapter_index, ch.title, p.start_ms, p.kind, p.rank,
-                   ts_headline('english', p.body, websearch_to_tsquery('english', ?1), ?5), e.duration_ms
-            FROM counts n
-            LEFT JOIN page p ON true
-            LEFT JOIN clip_episode e ON e.episode_id = p.episode_id
-            LEFT JOIN clip_chapter ch ON ch.episode_id = p.episode_id AND ch.idx = p.chapter_index
-            ORDER BY p.rank DESC, p.episode_id, p.start_ms, p.kind, p.pos
-            """;
+    static String sql(boolean recheck) {
+        return "WITH "
+                + source("cue",
+                "episode_id, chapter_index, start_ms, 'transcript'::text AS kind, idx AS pos, text AS body",
+                "clip_transcript_cue WHERE", "?6", SearchLimits.CUE_CANDIDATES, recheck) + ",\n"
+                + source("title", "episode_id, chapter_index, start_ms, kind, position AS pos, body",
+                "clip_search_doc WHERE kind = 'chapter' AND", "?7", SearchLimits.TITLE_CANDIDATES, recheck) + ",\n"
+                + source("notes", "episode_id, chapter_index, start_ms, kind, position AS pos, body",
+                "clip_search_doc WHERE kind = 'notes' AND", "?8", SearchLimits.NOTES_CANDIDATES, recheck) + ",\n"
+                + """
+                counts AS (
+                    SELECT (SELECT bool_or(beyond) FROM cue) AS cue_beyond,
+                           (SELECT count(*) FILTER (WHERE NOT beyond) FROM cue) AS cues,
+                           (SELECT bool_or(beyond) FROM title) AS title_beyond,
+                           (SELECT count(*) FILTER (WHERE NOT beyond) FROM title) AS titles,
+                           (SELECT bool_or(beyond) FROM notes) AS notes_beyond,
+                           (SELECT count(*) FILTER (WHERE NOT beyond) FROM notes) AS notes
+                ),
+                page AS (
+                    SELECT h.* FROM (SELECT * FROM cue UNION ALL SELECT * FROM title UNION ALL SELECT * FROM notes) h
+                    WHERE NOT h.beyond
+                    ORDER BY h.rank DESC, h.episode_id, h.start_ms, h.kind, h.pos
+                    LIMIT ?3 OFFSET ?4
+                )
+                SELECT n.cue_beyond, n.cues, n.title_beyond, n.titles, n.notes_beyond, n.notes,
+                       p.episode_id, e.title, p.chapter_index, ch.title, p.start_ms, p.kind, p.rank,
+                       ts_headline('english', p.body, %s, ?5), e.duration_ms
+                FROM counts n
+                LEFT JOIN page p ON true
+                LEFT JOIN clip_episode e ON e.episode_id = p.episode_id
+                LEFT JOIN clip_chapter ch ON ch.episode_id = p.episode_id AND ch.idx = p.chapter_index
+                ORDER BY p.rank DESC, p.episode_id, p.start_ms, p.kind, p.pos
+                """.formatted(QUERY);
+    }
 
     /** Candidate bounds and phrase scan bounds of the sources, in the order of the counts columns. */
     private static final int[] CANDIDATES = {SearchLimits.CUE_CANDIDATES, SearchLimits.TITLE_CANDIDATES,
@@ -106,7 +128,9 @@ public class SearchService {
     private static final Pattern NEGATION = Pattern.compile("(^|[^\\p{L}\\p{N}])-");
     /** Columns of a result row: the six counts, then the hit. */
     private static final int HIT = 6;
-    private static final NumberedSql STATEMENT = NumberedSql.of(SQL);
+    /** For a query with a phrase, scanned by its words and checked again; for any other, scanned by itself. */
+    private static final NumberedSql PHRASE_STATEMENT = NumberedSql.of(sql(true));
+    private static final NumberedSql WORDS_STATEMENT = NumberedSql.of(sql(false));
 
     @Inject
     Database db;
@@ -131,7 +155,8 @@ public class SearchService {
             // Without a phrase to loosen, every scanned row is a match: the candidates and one sentinel tell all.
             scanLimits[i] = loose == null ? CANDIDATES[i] : PHRASE_SCAN_ROWS[i];
         }
-        List<Row> rows = db.call(c -> Jdbc.list(c, STATEMENT.sql(), SearchService::row, STATEMENT.parameters(q,
+        NumberedSql statement = loose == null ? WORDS_STATEMENT : PHRASE_STATEMENT;
+        List<Row> rows = db.call(c -> Jdbc.list(c, statement.sql(), SearchService::row, statement.parameters(q,
                 loose == null ? q : loose, s, p * s, Snippets.headlineOptions(), scanLimits[0], scanLimits[1],
                 scanLimits[2])));
         // Always one row at least: the counts, with a null hit when the page is empty.
