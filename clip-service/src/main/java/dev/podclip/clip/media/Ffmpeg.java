@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Runs ffmpeg as a child process with arguments (never a shell), a wall-time limit and a bounded error text, started
@@ -21,6 +22,10 @@ final class Ffmpeg {
     static final List<Path> NICE_BINARIES = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
     /** Where util-linux's {@code chrt} lives (Debian's util-linux package, always installed). */
     static final List<Path> CHRT_BINARIES = List.of(Path.of("/usr/bin/chrt"), Path.of("/bin/chrt"));
+    /** Where util-linux's {@code taskset} lives. */
+    static final List<Path> TASKSET_BINARIES = List.of(Path.of("/usr/bin/taskset"), Path.of("/bin/taskset"));
+    /** A CPU list as taskset reads it: numbers and ranges, comma-separated ({@code 1}, {@code 2-3}, {@code 0,4-7}). */
+    static final Pattern CPU_LIST = Pattern.compile("\\d{1,4}(-\\d{1,4})?(,\\d{1,4}(-\\d{1,4})?){0,63}");
 
     /** What {@code nice} and {@code chrt} exit with when the command is missing, or is not executable (POSIX). */
     static final int LAUNCHER_NOT_FOUND = 127;
@@ -91,6 +96,24 @@ final class Ffmpeg {
         }
         return NICE_BINARIES.stream().filter(executable).findFirst()
                 .map(nice -> List.of(nice.toString(), "-n", Integer.toString(niceness))).orElse(List.of());
+    }
+
+    /**
+     * {@code taskset -c CPUS} before {@code launcher}, so ffmpeg and every thread it starts run on those CPUs only
+     * (x264 sizes its thread pool by the CPUs it may use); {@code launcher} alone when the system has no taskset.
+     *
+     * @throws IllegalArgumentException when {@code cpus} is not a CPU list
+     */
+    static List<String> pinned(String cpus, List<String> launcher, Predicate<Path> executable) {
+        if (!CPU_LIST.matcher(cpus).matches()) {
+            throw new IllegalArgumentException("clip.media.render-cpus: \"" + cpus
+                    + "\" is not a CPU list such as 1, 2-3 or 0,4-7");
+        }
+        return TASKSET_BINARIES.stream().filter(executable).findFirst().map(taskset -> {
+            List<String> pinned = new ArrayList<>(List.of(taskset.toString(), "-c", cpus));
+            pinned.addAll(launcher);
+            return List.copyOf(pinned);
+        }).orElse(launcher);
     }
 
     /** {@code nice -n N} before the binary, or nothing when N is 0 or the system has no {@code nice}. */

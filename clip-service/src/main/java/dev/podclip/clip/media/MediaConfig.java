@@ -106,6 +106,15 @@ public interface MediaConfig {
     @Min(0) @Max(19)
     int renderNiceness();
 
+    /**
+     * The CPUs every ffmpeg runs on ({@code taskset -c}, util-linux), as a list such as {@code 1}, {@code 2-3} or
+     * {@code 0,4-7}; unset, any. Confining renders to some of an instance's CPUs keeps their cache and memory traffic
+     * off the others: on two cores, with {@code 1}, the share pages' p99 while four videos rendered was 2.1–3.0 ms in
+     * five runs of six instead of 3.8–4.6 ms, and renders took up to 1.5× as long (BENCHMARKS.md §6). A list the
+     * system refuses (a CPU it does not have) is logged at start-up and left out.
+     */
+    Optional<String> renderCpus();
+
     /** Video renders waiting beyond those running; past it a request gets 503 with Retry-After. */
     @WithDefault("8")
     @Min(0) @Max(10_000)

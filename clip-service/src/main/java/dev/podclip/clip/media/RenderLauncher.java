@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * How every ffmpeg of this instance is started, decided once at start-up: under SCHED_IDLE with {@code chrt --idle 0}
  * when {@code clip.media.render-idle} is on, the system has chrt and it may set the policy (a container's seccomp
- * profile or a missing capability can refuse it), else at {@code clip.media.render-niceness} with nice.
+ * profile or a missing capability can refuse it), else at {@code clip.media.render-niceness} with nice; and on the
+ * CPUs of {@code clip.media.render-cpus} with taskset, when that is set and allowed.
  */
 @ApplicationScoped
 public class RenderLauncher {
@@ -48,6 +49,11 @@ public class RenderLauncher {
     }
 
     private List<String> choose() {
+        List<String> priority = lowered();
+        return config.renderCpus().map(cpus -> pinnedIfAllowed(cpus, priority)).orElse(priority);
+    }
+
+    private List<String> lowered() {
         List<String> idle = Ffmpeg.launcher(config.renderIdle(), config.renderNiceness(), Files::isExecutable);
         List<String> nice = Ffmpeg.launcher(false, config.renderNiceness(), Files::isExecutable);
         if (idle.equals(nice) || works(idle)) {
@@ -56,6 +62,25 @@ public class RenderLauncher {
         LOG.infof("%s is refused here; ffmpeg runs at niceness %d instead", String.join(" ", idle),
                 config.renderNiceness());
         return nice;
+    }
+
+    /**
+     * {@code launcher} pinned to {@code cpus} when the system lets a process be (taskset fails on a CPU it does not
+     * have, or outside the instance's cpuset); else {@code launcher}, logged, so renders still run.
+     *
+     * @throws IllegalArgumentException when {@code cpus} is not a CPU list: a setting to correct, not to skip
+     */
+    static List<String> pinnedIfAllowed(String cpus, List<String> launcher) {
+        List<String> pinned = Ffmpeg.pinned(cpus, launcher, Files::isExecutable);
+        if (pinned.equals(launcher)) {
+            LOG.warnf("clip.media.render-cpus is %s, but this system has no taskset: ffmpeg runs on any CPU", cpus);
+            return launcher;
+        }
+        if (works(pinned)) {
+            return pinned;
+        }
+        LOG.warnf("%s is refused here (no such CPU?): ffmpeg runs on any CPU", String.join(" ", pinned));
+        return launcher;
     }
 
     /** Whether the launcher can set its policy: chrt runs chrt under itself, and fails when setting it fails. */

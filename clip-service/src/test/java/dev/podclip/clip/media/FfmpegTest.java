@@ -63,6 +63,33 @@ class FfmpegTest {
     }
 
     @Test
+    void renderCpusPinTheLauncherWithTaskset() {
+        List<String> idle = List.of("/usr/bin/chrt", "--idle", "0");
+        assertThat(Ffmpeg.pinned("1", idle, EVERYTHING))
+                .containsExactly("/usr/bin/taskset", "-c", "1", "/usr/bin/chrt", "--idle", "0");
+        assertThat(Ffmpeg.pinned("0,2-3", List.of(), Set.of(Path.of("/bin/taskset"))::contains))
+                .as("taskset elsewhere, no other launcher").containsExactly("/bin/taskset", "-c", "0,2-3");
+        assertThat(Ffmpeg.pinned("1", idle, NOTHING)).as("no taskset").isEqualTo(idle);
+        for (String notAList : List.of("", " 1", "a", "1;reboot", "1-", "-1", "1,,2", "1 2", "0x3", "12345")) {
+            assertThatThrownBy(() -> Ffmpeg.pinned(notAList, idle, EVERYTHING)).as(notAList)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("render-cpus");
+        }
+    }
+
+    @Test
+    void aPinnedRunStaysOnItsCpusAndACpuTheSystemLacksIsLeftOut() throws Exception {
+        List<String> pinned = RenderLauncher.pinnedIfAllowed("0", List.of());
+        if (!pinned.isEmpty()) {
+            // The child's own allowed CPUs, as the kernel reports them.
+            Ffmpeg.Result result = Ffmpeg.run("sh", List.of("-c", "grep Cpus_allowed_list /proc/self/status >&2"),
+                    5_000, null, pinned);
+            assertThat(result.ok()).as(result.stderr()).isTrue();
+            assertThat(result.stderr()).matches("Cpus_allowed_list:\\s+0");
+            assertThat(RenderLauncher.pinnedIfAllowed("4095", List.of())).as("no CPU 4095 here").isEmpty();
+        }
+    }
+
+    @Test
     void aRunPastItsDeadlineIsKilledAndSaysSo() throws Exception {
         Ffmpeg.Result result = Ffmpeg.run("sleep", List.of("30"), 200, null, List.of());
         assertThat(result.timedOut()).isTrue();
