@@ -83,7 +83,10 @@ public class RenderLauncher {
         return launcher;
     }
 
-    /** Whether the launcher can set its policy: chrt runs chrt under itself, and fails when setting it fails. */
+    /**
+     * Whether the launcher works here: it runs its own first program (chrt, taskset) under itself, which fails when
+     * setting the policy or the CPUs fails.
+     */
     private static boolean works(List<String> launcher) {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(launcher.get(0), "--version"));
