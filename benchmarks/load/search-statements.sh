@@ -29,10 +29,11 @@ public class PrintStatement {
         System.out.println(statement(service).replaceAll("\\?(\\d)", "\\$$1"));
         Method options = Class.forName("dev.podclip.clip.search.Snippets").getDeclaredMethod("headlineOptions");
         options.setAccessible(true);
-        System.err.println(options.invoke(null));
         Class<?> limits = Class.forName("dev.podclip.clip.search.SearchLimits");
-        System.err.println(limits.getField("CUE_CANDIDATES").get(null) + ", " + limits.getField("TITLE_CANDIDATES")
-                .get(null) + ", " + limits.getField("NOTES_CANDIDATES").get(null));
+        // In a file of their own: a JVM notice on standard error must not become a bound value.
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), options.invoke(null) + "\n"
+                + limits.getField("CUE_CANDIDATES").get(null) + ", " + limits.getField("TITLE_CANDIDATES").get(null)
+                + ", " + limits.getField("NOTES_CANDIDATES").get(null) + "\n");
     }
 
     /** sql(false); before it, one statement for every query (field SQL), so earlier builds can be timed too. */
@@ -50,7 +51,7 @@ public class PrintStatement {
 }
 EOF
 cp="${CLIP_CLASSES:-clip-service/target/classes}:$(ls clip-service/target/quarkus-app/lib/main/*.jar | tr '\n' ':')"
-java -cp "$cp" "$work/PrintStatement.java" > "$work/statement.sql" 2> "$work/headline-options.txt"
+java -cp "$cp" "$work/PrintStatement.java" "$work/headline-options.txt" > "$work/statement.sql"
 options="$(sed -n 1p "$work/headline-options.txt")"
 # Scan limits as SearchService binds them without a phrase: each source's candidate bound (a quoted phrase of the
 # mix is scanned as itself, so its rows need no second check either).

@@ -86,7 +86,7 @@ final class Ffmpeg {
      */
     static List<String> launcher(boolean idle, int niceness, Predicate<Path> executable) {
         if (idle) {
-            Optional<Path> chrt = CHRT_BINARIES.stream().filter(executable).findFirst();
+            Optional<Path> chrt = installed(CHRT_BINARIES, executable);
             if (chrt.isPresent()) {
                 return List.of(chrt.get().toString(), "--idle", "0");
             }
@@ -94,7 +94,7 @@ final class Ffmpeg {
         if (niceness <= 0) {
             return List.of();
         }
-        return NICE_BINARIES.stream().filter(executable).findFirst()
+        return installed(NICE_BINARIES, executable)
                 .map(nice -> List.of(nice.toString(), "-n", Integer.toString(niceness))).orElse(List.of());
     }
 
@@ -109,11 +109,16 @@ final class Ffmpeg {
             throw new IllegalArgumentException("clip.media.render-cpus: \"" + cpus
                     + "\" is not a CPU list such as 1, 2-3 or 0,4-7");
         }
-        return TASKSET_BINARIES.stream().filter(executable).findFirst().map(taskset -> {
+        return installed(TASKSET_BINARIES, executable).map(taskset -> {
             List<String> pinned = new ArrayList<>(List.of(taskset.toString(), "-c", cpus));
             pinned.addAll(launcher);
             return List.copyOf(pinned);
         }).orElse(launcher);
+    }
+
+    /** The first of a tool's usual places that holds it. */
+    private static Optional<Path> installed(List<Path> places, Predicate<Path> executable) {
+        return places.stream().filter(executable).findFirst();
     }
 
     /** {@code nice -n N} before the binary, or nothing when N is 0 or the system has no {@code nice}. */
