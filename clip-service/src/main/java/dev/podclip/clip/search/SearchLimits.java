@@ -19,11 +19,11 @@ public final class SearchLimits {
     public static final int SNIPPET_MAX_FRAGMENTS = 2;
 
     /*
-     * Candidate bounds. A query is answered from at most this many matches of each source, taken from its GIN index
-     * in storage order, ranked among themselves; past a bound, total is a lower bound (totalRelation "gte"). Ranking
-     * every match cost ~200 ms for a word in one cue of ten over 900,000 cues (BENCHMARKS.md §4); this bounds the work
-     * of a query by these numbers instead of by the corpus. Each source has its own bound so that many cue hits never
-     * crowd out a chapter title (weight A) or the notes.
+     * Candidate bounds. A query is answered from at most this many matches of each source, taken from its GIN indexes
+     * bucket by bucket ({@link #SCAN_BUCKETS}), in storage order within one, ranked among themselves; past a bound,
+     * total is a lower bound (totalRelation "gte"). Ranking every match cost ~200 ms for a word in one cue of ten
+     * over 900,000 cues (BENCHMARKS.md §4); this bounds the work of a query by these numbers instead of by the corpus.
+     * Each source has its own bound so that many cue hits never crowd out a chapter title (weight A) or the notes.
      */
     /** Cue matches ranked, at most: at least the result window, so a broad query fills every page it may serve. */
     public static final int CUE_CANDIDATES = 1_000;
@@ -46,10 +46,20 @@ public final class SearchLimits {
     public static final int TITLE_PHRASE_SCAN_ROWS = 2_000;
     public static final int NOTES_PHRASE_SCAN_ROWS = 200;
 
+    /**
+     * Buckets of each source's GIN index, by a hash of the episode id (migration V350 makes one partial index per
+     * bucket; SearchBucketsTest checks the statement uses them). A search reads buckets in turn until its candidate
+     * bound is full, so a frequent word costs about 1/SCAN_BUCKETS of its posting list, and a rare one SCAN_BUCKETS
+     * index lookups: 8 took the statement time of the browse benchmark's 15 queries from 42-48 to 30-35 ms, a
+     * frequent word's from ~6 to ~2 ms (BENCHMARKS.md §10). A power of two: the bucket is the hash's low bits.
+     */
+    public static final int SCAN_BUCKETS = 8;
+
     static {
         // Invariants of the numbers above, checked once when the class loads.
         if (CUE_CANDIDATES < MAX_RESULT_WINDOW || CUE_PHRASE_SCAN_ROWS <= CUE_CANDIDATES
-                || TITLE_PHRASE_SCAN_ROWS <= TITLE_CANDIDATES || NOTES_PHRASE_SCAN_ROWS <= NOTES_CANDIDATES) {
+                || TITLE_PHRASE_SCAN_ROWS <= TITLE_CANDIDATES || NOTES_PHRASE_SCAN_ROWS <= NOTES_CANDIDATES
+                || Integer.bitCount(SCAN_BUCKETS) != 1) {
             throw new IllegalStateException("search bounds out of order");
         }
     }

@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
  * of the page only, deleted episodes left out.
  *
  * <p>Bounded: each source gives at most its candidate bound of matches ({@link SearchLimits#CUE_CANDIDATES} and the
- * others), the first ones its GIN index yields (storage order), and only those are ranked. A query under every bound
- * is answered exactly as if everything were ranked, with an exact total; past a bound the hits are the best of the
- * candidates and the total is a lower bound ({@code totalRelation = "gte"}), as Elasticsearch reports totals past
- * {@code track_total_hits}.
+ * others), the first ones its GIN indexes yield (bucket by bucket, see {@link #buckets}), and only those are
+ * ranked. A query under every bound is answered exactly as if everything were ranked, with an exact total; past a
+ * bound the hits are the best of the candidates and the total is a lower bound ({@code totalRelation = "gte"}), as
+ * Elasticsearch reports totals past {@code track_total_hits}.
  */
 @ApplicationScoped
 public class SearchService {
@@ -49,29 +49,56 @@ public class SearchService {
 
     /**
      * One source, bounded. The scan reads rows whose tsvector matches the scan query (the query with its phrases
-     * loosened to "all these words", see {@link #phraseFree}; else the query itself) from the GIN index, at most
-     * {@code scanLimit} of them plus one, numbered: a row numbered past the limit is only a sentinel telling that the
-     * scan stopped short ({@code beyond}). Deleted episodes are left out as the rows stream in, and with a loosened
-     * scan ({@code recheck}) the exact query is checked on them too; reading stops at candidates + 1 matches (the
-     * extra one tells the bound was passed): so a frequent phrase stops early, a rare phrase of frequent words stops
-     * at the scan limit. Without a loosened scan every scanned row already matches, and checking it again read a show
-     * notes' tsvector out of its TOAST table once more per candidate: the larger part of the saving given at
-     * {@link #tsquery}.
+     * loosened to "all these words", see {@link #phraseFree}; else the query itself), bucket by bucket
+     * ({@link #buckets}), at most {@code scanLimit} of them plus one, numbered: a row numbered past the limit is only
+     * a sentinel telling that the scan stopped short ({@code beyond}). Deleted episodes are left out as the rows
+     * stream in, and with a loosened scan ({@code recheck}) the exact query is checked on them too; reading stops at
+     * candidates + 1 matches (the extra one tells the bound was passed): so a frequent phrase stops early, a rare
+     * phrase of frequent words stops at the scan limit. Without a loosened scan every scanned row already matches,
+     * and checking it again read a show notes' tsvector out of its TOAST table once more per candidate: the larger
+     * part of the saving given at {@link #tsquery}.
      * MATERIALIZED: read once, by the ranking and by the counts.
+     *
+     * @param kind the value of the table's {@code kind} column this source reads, or null for every row
      */
-    private static String source(String name, String columns, String from, String scanLimit, int candidates,
-                                 boolean recheck) {
+    private static String source(String name, String columns, String table, String kind, String scanLimit,
+                                 int candidates, boolean recheck) {
         return name + " AS MATERIALIZED (\n"
                 + "    SELECT s.episode_id, s.chapter_index, s.start_ms, s.kind, s.pos, s.body, s.n > " + scanLimit
                 + " AS beyond,\n"
                 + "           ts_rank(s.tsv, " + QUERY + ") AS rank\n"
                 + "    FROM (SELECT x.*, row_number() OVER () AS n FROM (\n"
-                + "            SELECT " + columns + ", tsv FROM " + from
-                + " tsv @@ " + tsquery("?2") + " LIMIT " + scanLimit + " + 1) x) s\n"
+                + buckets(columns + ", tsv", table, kind)
+                + "            LIMIT " + scanLimit + " + 1) x) s\n"
                 + "    JOIN clip_episode e ON e.episode_id = s.episode_id\n"
                 + "    WHERE s.n > " + scanLimit + " OR (NOT e.deleted"
                 + (recheck ? " AND s.tsv @@ " + QUERY : "") + ")\n"
                 + "    LIMIT " + (candidates + 2) + "\n)";
+    }
+
+    /**
+     * The rows of a table matching the scan query, read bucket after bucket: each bucket's partial GIN index
+     * (migration V350) holds the rows of the episodes whose id hashes to it. PostgreSQL reads a GIN index as a bitmap
+     * of every match before its first row, so one index made a word in an eighth of the catalog cost its whole
+     * posting list (20,016 chapter titles for "postgres" at 10,000 episodes); a bucket holds about an eighth of that,
+     * and the LIMIT above stops the Append at the bucket that fills it. The predicate is written as the indexes'
+     * so that the planner uses them (SearchBucketsTest).
+     */
+    private static String buckets(String columns, String table, String kind) {
+        StringBuilder union = new StringBuilder();
+        for (int b = 0; b < SearchLimits.SCAN_BUCKETS; b++) {
+            union.append(b == 0 ? "            SELECT " : "            UNION ALL SELECT ").append(columns)
+                    .append(" FROM ").append(table).append(" WHERE ")
+                    .append(kind == null ? "" : "kind = '" + kind + "' AND ")
+                    .append(bucketOf("episode_id")).append(" = ").append(b)
+                    .append(" AND tsv @@ ").append(tsquery("?2")).append('\n');
+        }
+        return union.toString();
+    }
+
+    /** The bucket of an episode's rows, as the indexes' predicates compute it. */
+    static String bucketOf(String episodeId) {
+        return "(uuid_hash(" + episodeId + ") & " + (SearchLimits.SCAN_BUCKETS - 1) + ")";
     }
 
     /**
@@ -88,11 +115,11 @@ public class SearchService {
         return "WITH "
                 + source("cue",
                 "episode_id, chapter_index, start_ms, 'transcript'::text AS kind, idx AS pos, text AS body",
-                "clip_transcript_cue WHERE", "?6", SearchLimits.CUE_CANDIDATES, recheck) + ",\n"
+                "clip_transcript_cue", null, "?6", SearchLimits.CUE_CANDIDATES, recheck) + ",\n"
                 + source("title", "episode_id, chapter_index, start_ms, kind, position AS pos, body",
-                "clip_search_doc WHERE kind = 'chapter' AND", "?7", SearchLimits.TITLE_CANDIDATES, recheck) + ",\n"
+                "clip_search_doc", "chapter", "?7", SearchLimits.TITLE_CANDIDATES, recheck) + ",\n"
                 + source("notes", "episode_id, chapter_index, start_ms, kind, position AS pos, body",
-                "clip_search_doc WHERE kind = 'notes' AND", "?8", SearchLimits.NOTES_CANDIDATES, recheck) + ",\n"
+                "clip_search_doc", "notes", "?8", SearchLimits.NOTES_CANDIDATES, recheck) + ",\n"
                 + """
                 counts AS (
                     SELECT (SELECT bool_or(beyond) FROM cue) AS cue_beyond,
