@@ -15,6 +15,9 @@
 # again by guid; needs bin/stack token). clip-service fetches them as any loopback source of the local stack.
 # SOURCE=m4a does the same with AAC in an MP4 (M4A_ENCODING, default 44.1 kHz stereo 128 kbit/s, the index after
 # the samples as ffmpeg writes it without +faststart, so a first clip walks past the whole mdat to find it).
+# SOURCE=vbr (VBR_ENCODING, default 44.1 kHz stereo libmp3lame VBR quality 4) and SOURCE=aac (ADTS_ENCODING, AAC as
+# ADTS frames, 128 kbit/s) are the formats no header locates a clip in: a first clip fetches the file's start up to
+# a second past the clip (docs/clips.md), in a few ranges.
 # MEDIA_MBIT paces the copies' host to that many Mbit/s an answer (0, the default: loopback's own speed), as a host
 # across a network would send them.
 # Figures go to standard output; BENCHMARKS.md records a run.
@@ -32,9 +35,11 @@ MEDIA_DIR="${MEDIA_DIR:-$root/.stack/clip-audio-$SOURCE}"
 MEDIA_MBIT="${MEDIA_MBIT:-0}"
 MP3_ENCODING="${MP3_ENCODING:--ar 44100 -ac 2 -c:a libmp3lame -b:a 128k -f mp3}"
 M4A_ENCODING="${M4A_ENCODING:--ar 44100 -ac 2 -c:a aac -b:a 128k -f ipod}"
+VBR_ENCODING="${VBR_ENCODING:--ar 44100 -ac 2 -c:a libmp3lame -q:a 4 -f mp3}"
+ADTS_ENCODING="${ADTS_ENCODING:--ar 44100 -ac 2 -c:a aac -b:a 128k -f adts}"
 command -v wrk >/dev/null || { echo "clip-audio: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
-# The demo's episodes, not the copies an earlier SOURCE=mp3 or m4a run registered (they list first: no publication
+# The demo's episodes, not the copies an earlier SOURCE=mp3, m4a, vbr or aac run registered (they list first: no publication
 # date).
 episodes="$(curl -fsS "$CATALOG_URL/api/episodes?size=100" | python3 -c 'import json,sys
 items = [i for i in json.load(sys.stdin)["items"] if not (i.get("guid") or "").startswith("clip-audio-")]
@@ -86,8 +91,14 @@ print(" ".join(out))
 PY
 }
 
-if [ "$SOURCE" = mp3 ] || [ "$SOURCE" = m4a ]; then
-  if [ "$SOURCE" = mp3 ]; then encode_copies "$MP3_ENCODING"; else encode_copies "$M4A_ENCODING"; fi
+if [ "$SOURCE" != wav ]; then
+  case "$SOURCE" in
+    mp3) encode_copies "$MP3_ENCODING" ;;
+    m4a) encode_copies "$M4A_ENCODING" ;;
+    vbr) encode_copies "$VBR_ENCODING" ;;
+    aac) encode_copies "$ADTS_ENCODING" ;;
+    *) echo "clip-audio: SOURCE is wav, mp3, m4a, vbr or aac, not $SOURCE" >&2; exit 1 ;;
+  esac
   python3 "$root/benchmarks/load/range-server.py" "$MEDIA_DIR" "$MEDIA_PORT" "$MEDIA_MBIT" >/dev/null 2>&1 &
   server=$!
   trap 'kill "$server" 2>/dev/null || true' EXIT
@@ -104,8 +115,6 @@ if [ "$SOURCE" = mp3 ] || [ "$SOURCE" = m4a ]; then
       sleep 0.1
     done
   done
-elif [ "$SOURCE" != wav ]; then
-  echo "clip-audio: SOURCE is wav, mp3 or m4a, not $SOURCE" >&2; exit 1
 fi
 episode="${episodes%% *}"
 echo "## sources: $SOURCE$([ "$SOURCE" = wav ] || echo ", host paced to ${MEDIA_MBIT} Mbit/s (0: not paced)")"

@@ -3,7 +3,7 @@
 
     range-server.py DIR PORT [MBIT_PER_S]
 
-Used by clip-audio.sh (SOURCE=mp3 or m4a) to serve MP3 or M4A copies of the demo audio: the catalog's demo media
+Used by clip-audio.sh (SOURCE=mp3, m4a, vbr or aac) to serve encoded copies of the demo audio: the catalog's demo media
 computes WAV only. Only plain names directly in DIR are served; anything else is 404. With MBIT_PER_S (0, the default:
 as fast as loopback goes), each answer is paced to that rate, as a host across a network would send it.
 """
@@ -52,7 +52,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return
             status = 206
         self.send_response(status)
-        self.send_header("Content-Type", "audio/mp4" if self.path.endswith(".m4a") else "audio/mpeg")
+        self.send_header("Content-Type", "audio/mp4" if self.path.endswith(".m4a")
+                         else "audio/aac" if self.path.endswith(".aac") else "audio/mpeg")
         self.send_header("Accept-Ranges", "bytes")
         self.send_header("ETag", etag)
         self.send_header("Content-Length", str(last - first + 1))

@@ -51,6 +51,14 @@ public class SourceFiles {
     static final long MAX_REMEMBERED_HEAD_BYTES = 64L * 1024 * 1024;
     static final int SMALL_HEAD_BYTES = 64 * 1024;
     static final Duration HEAD_MEMORY = Duration.ofMinutes(10);
+    /**
+     * Ranges fetched at most for a prefix ({@link #prefix}): each is sized by the bytes a millisecond took before it,
+     * with an eighth more, so a VBR file's second range almost always reaches; past this many the rate is not one to
+     * project, and the file is fetched whole.
+     */
+    static final int MAX_PREFIX_FETCHES = 6;
+    /** Bytes read at a time to walk a prefix's frames: a few hundred frames of a podcast's MP3. */
+    static final int WALK_WINDOW_BYTES = 256 * 1024;
     /** Refusals of a range fetch that the whole-file fetch would meet as well (with the URL's, status 422). */
     static final Set<String> FINAL_REFUSALS = Set.of("timeout", "interrupted", "unknown-host", "not-audio");
 
@@ -60,9 +68,12 @@ public class SourceFiles {
 
     /**
      * What a source's first bytes told, per source name: where its samples (a PCM or float WAV, an MP4) or frames
-     * (a CBR MP3) are, its size and validator (If-Range). One of the three layouts is set.
+     * (a CBR MP3) are, or, for another MP3 or an ADTS AAC, how its first frames ran ({@code frames}, a walk over the
+     * first bytes: its rate of bytes per millisecond sizes the first prefix fetch); its size and validator
+     * (If-Range). One of the four is set.
      */
-    private record Head(WavLayout wav, Mp3Layout mp3, Mp4Slices.Index mp4, long fileBytes, String etag) {
+    private record Head(WavLayout wav, Mp3Layout mp3, Mp4Slices.Index mp4, FrameWalk frames, long fileBytes,
+                        String etag) {
         int weightBytes() {
             return mp4 == null ? SMALL_HEAD_BYTES : (int) Math.min(Integer.MAX_VALUE, mp4.weightBytes());
         }
@@ -195,6 +206,9 @@ public class SourceFiles {
             if (head.get().wav() != null) {
                 return wavSlice(name, url, head.get(), startMs, endMs);
             }
+            if (head.get().frames() != null) {
+                return prefix(name, url, head.get(), endMs);
+            }
             return head.get().mp4() != null ? mp4Slice(name, url, head.get(), startMs, endMs)
                     : mp3Slice(name, url, head.get(), startMs, endMs);
         } catch (FetchRefused refused) {
@@ -247,6 +261,71 @@ public class SourceFiles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The file's first bytes up to a little past the clip's end, for an MP3 whose frames cannot be located from its
+     * header (VBR) or an ADTS AAC: cut as the whole file would be, since its frames there are the same bytes
+     * (PrefixCutTest). Fetched in ranges sized by the bytes a millisecond took so far, each appended and its frames
+     * counted, until they reach {@link FrameWalk#MARGIN_MS} past the clip's end or the file's end; at most
+     * {@link #MAX_PREFIX_FETCHES} ranges. Empty for the whole-file path when the frames stop being the stream's
+     * before that (junk, another rate), a range is not what was asked, or the prefix would pass the source limit.
+     */
+    private Optional<ClipSource> prefix(String name, String url, Head head, long endMs) {
+        long needMs = endMs + FrameWalk.MARGIN_MS;
+        Path prefix = cache.tempFile(head.frames().kind().extension);
+        Path part = cache.tempFile(".part");
+        boolean reached = false;
+        try {
+            FrameWalk walk = head.frames();
+            long fetched = 0;
+            for (int round = 0; round < MAX_PREFIX_FETCHES && !reached; round++) {
+                long end = walk.nextFetchEnd(needMs, fetched, head.fileBytes());
+                if (end > config.sourceMaxBytes() || !fetchRange(url, head, fetched, end - 1, part)
+                        || !appendTo(part, prefix)) {
+                    heads.invalidate(name);
+                    return Optional.empty();
+                }
+                fetched = end;
+                walk = walkFile(round == 0 ? walk.fromStart() : walk, prefix);
+                if (walk.ended() && fetched < head.fileBytes()) {
+                    LOG.infof("frames of %s stop being its stream's at byte %d, fetching it whole", url,
+                            walk.nextByte());
+                    return Optional.empty();
+                }
+                reached = walk.reachedMs() >= needMs || fetched == head.fileBytes();
+            }
+            return reached ? Optional.of(new ClipSource(prefix, 0, true)) : Optional.empty();
+        } catch (IOException e) {
+            LOG.infof("prefix of %s not written (%s), fetching it whole", url, e.getMessage());
+            return Optional.empty();
+        } finally {
+            if (!reached) {
+                deleteQuietly(prefix);
+            }
+            deleteQuietly(part);
+        }
+    }
+
+    /** Appends all of {@code part} to {@code file}, creating it. */
+    private static boolean appendTo(Path part, Path file) throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            return appendAll(part, out);
+        }
+    }
+
+    /** The walk continued over a local file's bytes, read a window at a time from where it stands. */
+    private static FrameWalk walkFile(FrameWalk walk, Path file) throws IOException {
+        FrameWalk current = walk;
+        while (true) {
+            byte[] window = readAt(file, current.nextByte(), WALK_WINDOW_BYTES);
+            FrameWalk next = current.over(window, current.nextByte());
+            if (next.ended() || next.nextByte() == current.nextByte()) {
+                return next;
+            }
+            current = next;
         }
     }
 
@@ -310,7 +389,7 @@ public class SourceFiles {
             byte[] bytes = Files.readAllBytes(temp);
             long fileBytes = first.totalBytes();
             Optional<Head> head = WavLayout.parse(bytes, fileBytes)
-                    .map(layout -> new Head(layout, null, null, fileBytes, first.etag()))
+                    .map(layout -> new Head(layout, null, null, null, fileBytes, first.etag()))
                     .or(() -> Mp4Layout.isMp4(bytes) ? mp4Head(url, bytes, first, temp)
                             : mp3Head(url, bytes, first, temp));
             head.ifPresent(h -> heads.put(name, h));
@@ -322,14 +401,17 @@ public class SourceFiles {
         }
     }
 
-    /** The MP3 layout from the file's first bytes, reading its first frames past a large ID3v2 tag when needed. */
+    /**
+     * The MP3 layout from the file's first bytes, reading its first frames past a large ID3v2 tag when needed; for an
+     * MP3 whose frames cannot be located from its header (VBR) or an ADTS AAC, a walk over those first frames.
+     */
     private Optional<Head> mp3Head(String url, byte[] bytes, SafeFetcher.Slice first, Path temp) {
         long start = Mp3Layout.audioStart(bytes);
         long fileBytes = first.totalBytes();
         if (start < 0 || start >= fileBytes) {
             return Optional.empty();
         }
-        Head unknown = new Head(null, null, null, fileBytes, first.etag());
+        Head unknown = new Head(null, null, null, null, fileBytes, first.etag());
         byte[] frames;
         if (start + Mp3Layout.LOCATE_BYTES <= bytes.length) {
             frames = Arrays.copyOfRange(bytes, (int) start, bytes.length);
@@ -342,18 +424,21 @@ public class SourceFiles {
         } else {
             return Optional.empty();
         }
-        return Mp3Layout.parse(frames, start, fileBytes).map(layout -> new Head(null, layout, null, fileBytes,
-                first.etag()));
+        byte[] firstFrames = frames;
+        return Mp3Layout.parse(firstFrames, start, fileBytes)
+                .map(layout -> new Head(null, layout, null, null, fileBytes, first.etag()))
+                .or(() -> FrameWalk.start(firstFrames, 0, start).map(walk -> new Head(null, null, null,
+                        walk.over(firstFrames, start), fileBytes, first.etag())));
     }
 
     /** An MP4's index, read through ranged fetches of the same file. */
     private Optional<Head> mp4Head(String url, byte[] bytes, SafeFetcher.Slice first, Path temp) {
         long fileBytes = first.totalBytes();
-        Head unknown = new Head(null, null, null, fileBytes, first.etag());
+        Head unknown = new Head(null, null, null, null, fileBytes, first.etag());
         try {
             return Mp4Slices.index(bytes, fileBytes,
                             (from, to) -> fetchRange(url, unknown, from, to, temp) ? Files.readAllBytes(temp) : null)
-                    .map(index -> new Head(null, null, index, fileBytes, first.etag()));
+                    .map(index -> new Head(null, null, index, null, fileBytes, first.etag()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -25,7 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * should, and two the service must not slice from: {@link #WRONG_RANGE} answers any range but the first bytes with
  * another range than asked (and says so in Content-Range), {@link #LONG_LIST} has a 70 KB chunk before the samples,
  * so the data chunk is past the header fetch. Paths end in {@code <durationMs>.wav}: the synthetic demo audio; or,
- * under {@link #PLAIN}, in {@code <durationMs>.mp3}: that audio as a CBR MP3 ({@link #mp3}).
+ * under {@link #PLAIN}, in {@code <durationMs>.mp3}, {@code .vbr.mp3}, {@code .m4a} or {@code .aac}: that audio as
+ * a CBR MP3, a VBR MP3, AAC in an MP4, or ADTS AAC ({@link #encoded}).
  */
 final class RangedSources {
 
@@ -37,6 +38,10 @@ final class RangedSources {
     static final List<String> MP3_ENCODING = List.of("-ar", "22050", "-c:a", "libmp3lame", "-b:a", "48k");
     /** AAC in an MP4 with its index after the samples (ffmpeg's default): the service walks past the mdat to it. */
     static final List<String> M4A_ENCODING = List.of("-ar", "22050", "-c:a", "aac", "-b:a", "48k", "-f", "ipod");
+    /** VBR: no header says where a clip's frames are, so the service fetches a prefix reaching past the clip. */
+    static final List<String> VBR_MP3_ENCODING = List.of("-ar", "22050", "-c:a", "libmp3lame", "-q:a", "6");
+    /** AAC as ADTS frames, with no index at all: a prefix too. */
+    static final List<String> ADTS_ENCODING = List.of("-ar", "22050", "-c:a", "aac", "-b:a", "48k", "-f", "adts");
     private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
 
     /** One request: its Range header ("" for none) and the bytes of the answer's body. */
@@ -85,14 +90,15 @@ final class RangedSources {
 
     private static void answer(String path, HttpExchange exchange) throws IOException {
         String file = exchange.getRequestURI().getPath().substring(path.length());
-        boolean mp3 = file.endsWith(".mp3");
-        boolean m4a = file.endsWith(".m4a");
-        long durationMs = Long.parseLong(file.replaceAll("\\.(wav|mp3|m4a)$", ""));
-        byte[] wav = mp3 || m4a ? null : SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
-        byte[] body = mp3 ? mp3(durationMs) : m4a ? m4a(durationMs) : path.equals(LONG_LIST) ? withJunk(wav) : wav;
+        long durationMs = Long.parseLong(file.replaceAll("\\.(wav|vbr\\.mp3|mp3|m4a|aac)$", ""));
+        byte[] body = encoded(file, durationMs);
+        if (body == null) {
+            byte[] wav = SyntheticWav.range(durationMs, 0, SyntheticWav.sizeBytes(durationMs));
+            body = path.equals(LONG_LIST) ? withJunk(wav) : wav;
+        }
         String rangeHeader = exchange.getRequestHeaders().getFirst("Range");
         ByteRange.Resolution resolution = ByteRange.resolve(rangeHeader, body.length);
-        exchange.getResponseHeaders().set("Content-Type", mp3 ? "audio/mpeg" : m4a ? "audio/mp4" : "audio/wav");
+        exchange.getResponseHeaders().set("Content-Type", contentType(file));
         exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
         if (!(resolution instanceof ByteRange.Partial partial)) {
             send(exchange, path, rangeHeader, 200, body);
@@ -116,6 +122,19 @@ final class RangedSources {
         } catch (IOException e) {
             // The service stopped reading (a host without Range, asked for a header): as a real host sees it.
         }
+    }
+
+    /** The synthetic audio encoded as the file's name says, or null for the WAV itself. */
+    static byte[] encoded(String file, long durationMs) {
+        return file.endsWith(".vbr.mp3") ? encoded(durationMs, ".vbr.mp3", VBR_MP3_ENCODING)
+                : file.endsWith(".mp3") ? mp3(durationMs)
+                : file.endsWith(".m4a") ? m4a(durationMs)
+                : file.endsWith(".aac") ? encoded(durationMs, ".aac", ADTS_ENCODING) : null;
+    }
+
+    static String contentType(String file) {
+        return file.endsWith(".mp3") ? "audio/mpeg" : file.endsWith(".m4a") ? "audio/mp4"
+                : file.endsWith(".aac") ? "audio/aac" : "audio/wav";
     }
 
     /** The synthetic audio of {@code durationMs} as a CBR MP3, made by ffmpeg once a length. */
