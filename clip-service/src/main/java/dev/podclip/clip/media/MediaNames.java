@@ -30,6 +30,11 @@ final class MediaNames {
         return episodeId + "_" + version + "_" + hash("source|" + url);
     }
 
+    /** The kept start of a source ({@code SourceFiles}: a VBR MP3's or ADTS AAC's first bytes), beside its name. */
+    static String prefix(String sourceName) {
+        return sourceName + ".prefix";
+    }
+
     /** The parts of a name this class made, or null for anything else (including path tricks). */
     static Parsed parse(String name) {
         Matcher matcher = NAME.matcher(name);

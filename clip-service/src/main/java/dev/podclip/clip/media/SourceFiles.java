@@ -29,7 +29,8 @@ import java.util.UUID;
  * (http(s) only, no private or link-local address, loopback only where allowed, size and time bounded) and kept in the
  * media cache. A clip's audio needs less: when the source is a PCM or float WAV, a CBR MP3 or an audio-only MP4 on a
  * host that answers Range requests, only the clip's part of it is fetched, into a temp file of its own ({@link
- * #forClip}); the cache's sources stay whole files, and one fetched whole for anything else is used first.
+ * #forClip}); a VBR MP3's or an ADTS AAC's start up to past the clip is kept, and grown by later clips ({@link
+ * #prefix}). A whole source in the cache is used first.
  */
 @ApplicationScoped
 public class SourceFiles {
@@ -267,45 +268,68 @@ public class SourceFiles {
     /**
      * The file's first bytes up to a little past the clip's end, for an MP3 whose frames cannot be located from its
      * header (VBR) or an ADTS AAC: cut as the whole file would be, since its frames there are the same bytes
-     * (PrefixCutTest). Fetched in ranges sized by the bytes a millisecond took so far, each appended and its frames
-     * counted, until they reach {@link FrameWalk#MARGIN_MS} past the clip's end or the file's end; at most
-     * {@link #MAX_PREFIX_FETCHES} ranges. Empty for the whole-file path when the frames stop being the stream's
-     * before that (junk, another rate), a range is not what was asked, or the prefix would pass the source limit.
+     * (PrefixCutTest). The start is kept in the cache ({@link MediaNames#prefix}) and grown by later clips that reach
+     * further, so no byte is fetched twice; once it is the whole file it is kept as the source. Fetched in ranges
+     * sized by the bytes a millisecond took so far, each appended and its frames counted, until they reach {@link
+     * FrameWalk#MARGIN_MS} past the clip's end or the file's end; at most {@link #MAX_PREFIX_FETCHES} ranges a clip.
+     * Empty for the whole-file path when the frames stop being the stream's before that (junk, another rate), a range
+     * is not what was asked, or the prefix would pass the source limit.
      */
     private Optional<ClipSource> prefix(String name, String url, Head head, long endMs) {
         long needMs = endMs + FrameWalk.MARGIN_MS;
+        String keptName = MediaNames.prefix(name);
+        Optional<Path> kept = cache.find(MediaCache.SOURCES, keptName);
         Path prefix = cache.tempFile(head.frames().kind().extension);
         Path part = cache.tempFile(".part");
         boolean reached = false;
         try {
-            FrameWalk walk = head.frames();
+            FrameWalk walk = head.frames().fromStart();
+            FrameWalk projection = head.frames();
             long fetched = 0;
-            for (int round = 0; round < MAX_PREFIX_FETCHES && !reached; round++) {
-                long end = walk.nextFetchEnd(needMs, fetched, head.fileBytes());
+            if (kept.isPresent()) {
+                walk = walkFile(walk, kept.get());
+                if (walk.reachedMs() >= needMs) {
+                    return Optional.of(new ClipSource(kept.get(), 0, false));
+                }
+                Files.copy(kept.get(), prefix);
+                fetched = Files.size(prefix);
+                projection = walk;
+            }
+            for (int round = 0; round < MAX_PREFIX_FETCHES && !reached && !walk.ended(); round++) {
+                long end = projection.nextFetchEnd(needMs, fetched, head.fileBytes());
                 if (end > config.sourceMaxBytes() || !fetchRange(url, head, fetched, end - 1, part)
                         || !appendTo(part, prefix)) {
                     heads.invalidate(name);
                     return Optional.empty();
                 }
                 fetched = end;
-                walk = walkFile(round == 0 ? walk.fromStart() : walk, prefix);
-                if (walk.ended() && fetched < head.fileBytes()) {
-                    LOG.infof("frames of %s stop being its stream's at byte %d, fetching it whole", url,
-                            walk.nextByte());
-                    return Optional.empty();
-                }
+                walk = walkFile(walk, prefix);
+                projection = walk;
                 reached = walk.reachedMs() >= needMs || fetched == head.fileBytes();
             }
-            return reached ? Optional.of(new ClipSource(prefix, 0, true)) : Optional.empty();
+            if (!reached) {
+                LOG.infof("the start of %s did not reach %d ms (frames end at byte %d: %s), fetching it whole", url,
+                        needMs, walk.nextByte(), walk.ended() ? "not the stream's" : "too many ranges");
+                return Optional.empty();
+            }
+            return Optional.of(new ClipSource(keep(prefix, fetched == head.fileBytes() ? name : keptName, keptName),
+                    0, false));
         } catch (IOException e) {
             LOG.infof("prefix of %s not written (%s), fetching it whole", url, e.getMessage());
             return Optional.empty();
         } finally {
-            if (!reached) {
-                deleteQuietly(prefix);
-            }
+            deleteQuietly(prefix);
             deleteQuietly(part);
         }
+    }
+
+    /** Stores a fetched start as {@code name}; when that is the whole source, its kept start goes. */
+    private Path keep(Path prefix, String name, String keptName) {
+        Path stored = cache.store(prefix, MediaCache.SOURCES, name);
+        if (!name.equals(keptName)) {
+            cache.find(MediaCache.SOURCES, keptName).ifPresent(SourceFiles::deleteQuietly);
+        }
+        return stored;
     }
 
     /** Appends all of {@code part} to {@code file}, creating it. */
