@@ -43,9 +43,10 @@ public interface MediaConfig {
 
     /**
      * Whether a clip's audio is cut from only the bytes it needs when the source allows it (a PCM or float WAV, a CBR
-     * MP3 with an Info tag or an audio-only MP4, on a host that answers Range requests): a first clip then costs its
-     * own part of the file, not the whole file (BENCHMARKS.md §6). Off, every source is fetched whole, as any other
-     * source always is.
+     * MP3 with an Info tag or an audio-only MP4, on a host that answers Range requests; of any other MP3 or an ADTS
+     * AAC, the file's start up to past the clip, kept and grown by later clips): a first clip then costs its own part
+     * of the file, not the whole file (BENCHMARKS.md §6). Off, every source is fetched whole, as any other source
+     * always is.
      */
     @WithDefault("true")
     boolean rangeFetch();

@@ -15,6 +15,7 @@ final class MediaNames {
     private static final Pattern NAME = Pattern.compile(
             "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_(\\d{1,19})_([0-9a-f]{16,64})(\\.[a-z0-9]+)?");
     private static final int HASH_HEX_CHARS = 32;
+    private static final int PREFIX_HASH_HEX_CHARS = 16;
 
     record Parsed(UUID episodeId, long version, String hash) {
     }
@@ -30,9 +31,12 @@ final class MediaNames {
         return episodeId + "_" + version + "_" + hash("source|" + url);
     }
 
-    /** The kept start of a source ({@code SourceFiles}: a VBR MP3's or ADTS AAC's first bytes), beside its name. */
-    static String prefix(String sourceName) {
-        return sourceName + ".prefix";
+    /**
+     * The kept start of a source ({@code SourceFiles}: a VBR MP3's or ADTS AAC's first bytes), beside its name: named
+     * also by the file's validator and size, so the start of a file the host changed is never grown with its new bytes.
+     */
+    static String prefix(String sourceName, String etag, long fileBytes) {
+        return sourceName + ".prefix" + hash("prefix|" + etag + "|" + fileBytes).substring(0, PREFIX_HASH_HEX_CHARS);
     }
 
     /** The parts of a name this class made, or null for anything else (including path tricks). */

@@ -277,7 +277,7 @@ public class SourceFiles {
      */
     private Optional<ClipSource> prefix(String name, String url, Head head, long endMs) {
         long needMs = endMs + FrameWalk.MARGIN_MS;
-        String keptName = MediaNames.prefix(name);
+        String keptName = MediaNames.prefix(name, head.etag(), head.fileBytes());
         Optional<Path> kept = cache.find(MediaCache.SOURCES, keptName);
         Path prefix = cache.tempFile(head.frames().kind().extension);
         Path part = cache.tempFile(".part");
