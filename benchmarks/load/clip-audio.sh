@@ -18,6 +18,8 @@
 # SOURCE=vbr (VBR_ENCODING, default 44.1 kHz stereo libmp3lame VBR quality 4) and SOURCE=aac (ADTS_ENCODING, AAC as
 # ADTS frames, 128 kbit/s) are the formats no header locates a clip in: a first clip fetches the file's start up to
 # a second past the clip (docs/clips.md), in a few ranges.
+# EXT=mp4 asks for each clip's square video instead of its MP3 (how long an episode's first video waits for its
+# source; the video's own render time is clip-video.sh's).
 # MEDIA_MBIT paces the copies' host to that many Mbit/s an answer (0, the default: loopback's own speed), as a host
 # across a network would send them.
 # Figures go to standard output; BENCHMARKS.md records a run.
@@ -30,6 +32,7 @@ RENDERS="${RENDERS:-10}"
 CLIP_SECONDS="${CLIP_SECONDS:-60}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-10}"
 SOURCE="${SOURCE:-wav}"
+EXT="${EXT:-mp3}"
 MEDIA_PORT="${MEDIA_PORT:-8093}"
 MEDIA_DIR="${MEDIA_DIR:-$root/.stack/clip-audio-$SOURCE}"
 MEDIA_MBIT="${MEDIA_MBIT:-0}"
@@ -132,15 +135,15 @@ render() {
   [ "$code" = 200 ] || { echo "clip-audio: $2 answered $code" >&2; exit 1; }
 }
 
-echo "## first clip of each episode, first request to 200, ${CLIP_SECONDS} s clips"
+echo "## first clip (.$EXT) of each episode, first request to 200, ${CLIP_SECONDS} s clips"
 for id in $episodes; do
-  render "episode $id  t=30" "$CLIP_URL/e/$id.mp3?t=30,$((30 + CLIP_SECONDS))"
+  render "episode $id  t=30" "$CLIP_URL/e/$id.$EXT?t=30,$((30 + CLIP_SECONDS))"
 done
 
 echo "## more clips of episode $episode, first request to 200"
 for i in $(seq 1 "$RENDERS"); do
   start=$(( (i * 97 + 30) % 1800 ))
-  url="$CLIP_URL/e/$episode.mp3?t=$start,$((start + CLIP_SECONDS))"
+  url="$CLIP_URL/e/$episode.$EXT?t=$start,$((start + CLIP_SECONDS))"
   render "render $i  t=$start" "$url"
 done
 

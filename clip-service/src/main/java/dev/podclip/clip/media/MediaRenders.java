@@ -137,7 +137,7 @@ public class MediaRenders {
             if (job instanceof AudioJob audio) {
                 renderAudio(audio, temp);
             } else if (job instanceof VideoJob video) {
-                renderVideo(video, sources.fetch(job.episodeId(), job.version(), job.sourceUrl()), temp);
+                renderVideo(video, temp);
             }
             cache.store(temp, MediaCache.RENDERS, name);
             cache.dropOlderThan(job.episodeId(), job.version());
@@ -183,26 +183,40 @@ public class MediaRenders {
 
     /**
      * Writes the caption script beside a temp file and runs ffmpeg in that folder; when the artwork is what ffmpeg
-     * could not read, renders again with the generated card rather than failing the clip.
+     * could not read, renders again with the generated card rather than failing the clip. The audio comes as an audio
+     * clip's does ({@link SourceFiles#forClip}): an episode's first video waits for the clip's bytes, not the file.
      */
-    private void renderVideo(VideoJob job, Path source, Path output) throws IOException, InterruptedException {
+    private void renderVideo(VideoJob job, Path output) throws IOException, InterruptedException {
         VideoCut.Artwork artwork = sources.artwork(job.episodeId(), job.version(), job.artworkUrl()).orElse(null);
-        Ffmpeg.Result result = runVideo(job, source, artwork, output);
-        if (!result.ok() && !result.timedOut() && artwork != null) {
-            LOG.infof("artwork %s could not be drawn, using the card: %s", job.artworkUrl(), result.stderr());
-            result = runVideo(job, source, null, output);
+        SourceFiles.ClipSource source = sources.forClip(job.episodeId(), job.version(), job.sourceUrl(),
+                job.startMs(), job.endMs());
+        try {
+            Ffmpeg.Result result = runVideo(job, source, artwork, output);
+            if (!result.ok() && !result.timedOut() && artwork != null) {
+                LOG.infof("artwork %s could not be drawn, using the card: %s", job.artworkUrl(), result.stderr());
+                result = runVideo(job, source, null, output);
+            }
+            check(result, output, job, config.videoRenderTimeoutMs());
+        } finally {
+            if (source.temporary()) {
+                deleteQuietly(source.file());
+            }
         }
-        check(result, output, job, config.videoRenderTimeoutMs());
     }
 
-    private Ffmpeg.Result runVideo(VideoJob job, Path source, VideoCut.Artwork artwork, Path output)
-            throws IOException, InterruptedException {
+    /**
+     * One ffmpeg run of the video: the audio from the clip's source (a slice's times are relative to its start, as
+     * in {@link #renderAudio}), the captions in the episode's times, which the script counts from the clip's start.
+     */
+    private Ffmpeg.Result runVideo(VideoJob job, SourceFiles.ClipSource source, VideoCut.Artwork artwork,
+                                   Path output) throws IOException, InterruptedException {
         Path script = cache.tempFile(".ass");
         try {
             CaptionScript.Texts texts = artwork == null ? job.texts() : job.texts().withoutCard();
             Files.writeString(script, CaptionScript.of(job.format(), job.theme(), texts, job.startMs(),
                     job.endMs()), StandardCharsets.UTF_8);
-            VideoCut cut = new VideoCut(source, job.startMs(), job.endMs(), job.format(), job.theme(), artwork,
+            VideoCut cut = new VideoCut(source.file(), job.startMs() - source.offsetMs(),
+                    job.endMs() - source.offsetMs(), job.format(), job.theme(), artwork,
                     script.getFileName().toString(), config.outputMaxBytes(), output);
             return Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.videoRenderTimeoutMs(), script.getParent(),
                     launcher.launcher());

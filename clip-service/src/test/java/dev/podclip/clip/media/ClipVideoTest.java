@@ -63,6 +63,7 @@ class ClipVideoTest {
         sources.createContext("/audio.wav", exchange -> reply(exchange, "audio/wav", wav));
         sources.createContext("/cover.png", exchange -> reply(exchange, "image/png", png));
         sources.createContext("/cover.html", exchange -> reply(exchange, "image/png", "<html>".getBytes()));
+        RangedSources.serve(sources);
         sources.start();
     }
 
@@ -89,12 +90,16 @@ class ClipVideoTest {
 
     /** An episode through the broker: the demo audio, three chapters, the test transcript or none, a cover or none. */
     private static UUID episode(boolean transcript, String coverUrl) {
+        return episode(transcript, coverUrl, local("/audio.wav"));
+    }
+
+    private static UUID episode(boolean transcript, String coverUrl, String audioUrl) {
         UUID id = UUID.randomUUID();
         ShowSnapshot show = new ShowSnapshot(TranscriptFixtures.SHOW.id(), "database-school", "Database School",
                 "Try Hard Studios", "https://databaseschool.com", coverUrl);
         TranscriptFixtures.sendAndAwait(new EpisodeSnapshot(id, 1, "guid-" + id, "video-" + id.toString().substring(0, 8),
                 "Rewriting a storage engine", null, Instant.parse("2026-11-01T10:00:00Z"), "10 min",
-                TranscriptFixtures.TEN_MINUTES_MS, local("/audio.wav"), null, null, TranscriptFixtures.CHAPTERS_V1,
+                TranscriptFixtures.TEN_MINUTES_MS, audioUrl, null, null, TranscriptFixtures.CHAPTERS_V1,
                 show, transcript ? TranscriptFixtures.transcript("vtt", TranscriptFixtures.VTT) : null));
         return id;
     }
@@ -159,6 +164,22 @@ class ClipVideoTest {
         given().accept("application/json").get("/e/" + without + "?t=0,12").then().statusCode(200)
                 .body("videoCaptions", org.hamcrest.Matchers.is(false))
                 .body("videoCaptionsNote", org.hamcrest.Matchers.containsString("no transcript"));
+    }
+
+    @Test
+    void aVideoFromAHostWithRangesCostsTheClipsBytesAndSoundsAsFromTheWholeFile() throws Exception {
+        UUID whole = episode(false, null);
+        UUID ranged = episode(false, null, local(RangedSources.PLAIN + AUDIO_MS + ".wav"));
+        RangedSources.Log log = RangedSources.log(RangedSources.PLAIN);
+        String clip = ".mp4?t=55,62.5";
+        byte[] fromRanges = rendered("/e/" + ranged + clip).asByteArray();
+        // The header, then the clip's samples with their margin: the synthetic audio is one byte a sample.
+        long clipBytes = (7_500 + 1_000) * (long) SyntheticWav.SAMPLE_RATE_HZ / 1000;
+        assertThat(log.bytes()).as("the header fetch and the clip's bytes")
+                .isLessThan(SourceFiles.MAX_HEADER_BYTES + clipBytes);
+        assertThat(log.wholeFiles()).isZero();
+        assertThat(ClipAudioTest.decode(fromRanges, "mp4")).as("the video's sound")
+                .isEqualTo(ClipAudioTest.decode(rendered("/e/" + whole + clip).asByteArray(), "mp4"));
     }
 
     @Test

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A clip cut from the prefix of a VBR MP3 or an ADTS AAC that its frame walk says reaches {@link
- * FrameWalk#MARGIN_MS} past the clip's end is the clip cut from the whole file, bit for bit, as MP3 and as M4A: ffmpeg
- * reads the same bytes up to there either way. Sources: libmp3lame VBR (with a large ID3v2 tag too) and ABR, and
+ * FrameWalk#MARGIN_MS} past the clip's end is the clip cut from the whole file, bit for bit (as M4A): ffmpeg reads
+ * the same bytes up to there either way. Sources: libmp3lame VBR (with a large ID3v2 tag too) and ABR, and
  * ffmpeg's AAC as ADTS at two rates; clips at the start and in the middle.
  */
 class PrefixCutTest {
@@ -61,13 +61,12 @@ class PrefixCutTest {
                 assertThat(prefixBytes).as(what + ": a prefix, not the file").isLessThan(bytes.length);
                 Path prefix = dir.resolve(clip[0] + "-" + source.file());
                 Files.write(prefix, Arrays.copyOf(bytes, (int) prefixBytes));
-                for (AudioFormat format : AudioFormat.values()) {
-                    byte[] fromWhole = CutFiles.pcm16(cut(whole, clip, format));
-                    byte[] fromPrefix = CutFiles.pcm16(cut(prefix, clip, format));
-                    assertThat(fromPrefix.length).as(what + " " + format + " length").isEqualTo(fromWhole.length)
-                            .isPositive();
-                    assertThat(Arrays.equals(fromPrefix, fromWhole)).as(what + " " + format + " samples").isTrue();
-                }
+                // As M4A: the AAC encoder is the one that never re-converges once its input differs
+                // (Mp3SliceCutTest), so equal AAC means equal input samples.
+                byte[] fromWhole = CutFiles.pcm16(cut(whole, clip, AudioFormat.M4A));
+                byte[] fromPrefix = CutFiles.pcm16(cut(prefix, clip, AudioFormat.M4A));
+                assertThat(fromPrefix.length).as(what + " length").isEqualTo(fromWhole.length).isPositive();
+                assertThat(Arrays.equals(fromPrefix, fromWhole)).as(what + " samples").isTrue();
             }
         });
     }
