@@ -34,13 +34,31 @@ record FrameWalk(Kind kind, long audioStart, int sampleRateHz, int channels, lon
         16_000, 12_000, 11_025, 8_000, 7_350};
 
     enum Kind {
-        MP3(".mp3"), ADTS(".aac");
+        MP3(".mp3", MP3_HEADER_BYTES), ADTS(".aac", ADTS_HEADER_BYTES);
 
         final String extension;
+        /** Bytes of a frame's header read to know the frame. */
+        final int headerBytes;
 
-        Kind(String extension) {
+        Kind(String extension, int headerBytes) {
             this.extension = extension;
+            this.headerBytes = headerBytes;
         }
+    }
+
+    /** What a frame's header says of it: its rate, channels (or ADTS channel configuration), size and samples. */
+    private record Frame(int rateHz, int channels, int bytes, int samples) {
+    }
+
+    /** The frame of {@code kind} whose header is at {@code at}, or null when none is (or not one counted here). */
+    private static Frame frame(Kind kind, byte[] bytes, int at) {
+        if (kind == Kind.MP3) {
+            Mp3Layout.Header mp3 = Mp3Layout.Header.at(bytes, at);
+            return mp3 == null ? null : new Frame(mp3.sampleRateHz(), mp3.channels(), mp3.frameBytes(),
+                    mp3.mpeg1() ? 1_152 : 576);
+        }
+        Adts adts = Adts.at(bytes, at);
+        return adts == null ? null : new Frame(adts.rateHz(), adts.channelConfig(), adts.frameBytes(), adts.samples());
     }
 
     FrameWalk {
@@ -54,14 +72,14 @@ record FrameWalk(Kind kind, long audioStart, int sampleRateHz, int channels, lon
      * MP3 frame the layout accepts (MPEG-1 or 2 Layer III at a listed bitrate) or an ADTS frame; else empty.
      */
     static Optional<FrameWalk> start(byte[] bytes, int at, long audioStart) {
-        Mp3Layout.Header mp3 = Mp3Layout.Header.at(bytes, at);
-        if (mp3 != null) {
-            return Optional.of(new FrameWalk(Kind.MP3, audioStart, mp3.sampleRateHz(), mp3.channels(), audioStart, 0,
-                    false));
+        for (Kind kind : Kind.values()) {
+            Frame first = frame(kind, bytes, at);
+            if (first != null) {
+                return Optional.of(new FrameWalk(kind, audioStart, first.rateHz(), first.channels(), audioStart, 0,
+                        false));
+            }
         }
-        Adts adts = Adts.at(bytes, at);
-        return adts == null ? Optional.empty() : Optional.of(new FrameWalk(Kind.ADTS, audioStart, adts.rateHz(),
-                adts.channelConfig(), audioStart, 0, false));
+        return Optional.empty();
     }
 
     /** The same walk before its first frame. */
@@ -85,36 +103,16 @@ record FrameWalk(Kind kind, long audioStart, int sampleRateHz, int channels, lon
         long at = nextByte;
         long counted = samples;
         long end = offset + bytes.length;
-        while (true) {
-            int i = (int) (at - offset);
-            int frameBytes;
-            int frameSamples;
-            if (kind == Kind.MP3) {
-                if (at + MP3_HEADER_BYTES > end) {
-                    break;
-                }
-                Mp3Layout.Header header = Mp3Layout.Header.at(bytes, i);
-                if (header == null || header.sampleRateHz() != sampleRateHz || header.channels() != channels) {
-                    return new FrameWalk(kind, audioStart, sampleRateHz, channels, at, counted, true);
-                }
-                frameBytes = header.frameBytes();
-                frameSamples = header.mpeg1() ? 1_152 : 576;
-            } else {
-                if (at + ADTS_HEADER_BYTES > end) {
-                    break;
-                }
-                Adts header = Adts.at(bytes, i);
-                if (header == null || header.rateHz() != sampleRateHz || header.channelConfig() != channels) {
-                    return new FrameWalk(kind, audioStart, sampleRateHz, channels, at, counted, true);
-                }
-                frameBytes = header.frameBytes();
-                frameSamples = header.samples();
+        while (at + kind.headerBytes <= end) {
+            Frame frame = frame(kind, bytes, (int) (at - offset));
+            if (frame == null || frame.rateHz() != sampleRateHz || frame.channels() != channels) {
+                return new FrameWalk(kind, audioStart, sampleRateHz, channels, at, counted, true);
             }
-            if (at + frameBytes > end) {
+            if (at + frame.bytes() > end) {
                 break;
             }
-            at += frameBytes;
-            counted += frameSamples;
+            at += frame.bytes();
+            counted += frame.samples();
         }
         return new FrameWalk(kind, audioStart, sampleRateHz, channels, at, counted, false);
     }

@@ -166,14 +166,28 @@ public class MediaRenders {
      * start, which is a whole sample, so the samples cut are those a cut of the whole file gives.
      */
     private void renderAudio(AudioJob job, Path output) throws IOException, InterruptedException {
-        SourceFiles.ClipSource source = sources.forClip(job.episodeId(), job.version(), job.sourceUrl(),
-                job.startMs(), job.endMs());
-        try {
+        withSource(job, job.startMs(), job.endMs(), source -> {
             AudioCut cut = new AudioCut(source.file(), job.startMs() - source.offsetMs(),
                     job.endMs() - source.offsetMs(), job.format(), job.fadeMs(), job.tags(), config.outputMaxBytes(),
                     output);
             check(Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.renderTimeoutMs(), null,
                     launcher.launcher()), output, job, config.renderTimeoutMs());
+        });
+    }
+
+    /** A render's work on the clip's audio. */
+    @FunctionalInterface
+    private interface SourceWork {
+        void run(SourceFiles.ClipSource source) throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code work} on the audio of {@code [startMs, endMs]} ({@link SourceFiles#forClip}), then lets it go. */
+    private void withSource(Job job, long startMs, long endMs, SourceWork work)
+            throws IOException, InterruptedException {
+        SourceFiles.ClipSource source = sources.forClip(job.episodeId(), job.version(), job.sourceUrl(), startMs,
+                endMs);
+        try {
+            work.run(source);
         } finally {
             if (source.temporary()) {
                 deleteQuietly(source.file());
@@ -188,20 +202,14 @@ public class MediaRenders {
      */
     private void renderVideo(VideoJob job, Path output) throws IOException, InterruptedException {
         VideoCut.Artwork artwork = sources.artwork(job.episodeId(), job.version(), job.artworkUrl()).orElse(null);
-        SourceFiles.ClipSource source = sources.forClip(job.episodeId(), job.version(), job.sourceUrl(),
-                job.startMs(), job.endMs());
-        try {
+        withSource(job, job.startMs(), job.endMs(), source -> {
             Ffmpeg.Result result = runVideo(job, source, artwork, output);
             if (!result.ok() && !result.timedOut() && artwork != null) {
                 LOG.infof("artwork %s could not be drawn, using the card: %s", job.artworkUrl(), result.stderr());
                 result = runVideo(job, source, null, output);
             }
             check(result, output, job, config.videoRenderTimeoutMs());
-        } finally {
-            if (source.temporary()) {
-                deleteQuietly(source.file());
-            }
-        }
+        });
     }
 
     /**

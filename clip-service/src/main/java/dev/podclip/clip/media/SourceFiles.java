@@ -507,7 +507,7 @@ public class SourceFiles {
     /**
      * @throws FetchRefused when the source cannot be fetched, with its reason (422 for the URL, 502 for the host)
      */
-    Path fetch(UUID episodeId, long version, String url) {
+    private Path fetch(UUID episodeId, long version, String url) {
         String name = MediaNames.source(episodeId, version, url);
         Optional<Path> cached = cache.find(MediaCache.SOURCES, name);
         if (cached.isPresent()) {
