@@ -1,16 +1,19 @@
 package dev.podclip.e2e;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podclip.testing.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * none a 500, the services stay ready, and neither log shows an OutOfMemoryError (ResponseBudget). At 384 MiB the
  * catalog ran out of heap while a page outlived its reservation: returned when the answer was queued rather than
  * written (AnswerFlushed), and while the worker thread started for the request kept its finished page (AnswerDropped;
- * BENCHMARKS.md §9).
+ * BENCHMARKS.md §9). And request targets that are not URIs at all, which Quarkus would answer with a bare 400 before
+ * any route: the services' entry point (ServiceMain) leaves them to the edge, whose answer is problem+json.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeavyReadsIT {
@@ -117,6 +121,28 @@ class HeavyReadsIT {
         assertThat(catalog.get("/q/health/ready").status()).isEqualTo(200);
         assertThat(Files.readString(stack.clip.logFile())).doesNotContain("OutOfMemoryError");
         assertThat(Files.readString(stack.catalog.logFile())).doesNotContain("OutOfMemoryError");
+    }
+
+    /** Raw request lines, as curl sends them; Java's HttpClient would not build such a URI. */
+    @Test
+    void requestTargetsThatAreNotUrisAreProblems() throws IOException {
+        for (ServiceProcess service : List.of(stack.catalog, stack.clip)) {
+            for (String target : List.of("/api/episodes?q=a|b", "/x%zz", "/search?q=%", "/q/health/ready?x={}")) {
+                String answer = rawGet(service.port(), target);
+                assertThat(answer).as(service.baseUrl() + target).startsWith("HTTP/1.1 400")
+                        .containsIgnoringCase("content-type: application/problem+json")
+                        .containsIgnoringCase("x-content-type-options: nosniff").contains("not-a-uri");
+            }
+        }
+    }
+
+    private static String rawGet(int port, String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close"
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void assertAnsweredOrDeferred(String what, List<CompletableFuture<HttpResponse<String>>> calls) {

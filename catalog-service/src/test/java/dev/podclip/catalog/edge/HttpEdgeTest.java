@@ -45,6 +45,17 @@ class HttpEdgeTest {
         assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("\"status\":413");
     }
 
+    /** Sent raw, as curl does: RestAssured and Java's HttpClient would encode or refuse such targets first. */
+    @Test
+    void targetsThatAreNotUrisAreProblems() throws IOException {
+        for (String target : new String[]{"/api/shows?q=a|b", "/api/shows/%zz", "/api/episodes?slug=%",
+                "/q/health/ready?x={}"}) {
+            String answer = rawExchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400").contains(PROBLEM_JSON).contains("not-a-uri")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff");
+        }
+    }
+
     /** NoCleartextHttp2: an h2c upgrade is ignored and the answer comes over HTTP/1.1, as for any other client. */
     @Test
     void plainTextConnectionsStayHttp11() throws Exception {

@@ -1,5 +1,7 @@
 package dev.podclip.support.http;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -38,11 +40,32 @@ public final class EdgeRules {
             return new Refusal(413, "body-too-large", "Content Too Large",
                     "The body is " + contentLength + " bytes; the limit is " + maxBodyBytes);
         }
+        String syntax = notAUri(uri);
+        if (syntax != null) {
+            return new Refusal(400, "not-a-uri", "Bad Request", "The request target is not a URI (" + syntax
+                    + "): characters such as space, | { } \" < > ` and a % not followed by two hex digits must be "
+                    + "percent-encoded");
+        }
         String text = refusedText(uri);
         if (text != null) {
             return new Refusal(400, "bad-characters", "Bad Request", "The request target " + text);
         }
         return null;
+    }
+
+    /**
+     * Why the request target does not parse as a URI (the reason and where, never the input), or null. Quarkus makes
+     * the same check before any route and answers a bare 400; the services turn that off ({@link ServiceMain}) so
+     * the refusal is a problem like every other, and make it here instead: what follows the edge (the router's
+     * path and query decoding, {@code UriInfo}) expects a target that parses.
+     */
+    static String notAUri(String uri) {
+        try {
+            new URI(uri);
+            return null;
+        } catch (URISyntaxException e) {
+            return e.getReason() + " at index " + e.getIndex();
+        }
     }
 
     /**

@@ -30,6 +30,17 @@ public class HttpEdge {
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::screen);
         router.route().order(ORDER).failureHandler(this::failed);
+        // A path the router cannot decode (a % not followed by two hex digits) fails before any route, this one's
+        // failure handler included; the router's own answer would be a plain-text "Bad Request".
+        router.errorHandler(400, this::undecodable);
+    }
+
+    void undecodable(RoutingContext context) {
+        if (!context.response().headWritten()) {
+            SecurityHeaders.apply(context.request().path(), context.response().headers());
+            answer(context, 400, "not-a-uri", "Bad Request", "The request target is not a URI: a % must be "
+                    + "followed by two hex digits");
+        }
     }
 
     void screen(RoutingContext context) {

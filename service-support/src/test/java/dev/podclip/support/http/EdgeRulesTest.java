@@ -20,7 +20,21 @@ class EdgeRulesTest {
         // Raw UTF-8 as the server reads it: one char per byte.
         assertThat(check(new String("/shows/caf\u00e9".getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.ISO_8859_1))).isNull();
-        assertThat(check("/api/search?q=100%+sure")).isNull();
+        assertThat(check("/api/search?q=100%25+sure")).isNull();
+    }
+
+    /** What Quarkus' own check refused with a bare 400 (ServiceMain turns it off), refused here as a problem. */
+    @Test
+    void targetsThatAreNotUrisAreRefusedWithWhereNotWhat() {
+        for (String uri : new String[]{"/api/search?q=a|b", "/c/a|b.mp3", "/x`y", "/x\"y", "/x<y>", "/e/x{y}",
+                "/search?q=%", "/api/search?q=100%+sure", "/a%zz", "/x^y", "/x\\y", "/a b"}) {
+            EdgeRules.Refusal refusal = check(uri);
+            assertThat(refusal).as(uri).isNotNull();
+            assertThat(refusal.status()).as(uri).isEqualTo(400);
+            assertThat(refusal.slug()).as(uri).isEqualTo("not-a-uri");
+            assertThat(refusal.detail()).as(uri).contains("at index").doesNotContain(uri);
+        }
+        assertThat(EdgeRules.notAUri("/api/search?q=a%7Cb")).isNull();
     }
 
     @Test
