@@ -203,9 +203,14 @@ final class DemoLoader {
         return created.status() == 201 ? created.body().path("shareUrl").asText(null) : null;
     }
 
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     private void print(Loaded episode, JsonNode chapters, String shareUrl) {
-        System.out.printf("%n  %s%n    %d chapters, %d warnings, version %d (%s)%n", episode.title(),
-                chapters.get("chapters").size(), chapters.get("warnings").size(), episode.version(), episode.outcome());
+        System.out.printf("%n  %s%n    %s, %s, version %d (%s)%n", episode.title(),
+                count(chapters.get("chapters").size(), "chapter"), count(chapters.get("warnings").size(), "warning"),
+                episode.version(), episode.outcome());
         System.out.printf("    chapters     %s/api/episodes/%s/chapters   (.json .vtt .txt)%n", clipUrl, episode.id());
         System.out.printf("    1st chapter  %s/e/%s/chapters/0   (chapters count from 0)%n", clipUrl, episode.id());
         if (shareUrl != null) {
