@@ -232,5 +232,12 @@ class CatalogApiTest {
         given().queryParam("page", -1).get("/api/shows").then().statusCode(400).contentType(PROBLEM_JSON);
         given().queryParam("size", 500).get("/api/shows").then().statusCode(400).body("errors[0].field", is("size"));
         given().queryParam("page", 10_001).get("/api/shows").then().statusCode(400).body("errors[0].field", is("page"));
+        // Not whole numbers at all: JAX-RS would call these 404 (QueryParameters).
+        given().queryParam("page", "abc").get("/api/shows").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", is("https://podclip.dev/problems/validation")).body("errors[0].field", is("page"));
+        given().queryParam("size", "1.5").get("/api/episodes").then().statusCode(400)
+                .body("errors[0].field", is("size"));
+        given().queryParam("page", "99999999999").get("/api/episodes").then().statusCode(400)
+                .body("errors[0].field", is("page"));
     }
 }

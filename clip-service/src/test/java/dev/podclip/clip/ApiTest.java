@@ -111,5 +111,9 @@ class ApiTest {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("size"));
         given().queryParam("page", -1).get("/api/episodes").then().statusCode(400);
+        given().queryParam("page", "abc").get("/api/episodes").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("page"));
+        given().queryParam("q", "sqlite").queryParam("size", "99999999999").get("/api/search").then()
+                .statusCode(400).body("errors.field", hasItem("size"));
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Walks a service's OpenAPI document and sends every operation the classes of bad input the edge must refuse: a NUL
  * (percent-encoded) in each path and query parameter, percent-encoding that is not UTF-8, and, where the operation
- * takes JSON, a body with a repeated key and a body with a NUL escape. Each answer must come within
+ * takes JSON, a body with a repeated key and a body with a NUL escape; and a word for each whole-number query
+ * parameter, which must be a 400 (JAX-RS alone answers it 404, as if the resource did not exist). Each answer must come within
  * {@link #ANSWER_TIMEOUT}, below 500, and as problem+json (HTML for the operations that only speak HTML). Keeping the
  * test over the whole document keeps each class closed as operations are added.
  */
@@ -29,6 +30,7 @@ public final class OpenApiFuzz {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final String NUL = "a%00b";
     private static final String NOT_UTF8 = "%C3%28";
+    private static final String NOT_A_NUMBER = "not a whole number in query ";
 
     /** One answer that broke the rules. */
     public record Finding(String method, String path, String probe, String answer) {
@@ -75,6 +77,7 @@ public final class OpenApiFuzz {
             throws InterruptedException {
         List<String> pathNames = new ArrayList<>();
         List<String> queryNames = new ArrayList<>();
+        List<String> wholeNumberNames = new ArrayList<>();
         for (JsonNode parameters : List.of(pathParameters, op.path("parameters"))) {
             for (JsonNode parameter : parameters) {
                 String in = parameter.path("in").asText();
@@ -82,6 +85,9 @@ public final class OpenApiFuzz {
                     pathNames.add(parameter.path("name").asText());
                 } else if (in.equals("query")) {
                     queryNames.add(parameter.path("name").asText());
+                    if (parameter.path("schema").path("type").asText().equals("integer")) {
+                        wholeNumberNames.add(parameter.path("name").asText());
+                    }
                 }
             }
         }
@@ -95,6 +101,9 @@ public final class OpenApiFuzz {
             probe(findings, method, template, "NUL in query " + name, plain + "?" + name + "=" + NUL, json, null);
             probe(findings, method, template, "not UTF-8 in query " + name, plain + "?" + name + "=" + NOT_UTF8,
                     json, null);
+        }
+        for (String name : wholeNumberNames) {
+            probe(findings, method, template, NOT_A_NUMBER + name, plain + "?" + name + "=abc", json, null);
         }
         if (json) {
             probe(findings, method, template, "repeated JSON key", plain, true, "{\"title\":\"a\",\"title\":\"b\"}");
@@ -118,6 +127,9 @@ public final class OpenApiFuzz {
         try {
             HttpResponse<String> response = send(method, target, json ? body == null ? "{}" : body : null);
             answer = judge(template, response);
+            if (answer == null && probe.startsWith(NOT_A_NUMBER) && response.statusCode() != 400) {
+                answer = response.statusCode() + " instead of 400";
+            }
         } catch (HttpTimeoutException e) {
             answer = "no answer within " + ANSWER_TIMEOUT;
         } catch (IOException e) {

@@ -9,7 +9,9 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -81,6 +84,23 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problems.response(403, "forbidden", "Forbidden",
                 "Your token does not carry a role this operation needs", path(uri), Map.of());
+    }
+
+    /**
+     * A query parameter the resource method cannot take ({@code page=abc}) reaches here as a 404 whose cause is the
+     * conversion failure (JAX-RS' rule for query and path parameters): it is answered as the 400 {@code validation}
+     * problem naming the field. A path parameter that does not convert stays a 404: no resource has that path.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response unconvertible(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+        if (e.getCause() != null && uri != null && resource != null) {
+            Optional<QueryParameters.Unconvertible> bad = QueryParameters.firstUnconvertible(
+                    resource.getResourceMethod(), uri.getQueryParameters());
+            if (bad.isPresent()) {
+                return problem(ProblemException.invalidField(bad.get().name(), bad.get().message()), uri);
+            }
+        }
+        return web(e, uri);
     }
 
     @ServerExceptionMapper
