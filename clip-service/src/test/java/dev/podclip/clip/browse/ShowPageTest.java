@@ -114,4 +114,22 @@ class ShowPageTest {
         given().accept("text/html").get("/shows/{slug}", "x".repeat(BrowseLimits.SLUG_MAX_CHARS + 1)).then()
                 .statusCode(404).contentType("text/html");
     }
+
+    /** A wrong address: a page for browsers (NoSuchPages), the problem for API clients, curl and the API's paths. */
+    @Test
+    void anAddressNoRouteHasIsAPageForBrowsersAndAProblemForEveryoneElse() {
+        Document page = HomePageTest.page(given().accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+                .get("/shows"), 404);
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Not found");
+        assertThat(page.selectFirst(".detail").text()).isEqualTo(NoSuchPages.DETAIL);
+        assertThat(page.selectFirst("a[href=/]")).isNotNull();
+        assertThat(page.selectFirst("meta[name=robots]").attr("content")).isEqualTo("noindex");
+        for (String accept : new String[]{"application/json", "*/*", "text/html;q=0.5, application/json"}) {
+            given().accept(accept).get("/no/such/page").then().statusCode(404)
+                    .contentType("application/problem+json").body("status", equalTo(404));
+        }
+        for (String path : new String[]{"/api/nope", "/q/nope", "/feeds/nope"}) {
+            given().accept("text/html").get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+    }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -31,6 +33,10 @@ import java.util.UUID;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** The service's pages for people, when it has any (clip-service). */
+    @Inject
+    Instance<ProblemPages> pages;
     /** A validation problem lists at most this many field errors. */
     private static final int MAX_FIELD_ERRORS = 50;
 
@@ -90,14 +96,22 @@ public class ProblemMappers {
      * A query parameter the resource method cannot take ({@code page=abc}) reaches here as a 404 whose cause is the
      * conversion failure (JAX-RS' rule for query and path parameters): it is answered as the 400 {@code validation}
      * problem naming the field. A path parameter that does not convert stays a 404: no resource has that path.
+     * A request no resource matched is a page for a browser where the service has pages ({@link ProblemPages}).
      */
     @ServerExceptionMapper(priority = 1)
-    public Response unconvertible(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource, HttpHeaders headers) {
         if (e.getCause() != null && uri != null && resource != null) {
             Optional<QueryParameters.Unconvertible> bad = QueryParameters.firstUnconvertible(
                     resource.getResourceMethod(), uri.getQueryParameters());
             if (bad.isPresent()) {
                 return problem(ProblemException.invalidField(bad.get().name(), bad.get().message()), uri);
+            }
+        }
+        if (e.getCause() == null && uri != null && pages.isResolvable()) {
+            Optional<Response> page = pages.get().noSuchPage(path(uri),
+                    headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT));
+            if (page.isPresent()) {
+                return page.get();
             }
         }
         return web(e, uri);
