@@ -24,12 +24,15 @@ import static dev.podclip.catalog.support.Catalog.show;
 import static dev.podclip.catalog.support.Catalog.token;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -187,7 +190,20 @@ class CatalogApiTest {
         editor().body(noShow).post("/api/episodes").then().statusCode(400).body("errors[0].field", is("showId"));
         editor().body(episode("7b0e4f8a-6c3e-4d7a-9a43-1a2b3c4d5e6f", "ghost")).post("/api/episodes").then()
                 .statusCode(404).contentType(PROBLEM_JSON);
-        editor().body("{\"slug\": ").post("/api/shows").then().statusCode(400).contentType(PROBLEM_JSON);
+        editor().body("{\"slug\": ").post("/api/shows").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", is("https://podclip.dev/problems/unreadable-body"))
+                .body("detail", startsWith("The body is not valid JSON: "));
+        editor().body("{\"slug\": \"trailing-comma\", \"title\": \"t\",}").post("/api/shows").then()
+                .statusCode(400).body("detail", allOf(startsWith("The body is not valid JSON: "),
+                        containsString("line 1, column")));
+        // A value of the wrong type: named by its place in the body and what it must be, no Java class names.
+        editor().body("{\"slug\": {\"a\": 1}, \"title\": \"t\"}").post("/api/shows").then().statusCode(400)
+                .body("detail", is("The body does not match the expected shape at slug: expected text"))
+                .body("errors[0].field", is("slug"));
+        editor().body(Map.of("showId", "not-a-uuid", "guid", "g", "slug", "bad-id", "title", "t"))
+                .post("/api/episodes").then().statusCode(400)
+                .body("detail", allOf(endsWith("at showId: expected a UUID"), not(containsString("java")),
+                        not(containsString("dev.podclip"))));
         Map<String, Object> badShow = show("bad-url-show");
         badShow.put("imageUrl", "not a url");
         editor().body(badShow).post("/api/shows").then().statusCode(400).body("errors[0].field", is("imageUrl"));

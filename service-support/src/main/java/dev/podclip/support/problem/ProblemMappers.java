@@ -62,18 +62,24 @@ public class ProblemMappers {
                 Map.of("errors", errors));
     }
 
+    /** A body of the wrong shape: where and what was expected, in the client's terms (JsonShapes). */
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().isEmpty() ? "body" : e.getPathReference();
+        String field = JsonShapes.field(e);
         return Problems.response(400, "unreadable-body", "Unreadable request body",
-                "The body does not match the expected shape at " + field + ": " + e.getOriginalMessage(), path(uri),
-                Map.of());
+                "The body does not match the expected shape at " + field + ": expected "
+                        + JsonShapes.expected(e.getTargetType()), path(uri),
+                Map.of("errors", List.of(Map.of("field", field, "message", "must be "
+                        + JsonShapes.expected(e.getTargetType())))));
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof MismatchedInputException mismatched) {
+            return unreadable(mismatched, uri);
+        }
         return Problems.response(400, "unreadable-body", "Unreadable request body",
-                "The body is not valid JSON: " + e.getOriginalMessage(), path(uri), Map.of());
+                "The body is not valid JSON: " + JsonShapes.syntax(e), path(uri), Map.of());
     }
 
     @ServerExceptionMapper
@@ -123,6 +129,10 @@ public class ProblemMappers {
         int status = original.getStatus();
         if (status < 400) {
             return original;
+        }
+        // Quarkus' JSON reader wraps a body it cannot parse in a bare 400 ("Bad Request"): say what was wrong.
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
         }
         Response.StatusType type = original.getStatusInfo();
         String title = type.getReasonPhrase() == null ? "Error" : type.getReasonPhrase();
