@@ -69,8 +69,8 @@ public final class EdgeRules {
     }
 
     /**
-     * Why a request target cannot be stored or echoed (a NUL or control character, raw or percent-encoded, or
-     * percent-encoding that is not UTF-8), or null. PostgreSQL cannot hold NUL in text, and control characters have
+     * Why a request target cannot be stored or echoed (a NUL or control character, raw or percent-encoded, a raw
+     * character outside ASCII, or percent-encoding that is not UTF-8), or null. PostgreSQL cannot hold NUL in text, and control characters have
      * no place in a path or query.
      */
     static String refusedText(String uri) {
@@ -80,9 +80,11 @@ public final class EdgeRules {
             if (c == '%' && hex(uri, i + 1) >= 0 && hex(uri, i + 2) >= 0) {
                 decoded.put((byte) (hex(uri, i + 1) * 16 + hex(uri, i + 2)));
                 i += 2;
-            } else if (c > 0xff) {
-                // The server reads the request line byte by byte (ISO-8859-1): raw UTF-8 arrives as chars <= 0xFF.
-                return "holds a character that is not percent-encoded";
+            } else if (c > 0x7f) {
+                // The server reads the request line byte by byte (ISO-8859-1), and its query decoding takes raw
+                // bytes as such: raw UTF-8 'café' in a search read as 'cafÃ©' and silently found nothing. Browsers
+                // always percent-encode; a client that does not is told to.
+                return "holds a character that is not percent-encoded (send it as UTF-8, percent-encoded)";
             } else {
                 decoded.put((byte) c);
             }
