@@ -27,8 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every error a service answers is RFC 9457 problem+json, whichever layer raised it. Slugs are listed in
- * docs/problems.md.
+ * Every error a service answers is RFC 9457 problem+json, whichever layer raised it (slugs: {@link ProblemException}).
  */
 public class ProblemMappers {
 
