@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.is;
 /**
  * Search reads each source's index bucket by bucket (migration V350, {@link SearchLimits#SCAN_BUCKETS}): the
  * statement uses every bucket's partial index and no sequential scan, and bounds and totals count across buckets as
- * they did over one index.
+ * they did over one index. And the vectors it ranks are read from their row (migration V360).
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -95,6 +95,13 @@ class SearchBucketsTest {
             }
             assertThat(plan).doesNotContain("Seq Scan");
         }
+    }
+
+    /** Ranking reads each notes candidate's vector: it is kept in the row, not in TOAST (migration V360). */
+    @Test
+    void searchVectorsAreStoredInTheirRow() {
+        assertThat(sql.value("SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'clip_search_doc'::regclass"
+                + " AND attname = 'tsv'")).isEqualTo("m");
     }
 
     /**
