@@ -20,9 +20,9 @@ import java.util.Set;
  * Walks a service's OpenAPI document and sends every operation the classes of bad input the edge must refuse: a NUL
  * (percent-encoded) in each path and query parameter, percent-encoding that is not UTF-8, and, where the operation
  * takes JSON, a body with a repeated key and a body with a NUL escape; and a word for each whole-number query
- * parameter, which must be a 400 (JAX-RS alone answers it 404, as if the resource did not exist). Each answer must come within
- * {@link #ANSWER_TIMEOUT}, below 500, and as problem+json (HTML for the operations that only speak HTML). Keeping the
- * test over the whole document keeps each class closed as operations are added.
+ * parameter, which must be a 400 (JAX-RS alone answers it 404, as if the resource did not exist). Each answer must
+ * come within {@link #ANSWER_TIMEOUT}, below 500, and as problem+json (HTML for the operations that only speak
+ * HTML). Keeping the test over the whole document keeps each class closed as operations are added.
  */
 public final class OpenApiFuzz {
 

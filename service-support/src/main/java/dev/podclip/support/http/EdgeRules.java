@@ -70,8 +70,8 @@ public final class EdgeRules {
 
     /**
      * Why a request target cannot be stored or echoed (a NUL or control character, raw or percent-encoded, a raw
-     * character outside ASCII, or percent-encoding that is not UTF-8), or null. PostgreSQL cannot hold NUL in text, and control characters have
-     * no place in a path or query.
+     * character outside ASCII, or percent-encoding that is not UTF-8), or null. PostgreSQL cannot hold NUL in text,
+     * and control characters have no place in a path or query.
      */
     static String refusedText(String uri) {
         ByteBuffer decoded = ByteBuffer.allocate(uri.length());

@@ -32,12 +32,12 @@ import java.util.UUID;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A validation problem lists at most this many field errors. */
+    private static final int MAX_FIELD_ERRORS = 50;
 
     /** The service's pages for people, when it has any (clip-service). */
     @Inject
     Instance<ProblemPages> pages;
-    /** A validation problem lists at most this many field errors. */
-    private static final int MAX_FIELD_ERRORS = 50;
 
     @ServerExceptionMapper
     public Response problem(ProblemException problem, UriInfo uri) {
