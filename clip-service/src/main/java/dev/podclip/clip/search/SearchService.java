@@ -9,7 +9,6 @@ import dev.podclip.clip.search.SearchViews.EpisodeRef;
 import dev.podclip.clip.search.SearchViews.Hit;
 import dev.podclip.clip.search.SearchViews.Results;
 import dev.podclip.support.problem.ProblemException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -172,7 +171,9 @@ public class SearchService {
         int p = page == null ? 0 : page;
         int s = size == null ? SearchLimits.DEFAULT_PAGE_SIZE : size;
         checkPaging(p, s);
-        return cache.get(q, p, s, () -> QuarkusTransaction.joiningExisting().call(() -> run(q, p, s)));
+        // One statement, so no transaction: in auto-commit it is one round trip, where a transaction added a COMMIT
+        // and the transaction manager's enlistment (7 % of the service's CPU on a miss, by its profile).
+        return cache.get(q, p, s, () -> run(q, p, s));
     }
 
     private Results run(String q, int p, int s) {
