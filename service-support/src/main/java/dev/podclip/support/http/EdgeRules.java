@@ -23,6 +23,10 @@ public final class EdgeRules {
     public record Refusal(int status, String slug, String title, String detail) {
     }
 
+    /** A path the router cannot decode (a % not followed by two hex digits): refused before any route can see it. */
+    static final Refusal UNDECODABLE_PATH = new Refusal(400, "not-a-uri", "Bad Request",
+            "The request target is not a URI: a % must be followed by two hex digits");
+
     private EdgeRules() {
     }
 

@@ -38,8 +38,7 @@ public class HttpEdge {
     void undecodable(RoutingContext context) {
         if (!context.response().headWritten()) {
             SecurityHeaders.apply(context.request().path(), context.response().headers());
-            answer(context, 400, "not-a-uri", "Bad Request", "The request target is not a URI: a % must be "
-                    + "followed by two hex digits");
+            answer(context, EdgeRules.UNDECODABLE_PATH);
         }
     }
 
@@ -56,7 +55,7 @@ public class HttpEdge {
             // The unread body or oversized headers make the connection unusable for a next request.
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        answer(context, refusal.status(), refusal.slug(), refusal.title(), refusal.detail());
+        answer(context, refusal);
     }
 
     void failed(RoutingContext context) {
@@ -72,6 +71,10 @@ public class HttpEdge {
         } else {
             context.next();
         }
+    }
+
+    private static void answer(RoutingContext context, EdgeRules.Refusal refusal) {
+        answer(context, refusal.status(), refusal.slug(), refusal.title(), refusal.detail());
     }
 
     private static void answer(RoutingContext context, int status, String slug, String title, String detail) {
