@@ -48,27 +48,9 @@ public final class ConfigReference {
      * @return null when the document is current, else what the section should be
      */
     public static String check(String service, List<Class<?>> shared) {
-        Path document = RepoPaths.root().resolve(DOCUMENT);
         List<Class<?>> mappings = new ArrayList<>(shared);
         mappings.addAll(ownMappings(service));
-        String expected = section(service, mappings);
-        String text = read(document);
-        String start = "<!-- " + service + ":start -->\n";
-        String end = "<!-- " + service + ":end -->";
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalStateException(DOCUMENT + " has no " + start.strip() + " … " + end + " section");
-        }
-        String current = text.substring(from + start.length(), to);
-        if (current.equals(expected)) {
-            return null;
-        }
-        if (Boolean.getBoolean("config.reference.write")) {
-            write(document, text.substring(0, from + start.length()) + expected + text.substring(to));
-            return null;
-        }
-        return expected;
+        return DocSection.check(DOCUMENT, service, section(service, mappings), "config.reference.write");
     }
 
     /** Every {@code @ConfigMapping} interface among the service's compiled classes. */
@@ -159,7 +141,7 @@ public final class ConfigReference {
     static List<Setting> variables(String service) {
         Path properties = RepoPaths.root().resolve(service).resolve("src/main/resources/application.properties");
         List<Setting> found = new ArrayList<>();
-        for (String line : read(properties).split("\n")) {
+        for (String line : DocSection.read(properties).split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("#") || trimmed.startsWith("%") || !trimmed.contains("=")) {
                 continue; // profile lines (%dev, %test) are not what production reads
@@ -301,21 +283,5 @@ public final class ConfigReference {
 
     private static String escape(String text) {
         return text.replace("|", "\\|");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -104,7 +104,8 @@ public class IdempotentWrites {
         boolean printable = !key.isEmpty() && key.length() <= MAX_KEY_CHARS
                 && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7E);
         if (!printable) {
-            throw ProblemException.badRequest("invalid-idempotency-key", HEADER + " must be 1 to " + MAX_KEY_CHARS
+            throw new ProblemException(CatalogProblems.INVALID_IDEMPOTENCY_KEY, HEADER + " must be 1 to "
+                    + MAX_KEY_CHARS
                     + " visible ASCII characters (a UUID, for example)");
         }
     }
@@ -116,12 +117,12 @@ public class IdempotentWrites {
                 .setParameter("principal", principal).setParameter("key", key).getResultList();
         if (rows.isEmpty()) {
             // Pruned between our insert attempt and this read: too old to replay, and a retry will run it again.
-            throw new ProblemException(409, "idempotency-key-expired", "Conflict",
+            throw new ProblemException(CatalogProblems.IDEMPOTENCY_KEY_EXPIRED,
                     "The result kept for this " + HEADER + " has just expired; send the request again");
         }
         Object[] row = rows.get(0);
         if (!fingerprint.equals(row[0])) {
-            throw new ProblemException(422, "idempotency-key-reused", "Unprocessable content",
+            throw new ProblemException(CatalogProblems.IDEMPOTENCY_KEY_REUSED,
                     "This " + HEADER + " was used for a different request; use a new key for a new request");
         }
         Stored stored = new Stored(((Number) row[1]).intValue(), (String) row[2], (String) row[3], (byte[]) row[4]);

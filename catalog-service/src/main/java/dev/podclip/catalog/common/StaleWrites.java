@@ -20,7 +20,7 @@ public class StaleWrites {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response stale(PersistenceException e, UriInfo uri) {
-        return Problems.response(409, "stale-version", "Conflict",
+        return Problems.response(CatalogProblems.STALE_VERSION, 409,
                 "Someone else changed this resource first: read it again and retry with its current version",
                 ProblemMappers.path(uri), Map.of());
     }

@@ -29,18 +29,18 @@ public final class Versions {
     public static void check(long current, String ifMatch, Long bodyVersion, boolean required) {
         if (ifMatch != null && !ifMatch.isBlank()) {
             if (!ifMatchAccepts(ifMatch, current)) {
-                throw new ProblemException(412, "stale-version", "Precondition failed",
+                throw new ProblemException(CatalogProblems.STALE_VERSION, 412,
                         "If-Match " + ifMatch.trim() + " does not match the current version " + etag(current)
                                 + ": read it again and retry").with("currentVersion", current);
             }
         }
         if (bodyVersion != null && bodyVersion != current) {
-            throw new ProblemException(409, "stale-version", "Conflict",
+            throw new ProblemException(CatalogProblems.STALE_VERSION, 409,
                     "version " + bodyVersion + " is not the current version " + current + ": read it again and retry")
                     .with("currentVersion", current);
         }
         if (required && (ifMatch == null || ifMatch.isBlank()) && bodyVersion == null) {
-            throw new ProblemException(428, "version-required", "Precondition required",
+            throw new ProblemException(CatalogProblems.VERSION_REQUIRED,
                     "Send the version you read, as If-Match: \"<version>\" or as version in the body");
         }
     }
@@ -48,7 +48,7 @@ public final class Versions {
     /** {@code *}, {@code "3"}, {@code W/"3"}, {@code 3}, or a list of those. */
     static boolean ifMatchAccepts(String ifMatch, long current) {
         if (ifMatch.length() > IF_MATCH_MAX_CHARS) {
-            throw ProblemException.badRequest("bad-if-match", "If-Match is longer than " + IF_MATCH_MAX_CHARS);
+            throw new ProblemException(CatalogProblems.BAD_IF_MATCH, "If-Match is longer than " + IF_MATCH_MAX_CHARS);
         }
         for (String tag : ifMatch.split(",")) {
             String t = tag.trim();
@@ -66,7 +66,7 @@ public final class Versions {
                     return true;
                 }
             } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("bad-if-match", "If-Match must be an entity tag like \"3\"");
+                throw new ProblemException(CatalogProblems.BAD_IF_MATCH, "If-Match must be an entity tag like \"3\"");
             }
         }
         return false;

@@ -1,11 +1,12 @@
 package dev.podclip.catalog.episode;
 
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.common.IdempotentWrites;
 import dev.podclip.catalog.common.Page;
-import dev.podclip.support.paging.PageRequest;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.auth.Roles;
 import dev.podclip.support.http.Locations;
+import dev.podclip.support.paging.PageRequest;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -109,7 +110,7 @@ public class EpisodeResource {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("bad-id", parameter + " must be a UUID, was " + text);
+            throw new ProblemException(CatalogProblems.BAD_ID, parameter + " must be a UUID, was " + text);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.podclip.chapters.time.Durations;
 import dev.podclip.support.problem.ProblemException;
 import dev.podclip.support.text.Digests;
 
-import java.util.List;
 import java.util.Map;
 
 /** Rules on episode fields beyond Bean Validation. Pure functions. */
@@ -60,7 +59,6 @@ final class EpisodeRules {
     }
 
     static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", "The request has 1 invalid field(s)")
-                .with("errors", List.of(Map.of("field", field, "message", message)));
+        return ProblemException.invalidField(field, message);
     }
 }

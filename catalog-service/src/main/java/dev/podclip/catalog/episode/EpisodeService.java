@@ -1,14 +1,15 @@
 package dev.podclip.catalog.episode;
 
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.common.DatabaseConflicts;
 import dev.podclip.catalog.common.Page;
-import dev.podclip.support.paging.PageRequest;
 import dev.podclip.catalog.common.Versions;
 import dev.podclip.catalog.outbox.OutboxWriter;
 import dev.podclip.catalog.show.Show;
 import dev.podclip.catalog.show.ShowChanged;
 import dev.podclip.catalog.show.ShowService;
 import dev.podclip.support.limits.ResponseBudget;
+import dev.podclip.support.paging.PageRequest;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -250,9 +251,9 @@ public class EpisodeService {
 
     private void write(EpisodeInput input, Runnable writes) {
         DatabaseConflicts.write(entityManager, Map.of(
-                "episodes_show_guid_key", ProblemException.conflict("duplicate-guid",
+                "episodes_show_guid_key", new ProblemException(CatalogProblems.DUPLICATE_GUID,
                         "The show has an episode with guid " + input.guid() + " already"),
-                "episodes_show_slug_key", ProblemException.conflict("duplicate-slug",
+                "episodes_show_slug_key", new ProblemException(CatalogProblems.DUPLICATE_SLUG,
                         "The show has an episode with slug " + input.slug() + " already")), writes);
     }
 

@@ -1,5 +1,6 @@
 package dev.podclip.catalog.feeds;
 
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class FeedImports {
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new ProblemException(503, "feed-imports-busy", "Service unavailable",
+            throw new ProblemException(CatalogProblems.FEED_IMPORTS_BUSY,
                     "This instance is importing as many feeds as it may; retry after " + RETRY_AFTER_S + " s")
                     .retryAfter(RETRY_AFTER_S);
         }

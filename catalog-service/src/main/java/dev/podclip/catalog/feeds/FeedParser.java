@@ -1,5 +1,6 @@
 package dev.podclip.catalog.feeds;
 
+import dev.podclip.support.net.FetchRefused.Reason;
 import dev.podclip.support.net.FetchRefused;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class FeedParser {
     }
 
     static FetchRefused malformed(String detail) {
-        return FetchRefused.url("malformed-feed", detail);
+        return FetchRefused.url(Reason.MALFORMED_FEED, detail);
     }
 
     private static ParsedFeed read(XMLStreamReader reader) throws XMLStreamException {

@@ -1,7 +1,7 @@
 package dev.podclip.catalog.feeds;
 
 import dev.podclip.catalog.common.CatalogLimits;
-import dev.podclip.catalog.episode.Episode;
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.episode.EpisodeInput;
 import dev.podclip.catalog.episode.EpisodeService;
 import dev.podclip.catalog.show.Show;
@@ -9,6 +9,7 @@ import dev.podclip.catalog.show.ShowInput;
 import dev.podclip.catalog.show.ShowService;
 import dev.podclip.support.net.FetchRefused;
 import dev.podclip.support.net.SafeFetcher;
+import dev.podclip.support.problem.CommonProblems;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -67,16 +68,18 @@ public class FeedService {
     /** Registers a feed (422 for a URL never fetched) and imports it at once. */
     public ImportResult register(String url, String slug) {
         if (slug != null && !slug.matches(CatalogLimits.SLUG_PATTERN)) {
-            throw ProblemException.badRequest("invalid-slug", "slug must be lower-case words joined by hyphens");
+            throw new ProblemException(CatalogProblems.INVALID_SLUG,
+                    "slug must be lower-case words joined by hyphens");
         }
         try {
             fetcher.check(url);
         } catch (FetchRefused e) {
-            throw e.problem("feed");
+            throw e.problem(CatalogProblems.FEED_FETCH);
         }
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
             if (Feed.count("url", url.strip()) > 0) {
-                throw ProblemException.conflict("duplicate-feed", "The feed " + url + " is registered already");
+                throw new ProblemException(CatalogProblems.DUPLICATE_FEED,
+                        "The feed " + url + " is registered already");
             }
             Feed feed = new Feed();
             feed.id = UUID.randomUUID();
@@ -119,13 +122,13 @@ public class FeedService {
     /** An uploaded feed body: imported like a fetched one, no feed registered. */
     public ImportResult importUpload(byte[] body, String slug) {
         if (body.length > config.feedMaxBytes()) {
-            throw FetchRefused.url("too-large", "a feed may have at most " + config.feedMaxBytes() + " bytes")
-                    .problem("feed");
+            throw new ProblemException(CommonProblems.BODY_TOO_LARGE, "A feed may have at most "
+                    + config.feedMaxBytes() + " bytes").with("limitBytes", config.feedMaxBytes());
         }
         try {
             return importParsed(null, slug, FeedParser.parse(body), null, null, deadline());
         } catch (FetchRefused e) {
-            throw e.problem("feed");
+            throw e.problem(CatalogProblems.FEED_FETCH);
         }
     }
 
@@ -192,7 +195,7 @@ public class FeedService {
                     fetched.lastModified(), deadlineNs);
         } catch (FetchRefused e) {
             fail(feedId, e.summary());
-            throw e.problem("feed").with("feedId", feedId);
+            throw e.problem(CatalogProblems.FEED_FETCH).with("feedId", feedId);
         } catch (ProblemException e) {
             fail(feedId, e.getMessage());
             throw e.with("feedId", feedId);

@@ -1,5 +1,6 @@
 package dev.podclip.catalog.outbox;
 
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ public class OutboxCapacity {
     void check() {
         double backlog = metrics.backlogRows();
         if (!Double.isNaN(backlog) && backlog >= config.outbox().maxRows()) {
-            throw new ProblemException(503, "outbox-full", "Service unavailable",
+            throw new ProblemException(CatalogProblems.OUTBOX_FULL,
                     "The catalog holds " + (long) backlog + " unpublished events, its limit: the event broker has"
                             + " not taken events for a while. Retry after " + RETRY_AFTER_S + " s")
                     .retryAfter(RETRY_AFTER_S);

@@ -1,8 +1,9 @@
 package dev.podclip.catalog.outbox;
 
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.events.EpisodeEvent;
-import dev.podclip.events.EpisodeSnapshot;
 import dev.podclip.events.EpisodeEventCodec;
+import dev.podclip.events.EpisodeSnapshot;
 import dev.podclip.events.Topics;
 import dev.podclip.support.problem.ProblemException;
 import dev.podclip.support.tracing.TraceParents;
@@ -59,7 +60,7 @@ public class OutboxWriter {
     private static byte[] encode(EpisodeEvent event) {
         byte[] payload = EpisodeEventCodec.toJson(event);
         if (payload.length > Topics.MAX_RECORD_BYTES) {
-            throw new ProblemException(413, "event-too-large", "Content too large",
+            throw new ProblemException(CatalogProblems.EVENT_TOO_LARGE,
                     "The episode's event would weigh " + payload.length + " bytes, more than the "
                             + Topics.MAX_RECORD_BYTES + " a record may: shorten the transcript or show notes");
         }

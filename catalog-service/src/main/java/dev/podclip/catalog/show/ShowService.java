@@ -1,10 +1,11 @@
 package dev.podclip.catalog.show;
 
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.common.DatabaseConflicts;
 import dev.podclip.catalog.common.Page;
-import dev.podclip.support.paging.PageRequest;
 import dev.podclip.catalog.common.Versions;
 import dev.podclip.catalog.outbox.OutboxWriter;
+import dev.podclip.support.paging.PageRequest;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -88,7 +89,7 @@ public class ShowService {
         Show show = lock(id);
         Versions.check(show.version, ifMatch, null, false);
         if (episodeCount(id) > 0) {
-            throw ProblemException.conflict("show-has-episodes",
+            throw new ProblemException(CatalogProblems.SHOW_HAS_EPISODES,
                     "Show " + id + " still has episodes: delete them first");
         }
         DatabaseConflicts.write(entityManager, Map.of(), show::delete);
@@ -130,7 +131,8 @@ public class ShowService {
 
     private void write(ShowInput input, Runnable writes) {
         DatabaseConflicts.write(entityManager, Map.of("shows_slug_key",
-                ProblemException.conflict("duplicate-slug", "A show with slug " + input.slug() + " exists already")),
+                new ProblemException(CatalogProblems.DUPLICATE_SLUG,
+                        "A show with slug " + input.slug() + " exists already")),
                 writes);
     }
 

@@ -1,10 +1,12 @@
 package dev.podclip.catalog.transcript;
 
 import dev.podclip.catalog.common.CatalogLimits;
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.chapters.ChapterEngineException;
 import dev.podclip.chapters.Transcript;
 import dev.podclip.chapters.TranscriptFormat;
 import dev.podclip.chapters.transcript.Transcripts;
+import dev.podclip.support.problem.CommonProblems;
 import dev.podclip.support.problem.ProblemException;
 
 import java.nio.ByteBuffer;
@@ -49,7 +51,7 @@ public final class TranscriptFiles {
         if (formatParam != null && !formatParam.isBlank()) {
             String f = formatParam.trim().toLowerCase(Locale.ROOT);
             if (!f.matches(CatalogLimits.TRANSCRIPT_FORMAT_PATTERN)) {
-                throw ProblemException.badRequest("unknown-transcript-format",
+                throw new ProblemException(CatalogProblems.UNKNOWN_TRANSCRIPT_FORMAT,
                         "format must be vtt, srt, json or html");
             }
             return f;
@@ -62,7 +64,7 @@ public final class TranscriptFiles {
         String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         String format = FORMAT_BY_MEDIA_TYPE.get(bare);
         if (format == null) {
-            throw new ProblemException(415, "unsupported-transcript-type", "Unsupported media type",
+            throw new ProblemException(CatalogProblems.UNSUPPORTED_TRANSCRIPT_TYPE,
                     "Send a transcript as text/vtt, application/x-subrip (text/srt), application/json or text/html,"
                             + " or name it with ?format=vtt|srt|json|html");
         }
@@ -71,7 +73,7 @@ public final class TranscriptFiles {
 
     /** 413 problem for a body over {@link #UPLOAD_MAX_BYTES}. */
     public static ProblemException tooLarge() {
-        return new ProblemException(413, "transcript-too-large", "Payload too large",
+        return new ProblemException(CatalogProblems.TRANSCRIPT_TOO_LARGE,
                 "A transcript may have at most " + UPLOAD_MAX_BYTES + " bytes").with("limitBytes", UPLOAD_MAX_BYTES);
     }
 
@@ -99,11 +101,11 @@ public final class TranscriptFiles {
                     .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
             if (text.indexOf('\0') >= 0) {
                 // PostgreSQL cannot hold NUL in text; refused here rather than failing at the INSERT.
-                throw ProblemException.badRequest("bad-characters", "A transcript cannot hold a NUL character");
+                throw new ProblemException(CommonProblems.BAD_CHARACTERS, "A transcript cannot hold a NUL character");
             }
             return text;
         } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("unreadable-encoding",
+            throw new ProblemException(CommonProblems.UNREADABLE_ENCODING,
                     "A transcript must be UTF-8 text (or UTF-16 with a byte order mark)");
         }
     }
@@ -116,10 +118,11 @@ public final class TranscriptFiles {
      */
     public static Transcript validate(String text, String format) {
         if (text.isBlank()) {
-            throw ProblemException.badRequest("empty-transcript", "The transcript is empty");
+            throw new ProblemException(CatalogProblems.EMPTY_TRANSCRIPT, "The transcript is empty");
         }
         if (text.indexOf('\0') >= 0) {
-            throw ProblemException.badRequest("unreadable-transcript", "A transcript must not contain NUL characters")
+            throw new ProblemException(CommonProblems.UNREADABLE_TRANSCRIPT,
+                    "A transcript must not contain NUL characters")
                     .with("line", lineOf(text, text.indexOf('\0')));
         }
         Transcript transcript;
@@ -131,7 +134,7 @@ public final class TranscriptFiles {
                     || e.code() == ChapterEngineException.ErrorCode.TOO_MANY_CUES) {
                 return throwTooLarge(e);
             }
-            ProblemException problem = ProblemException.badRequest("unreadable-transcript",
+            ProblemException problem = new ProblemException(CommonProblems.UNREADABLE_TRANSCRIPT,
                     (e.line() > 0 ? "Line " + e.line() + " is the first bad line: " : "Cannot read the transcript: ")
                             + e.getMessage())
                     .with("format", format)
@@ -139,14 +142,14 @@ public final class TranscriptFiles {
             return throwProblem(e.line() > 0 ? problem.with("line", e.line()) : problem);
         }
         if (transcript.cues().isEmpty()) {
-            throw ProblemException.badRequest("unreadable-transcript", "No cue could be read as " + format)
+            throw new ProblemException(CommonProblems.UNREADABLE_TRANSCRIPT, "No cue could be read as " + format)
                     .with("format", format);
         }
         return transcript;
     }
 
     private static Transcript throwTooLarge(ChapterEngineException e) {
-        throw new ProblemException(413, "transcript-too-large", "Payload too large", e.getMessage())
+        throw new ProblemException(CatalogProblems.TRANSCRIPT_TOO_LARGE, e.getMessage())
                 .with("code", e.code().wireName());
     }
 

@@ -1,5 +1,6 @@
 package dev.podclip.catalog.transcript;
 
+import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.common.IdempotentWrites;
 import dev.podclip.catalog.episode.EpisodeView;
 import dev.podclip.support.auth.Roles;
@@ -75,7 +76,7 @@ public class TranscriptUploadResource {
     /** Like the episode's PUT: the version read must be named, here always as If-Match (the body is the file). */
     private static void requireIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "version-required", "Precondition required",
+            throw new ProblemException(CatalogProblems.VERSION_REQUIRED,
                     "Send the version you read as If-Match: \"<version>\"");
         }
     }

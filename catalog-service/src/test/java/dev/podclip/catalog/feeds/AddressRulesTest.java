@@ -1,6 +1,7 @@
 package dev.podclip.catalog.feeds;
 
 import dev.podclip.support.net.AddressRules;
+import dev.podclip.support.net.FetchRefused.Reason;
 import dev.podclip.support.net.FetchRefused;
 import dev.podclip.support.net.SafeFetcher;
 import org.junit.jupiter.api.Test;
@@ -52,19 +53,19 @@ class AddressRulesTest {
         SafeFetcher fetcher = new SafeFetcher(new SafeFetcher.Limits(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 5, false));
         assertThatThrownBy(() -> fetcher.check("file:///etc/passwd")).isInstanceOf(FetchRefused.class)
-                .hasFieldOrPropertyWithValue("reason", "bad-scheme");
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SCHEME);
         assertThatThrownBy(() -> fetcher.check("gopher://example.com/")).isInstanceOf(FetchRefused.class)
-                .hasFieldOrPropertyWithValue("reason", "bad-scheme");
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SCHEME);
         assertThatThrownBy(() -> fetcher.check("http://127.0.0.1:8080/feed.xml")).isInstanceOf(FetchRefused.class)
-                .hasFieldOrPropertyWithValue("reason", "private-address").hasMessageContaining("loopback");
+                .hasFieldOrPropertyWithValue("reason", Reason.PRIVATE_ADDRESS).hasMessageContaining("loopback");
         assertThatThrownBy(() -> fetcher.check("http://localhost/feed.xml")).isInstanceOf(FetchRefused.class)
-                .hasFieldOrPropertyWithValue("reason", "private-address");
+                .hasFieldOrPropertyWithValue("reason", Reason.PRIVATE_ADDRESS);
         assertThatThrownBy(() -> fetcher.check("http://169.254.169.254/latest/meta-data/"))
                 .isInstanceOf(FetchRefused.class).hasMessageContaining("link-local");
         assertThatThrownBy(() -> fetcher.check("http://[fd00::1]/feed")).isInstanceOf(FetchRefused.class)
                 .hasMessageContaining("unique-local");
         assertThatThrownBy(() -> fetcher.check("http://user:pw@example.com/feed")).isInstanceOf(FetchRefused.class)
-                .hasFieldOrPropertyWithValue("reason", "bad-url");
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_URL);
         assertThatThrownBy(() -> fetcher.check("http://0x7f000001/feed")).isInstanceOf(FetchRefused.class);
     }
 }

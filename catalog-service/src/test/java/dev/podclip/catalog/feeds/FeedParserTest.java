@@ -1,5 +1,6 @@
 package dev.podclip.catalog.feeds;
 
+import dev.podclip.support.net.FetchRefused.Reason;
 import dev.podclip.support.net.FetchRefused;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class FeedParserTest {
     @Test
     void refusesWhatIsNoFeed() {
         assertThatThrownBy(() -> parse("<rss version=\"2.0\"><channel><title>x</title><item><title>t"))
-                .isInstanceOf(FetchRefused.class).hasFieldOrPropertyWithValue("reason", "malformed-feed");
+                .isInstanceOf(FetchRefused.class).hasFieldOrPropertyWithValue("reason", Reason.MALFORMED_FEED);
         assertThatThrownBy(() -> parse("<html><body>Not found</body></html>"))
                 .hasMessageContaining("no <channel>");
         assertThatThrownBy(() -> parse("<rss><channel><title>x</title><item><title>t</title></item></channel></rss>"))
@@ -86,7 +87,7 @@ class FeedParserTest {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<rss><channel><title>&x;</title></channel></rss>";
         assertThatThrownBy(() -> parse(xxe)).isInstanceOf(FetchRefused.class)
-                .hasFieldOrPropertyWithValue("reason", "malformed-feed");
+                .hasFieldOrPropertyWithValue("reason", Reason.MALFORMED_FEED);
         String bomb = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
                 + "<rss><channel><title>&b;</title></channel></rss>";
         assertThatThrownBy(() -> parse(bomb)).isInstanceOf(FetchRefused.class);

@@ -1,5 +1,7 @@
 package dev.podclip.catalog.feeds;
 
+import dev.podclip.support.net.FetchRefused.Reason;
+import dev.podclip.support.net.FetchRefused;
 import dev.podclip.support.net.SafeFetcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,32 +43,32 @@ class SafeFetcherTest {
 
         server.put("/loop", FeedServer.redirect("/loop"));
         assertThatThrownBy(() -> FETCHER.get(server.base() + "/loop", 100, Map.of()))
-                .hasFieldOrPropertyWithValue("reason", "too-many-redirects");
+                .hasFieldOrPropertyWithValue("reason", Reason.TOO_MANY_REDIRECTS);
         assertThat(server.hits("/loop")).isEqualTo(6);
 
         server.put("/to-file", FeedServer.redirect("file:///etc/passwd"));
         assertThatThrownBy(() -> FETCHER.get(server.base() + "/to-file", 100, Map.of()))
-                .hasFieldOrPropertyWithValue("reason", "bad-scheme");
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SCHEME);
         server.put("/to-link-local", FeedServer.redirect("http://[fe80::1]/x"));
         assertThatThrownBy(() -> FETCHER.get(server.base() + "/to-link-local", 100, Map.of()))
-                .hasFieldOrPropertyWithValue("reason", "private-address");
+                .hasFieldOrPropertyWithValue("reason", Reason.PRIVATE_ADDRESS);
     }
 
     @Test
     void errorsCapsAndDeadlines() {
         assertThatThrownBy(() -> FETCHER.get(server.base() + "/missing", 100, Map.of()))
-                .hasFieldOrPropertyWithValue("reason", "http-status").hasMessageContaining("404");
+                .hasFieldOrPropertyWithValue("reason", Reason.HTTP_STATUS).hasMessageContaining("404");
         server.put("/ten", FeedServer.text("text/plain", "0123456789"));
         assertThat(FETCHER.get(server.base() + "/ten", 10, Map.of()).body()).hasSize(10);
         assertThatThrownBy(() -> FETCHER.get(server.base() + "/ten", 9, Map.of()))
-                .hasFieldOrPropertyWithValue("reason", "too-large");
+                .hasFieldOrPropertyWithValue("reason", Reason.TOO_LARGE);
         server.put("/chunked", FeedServer.huge(200_000));
         assertThatThrownBy(() -> FETCHER.get(server.base() + "/chunked", 100_000, Map.of()))
-                .hasFieldOrPropertyWithValue("reason", "too-large");
+                .hasFieldOrPropertyWithValue("reason", Reason.TOO_LARGE);
         server.put("/slow", FeedServer.slow(2_000, "late"));
         long startNs = System.nanoTime();
         assertThatThrownBy(() -> FETCHER.get(server.base() + "/slow", 100, Map.of()))
-                .hasFieldOrPropertyWithValue("reason", "timeout");
+                .hasFieldOrPropertyWithValue("reason", Reason.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - startNs)).isLessThan(Duration.ofMillis(1_900));
         server.put("/trickle", exchange -> {
             exchange.sendResponseHeaders(200, 0);
@@ -81,7 +83,8 @@ class SafeFetcherTest {
             }
         });
         assertThatThrownBy(() -> FETCHER.get(server.base() + "/trickle", 100, Map.of()))
-                .as("headers in time, body past the total deadline").hasFieldOrPropertyWithValue("reason", "timeout");
+                .as("headers in time, body past the total deadline")
+                .hasFieldOrPropertyWithValue("reason", Reason.TIMEOUT);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.podclip.clip.admin;
 
 import dev.podclip.clip.config.ClipConfig;
 import dev.podclip.clip.db.Database;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.support.db.SqlFailures;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -103,7 +104,8 @@ public class RebuildService {
     }
 
     private static ProblemException conflict() {
-        return ProblemException.conflict("rebuild-running", "A rebuild is running already; follow its status");
+        return new ProblemException(ClipServiceProblems.REBUILD_RUNNING,
+                "A rebuild is running already; follow its status");
     }
 
     static RebuildStatus status(StoredRebuild row) {

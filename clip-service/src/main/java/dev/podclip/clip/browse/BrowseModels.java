@@ -5,6 +5,7 @@ import dev.podclip.clip.browse.BrowseViews.EpisodeHits;
 import dev.podclip.clip.browse.BrowseViews.Hit;
 import dev.podclip.clip.browse.BrowseViews.Show;
 import dev.podclip.clip.clips.ClipTimes;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.search.SearchViews;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.qute.RawString;
@@ -89,7 +90,7 @@ public final class BrowseModels {
                 && c <= '9');
         int page = digits ? Integer.parseInt(raw) : 0;
         if (page < 1 || page > maxPage) {
-            throw ProblemException.badRequest("invalid-page", "page: a whole number from 1 to " + maxPage)
+            throw new ProblemException(ClipServiceProblems.INVALID_PAGE, "page: a whole number from 1 to " + maxPage)
                     .with("field", "page").with("limit", maxPage);
         }
         return page;

@@ -6,13 +6,15 @@ import dev.podclip.clip.browse.BrowseViews.Paging;
 import dev.podclip.clip.browse.BrowseViews.SearchPage;
 import dev.podclip.clip.browse.BrowseViews.Show;
 import dev.podclip.clip.browse.BrowseViews.ShowPage;
+import dev.podclip.clip.chapters.ChangeListener;
 import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.episodes.EpisodesService;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.search.SearchLimits;
 import dev.podclip.clip.search.SearchService;
 import dev.podclip.clip.search.SearchViews;
+import dev.podclip.support.problem.CommonProblems;
 import dev.podclip.support.problem.ProblemException;
-import dev.podclip.clip.chapters.ChangeListener;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -97,7 +99,7 @@ public class BrowseService {
         int size = BrowseLimits.SHOW_PAGE_SIZE;
         int pageCount = BrowseModels.pages(row.episodes(), size);
         if (page > pageCount) {
-            throw new ProblemException(404, "not-found", "Not found", show.title() + " has " + pageCount
+            throw new ProblemException(CommonProblems.NOT_FOUND, show.title() + " has " + pageCount
                     + (pageCount == 1 ? " page" : " pages") + " of episodes; there is no page " + page);
         }
         List<Episode> list = repository.episodesOf(row.showId(), (page - 1) * size, size).stream()
@@ -125,7 +127,7 @@ public class BrowseService {
         }
         String query = q.strip();
         if (query.length() > SearchLimits.QUERY_MAX_CHARS) {
-            throw ProblemException.badRequest("invalid-search", "A search takes at most "
+            throw new ProblemException(ClipServiceProblems.INVALID_SEARCH, "A search takes at most "
                             + SearchLimits.QUERY_MAX_CHARS + " characters and this one has " + query.length()
                             + ": try a few words that stand out.")
                     .with("field", "q").with("limitChars", SearchLimits.QUERY_MAX_CHARS);

@@ -1,6 +1,7 @@
 package dev.podclip.clip.chapters;
 
 import dev.podclip.clip.config.ClipConfig;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.support.problem.ProblemException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,14 +76,14 @@ public class ChapterChanges {
             return refused[0] ? held : now + 1;
         });
         if (refused[0]) {
-            throw new ProblemException(429, "too-many-streams", "Too Many Requests",
+            throw new ProblemException(ClipServiceProblems.TOO_MANY_STREAMS, 429,
                     "This client holds its limit of " + limit + " change streams; close one first").retryAfter(5);
         }
         int now = subscribers.incrementAndGet();
         if (now > config.sse().maxSubscribers()) {
             subscribers.decrementAndGet();
             release(client);
-            throw new ProblemException(503, "too-many-streams", "Service unavailable",
+            throw new ProblemException(ClipServiceProblems.TOO_MANY_STREAMS, 503,
                     "This instance serves its limit of " + config.sse().maxSubscribers()
                             + " change streams; retry later or on another instance").retryAfter(5);
         }

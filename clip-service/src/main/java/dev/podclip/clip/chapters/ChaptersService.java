@@ -5,6 +5,7 @@ import dev.podclip.chapters.ChapterList;
 import dev.podclip.clip.db.Database;
 import dev.podclip.clip.episodes.EpisodeRows;
 import dev.podclip.clip.episodes.StoredEpisode;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ public class ChaptersService {
         StoredEpisode episode = db.call(c -> EpisodeRows.find(c, episodeId))
                 .orElseThrow(() -> ProblemException.notFound("Episode", episodeId));
         if (episode.deleted()) {
-            throw new ProblemException(410, "episode-deleted", "Gone",
+            throw new ProblemException(ClipServiceProblems.EPISODE_DELETED,
                     "Episode " + episodeId + " was deleted (version " + episode.version() + ")")
                     .with("episodeId", episodeId.toString())
                     .with("version", episode.version());

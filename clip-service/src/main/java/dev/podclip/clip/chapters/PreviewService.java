@@ -6,6 +6,8 @@ import dev.podclip.chapters.ChapterEngineException;
 import dev.podclip.chapters.StatedDuration;
 import dev.podclip.chapters.time.Durations;
 import dev.podclip.clip.config.ClipConfig;
+import dev.podclip.clip.problem.ClipServiceProblems;
+import dev.podclip.support.problem.CommonProblems;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +40,7 @@ public class PreviewService {
             throw invalid(List.of(error("body", "a JSON object with notes (and duration, chaptersJson) is required")));
         }
         if (body.length > limit) {
-            throw new ProblemException(413, "body-too-large", "Payload too large",
+            throw new ProblemException(CommonProblems.BODY_TOO_LARGE,
                     "The preview body has " + body.length + " bytes; the limit is " + limit)
                     .with("limitBytes", limit);
         }
@@ -57,7 +59,7 @@ public class PreviewService {
         try {
             computed = ChapterComputation.compute(notes, chaptersJson, duration);
         } catch (ChapterEngineException e) {
-            throw ProblemException.badRequest(e.code().wireName(), e.getMessage());
+            throw new ProblemException(ClipServiceProblems.of(e.code()), e.getMessage());
         }
         return new Preview(duration == null ? null : duration.valueMs(), computed.source().wireName(),
                 ChapterViews.chapterViews(computed.list().chapters()),
@@ -69,11 +71,11 @@ public class PreviewService {
         try {
             root = mapper.readTree(body);
         } catch (IOException e) {
-            throw new ProblemException(400, "unreadable-body", "Unreadable request body",
+            throw new ProblemException(CommonProblems.UNREADABLE_BODY,
                     "The body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
-            throw new ProblemException(400, "unreadable-body", "Unreadable request body",
+            throw new ProblemException(CommonProblems.UNREADABLE_BODY,
                     "The body must be a JSON object");
         }
         return root;
@@ -117,7 +119,6 @@ public class PreviewService {
     }
 
     private static ProblemException invalid(List<Map<String, String>> errors) {
-        return new ProblemException(400, "validation", "Invalid request",
-                "The request has " + errors.size() + " invalid field(s)", Map.of("errors", errors));
+        return ProblemException.invalidFields(errors);
     }
 }

@@ -1,5 +1,6 @@
 package dev.podclip.clip.clips;
 
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.support.problem.ProblemException;
 
 /**
@@ -8,7 +9,7 @@ import dev.podclip.support.problem.ProblemException;
  */
 public final class ClipProblems {
 
-    public static final String INVALID_CLIP = "invalid-clip";
+    public static final String INVALID_CLIP = ClipServiceProblems.INVALID_CLIP.slug();
 
     public static final String MISSING_EPISODE = "missing-episode";
     public static final String MISSING_RANGE = "missing-range";
@@ -28,7 +29,7 @@ public final class ClipProblems {
     }
 
     public static ProblemException invalid(String reason, String detail) {
-        return new ProblemException(400, INVALID_CLIP, "Invalid clip", detail).with("reason", reason);
+        return new ProblemException(ClipServiceProblems.INVALID_CLIP, detail).with("reason", reason);
     }
 
     public static ProblemException episodeNotFound(Object episodeId) {
@@ -41,7 +42,7 @@ public final class ClipProblems {
 
     /** The episode was deleted from the catalog: its clips are gone for good. */
     public static ProblemException gone(Object episodeId) {
-        return new ProblemException(410, "episode-deleted", "Gone",
+        return new ProblemException(ClipServiceProblems.EPISODE_DELETED,
                 "Episode " + episodeId + " was deleted, and with it every clip of it").with("episodeId",
                 String.valueOf(episodeId));
     }

@@ -7,6 +7,7 @@ import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.ClipView;
 import dev.podclip.clip.clips.MediaLinks;
 import dev.podclip.clip.clips.Resolved;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.transcripts.TranscriptService;
 import dev.podclip.support.http.ByteRange;
 import dev.podclip.support.http.ETags;
@@ -139,13 +140,15 @@ public class ClipMediaResource {
     private Response video(ClipRef ref, String formatName, String themeName, String ifNoneMatch,
                            String rangeHeader, UriInfo uri) {
         VideoFormat format = formatName == null ? VideoFormat.SQUARE : VideoFormat.ofWireName(formatName)
-                .orElseThrow(() -> ProblemException.badRequest("bad-video-format", "format must be square, portrait or landscape"));
+                .orElseThrow(() -> new ProblemException(ClipServiceProblems.BAD_VIDEO_FORMAT,
+                        "format must be square, portrait or landscape"));
         VideoTheme theme = themeName == null ? VideoTheme.DARK : VideoTheme.ofWireName(themeName)
-                .orElseThrow(() -> ProblemException.badRequest("bad-video-theme", "theme must be dark, light or contrast"));
+                .orElseThrow(() -> new ProblemException(ClipServiceProblems.BAD_VIDEO_THEME,
+                        "theme must be dark, light or contrast"));
         Resolved resolved = resolveWithAudio(ref);
         ClipView view = resolved.view();
         if (view.durationMs() > config.videoMaxClipMs()) {
-            throw new ProblemException(422, "clip-too-long-for-video", "Unprocessable Content",
+            throw new ProblemException(ClipServiceProblems.CLIP_TOO_LONG_FOR_VIDEO,
                     "A clip's video is at most " + config.videoMaxClipMs() / 1000 + " s; this clip is "
                             + view.durationMs() / 1000 + " s (its audio has no such limit)")
                     .with("maxMs", config.videoMaxClipMs());
@@ -168,7 +171,7 @@ public class ClipMediaResource {
             throw ClipProblems.gone(resolved.episodeId());
         }
         if (!MediaLinks.isWebUrl(resolved.episode().audioUrl())) {
-            throw new ProblemException(404, "no-playable-media", "Not found",
+            throw new ProblemException(ClipServiceProblems.NO_PLAYABLE_MEDIA,
                     "The episode has no http(s) audio to make the clip from");
         }
         return resolved;
@@ -218,7 +221,7 @@ public class ClipMediaResource {
         }
         ByteRange.Resolution resolution = ByteRange.resolve(rangeHeader, size);
         if (resolution instanceof ByteRange.Unsatisfiable) {
-            throw new ProblemException(416, "range-not-satisfiable", "Range Not Satisfiable",
+            throw new ProblemException(ClipServiceProblems.RANGE_NOT_SATISFIABLE,
                     "The clip's file is " + size + " bytes").with("sizeBytes", size);
         }
         ByteRange range = resolution instanceof ByteRange.Partial partial ? partial.range()

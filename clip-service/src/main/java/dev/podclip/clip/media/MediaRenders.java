@@ -2,6 +2,7 @@ package dev.podclip.clip.media;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.support.net.FetchRefused;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -111,7 +112,7 @@ public class MediaRenders {
                 lane(job).execute(() -> render(name, job));
             } catch (RejectedExecutionException e) {
                 inFlight.remove(name);
-                throw new ProblemException(503, "renders-busy", "Service Unavailable",
+                throw new ProblemException(ClipServiceProblems.RENDERS_BUSY,
                         "Too many clips are being rendered; retry shortly").retryAfter(job instanceof VideoJob ? 15 : 5);
             }
         }
@@ -142,18 +143,18 @@ public class MediaRenders {
             cache.store(temp, MediaCache.RENDERS, name);
             cache.dropOlderThan(job.episodeId(), job.version());
         } catch (FetchRefused refused) {
-            failures.put(name, refused.problem("source"));
+            failures.put(name, refused.problem(ClipServiceProblems.SOURCE_FETCH));
         } catch (ProblemException problem) {
             failures.put(name, problem);
         } catch (IOException e) {
             LOG.errorf("cannot run %s: %s", config.ffmpeg(), e.getMessage());
-            failures.put(name, new ProblemException(503, "renderer-unavailable", "Service Unavailable",
+            failures.put(name, new ProblemException(ClipServiceProblems.RENDERER_UNAVAILABLE,
                     "Clip media cannot be made on this instance (ffmpeg is missing)").retryAfter(60));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.errorf(e, "render %s failed", name);
-            failures.put(name, new ProblemException(502, "render-failed", "Bad Gateway",
+            failures.put(name, new ProblemException(ClipServiceProblems.RENDER_FAILED,
                     "The clip could not be made from the episode's audio"));
         } finally {
             inFlight.remove(name);
@@ -243,17 +244,17 @@ public class MediaRenders {
 
     private void check(Ffmpeg.Result result, Path output, Job job, long timeoutMs) throws IOException {
         if (result.timedOut()) {
-            throw new ProblemException(502, "render-timeout", "Bad Gateway", "Making the clip took longer than "
+            throw new ProblemException(ClipServiceProblems.RENDER_TIMEOUT, "Making the clip took longer than "
                     + timeoutMs + " ms");
         }
         if (!result.ok()) {
             LOG.warnf("ffmpeg could not cut %s (episode %s): %s", job.sourceUrl(), job.episodeId(), result.stderr());
-            throw new ProblemException(502, "source-undecodable", "Bad Gateway",
+            throw new ProblemException(ClipServiceProblems.SOURCE_UNDECODABLE,
                     "The episode's audio could not be decoded: " + firstLine(result.stderr()));
         }
         long size = Files.exists(output) ? Files.size(output) : 0;
         if (size == 0 || size >= config.outputMaxBytes()) {
-            throw new ProblemException(502, "render-too-large", "Bad Gateway",
+            throw new ProblemException(ClipServiceProblems.RENDER_TOO_LARGE,
                     "The clip's file came out empty or larger than " + config.outputMaxBytes() + " bytes");
         }
     }

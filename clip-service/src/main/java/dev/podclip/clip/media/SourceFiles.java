@@ -2,6 +2,7 @@ package dev.podclip.clip.media;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.podclip.support.net.FetchRefused.Reason;
 import dev.podclip.support.net.FetchRefused;
 import dev.podclip.support.net.SafeFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +63,8 @@ public class SourceFiles {
     /** Bytes read at a time to walk a prefix's frames: a few hundred frames of a podcast's MP3. */
     static final int WALK_WINDOW_BYTES = 256 * 1024;
     /** Refusals of a range fetch that the whole-file fetch would meet as well (with the URL's, status 422). */
-    static final Set<String> FINAL_REFUSALS = Set.of("timeout", "interrupted", "unknown-host", "not-audio");
+    static final Set<Reason> FINAL_REFUSALS = EnumSet.of(Reason.TIMEOUT, Reason.INTERRUPTED, Reason.UNKNOWN_HOST,
+            Reason.NOT_AUDIO);
 
     /** The audio a clip is cut from: a file, the episode time of its start, whether it is the caller's to delete. */
     record ClipSource(Path file, long offsetMs, boolean temporary) {
@@ -574,7 +577,7 @@ public class SourceFiles {
 
     private static void checkAudio(String contentType, String url) {
         if (contentType != null && !isAudioOrVideo(contentType)) {
-            throw FetchRefused.remote("not-audio", url + " answered " + contentType + ", not audio");
+            throw FetchRefused.remote(Reason.NOT_AUDIO, url + " answered " + contentType + ", not audio");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.db.Database;
 import dev.podclip.clip.db.Jdbc;
 import dev.podclip.clip.db.NumberedSql;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.search.SearchViews.ChapterRef;
 import dev.podclip.clip.search.SearchViews.EpisodeRef;
 import dev.podclip.clip.search.SearchViews.Hit;
@@ -275,6 +276,6 @@ public class SearchService {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return ProblemException.badRequest("invalid-search", field + ": " + message).with("field", field);
+        return new ProblemException(ClipServiceProblems.INVALID_SEARCH, field + ": " + message).with("field", field);
     }
 }

@@ -5,6 +5,7 @@ import dev.podclip.clip.clips.ClipRef;
 import dev.podclip.clip.clips.ClipRefs;
 import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.clips.MediaLinks;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.support.http.ETags;
 import dev.podclip.support.problem.ProblemException;
 import dev.podclip.support.problem.Problems;
@@ -113,10 +114,10 @@ public class ShareResource {
     public Response oembed(@QueryParam("url") String url, @QueryParam("format") String format,
                            @QueryParam("maxwidth") Integer maxWidthPx, @QueryParam("maxheight") Integer maxHeightPx) {
         if (url == null || url.isBlank()) {
-            throw ProblemException.badRequest("missing-url", "oEmbed needs the url of a share page");
+            throw new ProblemException(ClipServiceProblems.MISSING_URL, "oEmbed needs the url of a share page");
         }
         if (format != null && !format.equalsIgnoreCase("json")) {
-            throw new ProblemException(501, "unsupported-format", "Not implemented",
+            throw new ProblemException(ClipServiceProblems.UNSUPPORTED_FORMAT,
                     "oEmbed is answered as JSON only");
         }
         ClipRef ref = OEmbed.parse(url, clips.baseUrl())
@@ -201,7 +202,7 @@ public class ShareResource {
         String target = entry.resolved().view().mediaUrl();
         if (!MediaLinks.isWebUrl(target)) {
             // The catalog accepts only http(s) media; anything else in the read model is not sent to a browser.
-            throw new ProblemException(404, "no-playable-media", "Not found",
+            throw new ProblemException(ClipServiceProblems.NO_PLAYABLE_MEDIA,
                     "The episode has no playable http(s) media URL");
         }
         return Response.status(Response.Status.FOUND)

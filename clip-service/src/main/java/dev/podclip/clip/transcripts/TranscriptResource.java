@@ -1,5 +1,6 @@
 package dev.podclip.clip.transcripts;
 
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.transcripts.TranscriptViews.ChapterTranscriptView;
 import dev.podclip.clip.transcripts.TranscriptViews.SectionView;
 import dev.podclip.clip.transcripts.TranscriptViews.TranscriptView;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,7 +80,7 @@ public class TranscriptResource {
         }
         String f = format.trim().toLowerCase(Locale.ROOT);
         if (!List.of("json", "vtt", "srt", "txt").contains(f)) {
-            throw ProblemException.badRequest("unknown-format", "format must be json, vtt, srt or txt");
+            throw new ProblemException(ClipServiceProblems.UNKNOWN_FORMAT, "format must be json, vtt, srt or txt");
         }
         return f;
     }

@@ -3,6 +3,7 @@ package dev.podclip.clip.transcripts;
 import dev.podclip.chapters.Chapter;
 import dev.podclip.clip.chapters.ChaptersService;
 import dev.podclip.clip.db.Database;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.transcripts.TranscriptViews.ChapterTranscriptView;
 import dev.podclip.clip.transcripts.TranscriptViews.CueView;
 import dev.podclip.clip.transcripts.TranscriptViews.SectionView;
@@ -92,7 +93,7 @@ public class TranscriptService {
     private StoredTranscript readable(UUID episodeId) {
         Optional<StoredTranscript> stored = db.call(c -> TranscriptRows.find(c, episodeId));
         if (stored.isEmpty() || !stored.get().readable()) {
-            throw new ProblemException(404, "no-transcript", "Not found",
+            throw new ProblemException(ClipServiceProblems.NO_TRANSCRIPT,
                     "Episode " + episodeId + " has no " + (stored.isEmpty() ? "" : "readable ") + "transcript")
                     .with("episodeId", episodeId.toString());
         }

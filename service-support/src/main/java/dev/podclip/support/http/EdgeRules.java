@@ -1,5 +1,8 @@
 package dev.podclip.support.http;
 
+import dev.podclip.support.problem.CommonProblems;
+import dev.podclip.support.problem.ProblemType;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -19,12 +22,20 @@ public final class EdgeRules {
     /** Most bytes of request headers (names and values) answered normally; more is 431. */
     public static final int HEADERS_MAX_BYTES = 32 * 1024;
 
-    /** A refusal: its status, problem slug, title and detail. */
-    public record Refusal(int status, String slug, String title, String detail) {
+    /** A refusal: its problem type and detail. */
+    public record Refusal(ProblemType type, String detail) {
+
+        public int status() {
+            return type.status();
+        }
+
+        public String slug() {
+            return type.slug();
+        }
     }
 
     /** A path the router cannot decode (a % not followed by two hex digits): refused before any route can see it. */
-    static final Refusal UNDECODABLE_PATH = new Refusal(400, "not-a-uri", "Bad Request",
+    static final Refusal UNDECODABLE_PATH = new Refusal(CommonProblems.NOT_A_URI,
             "The request target is not a URI: a % must be followed by two hex digits");
 
     private EdgeRules() {
@@ -33,26 +44,26 @@ public final class EdgeRules {
     /** The refusal for this request line and these sizes, or null when the request may go on. */
     public static Refusal check(String uri, long headerBytes, long contentLength, long maxBodyBytes) {
         if (uri.length() > URI_MAX_CHARS) {
-            return new Refusal(414, "uri-too-long", "URI Too Long",
+            return new Refusal(CommonProblems.URI_TOO_LONG,
                     "The request target is " + uri.length() + " characters; the limit is " + URI_MAX_CHARS);
         }
         if (headerBytes > HEADERS_MAX_BYTES) {
-            return new Refusal(431, "headers-too-large", "Request Header Fields Too Large",
+            return new Refusal(CommonProblems.HEADERS_TOO_LARGE,
                     "The request headers take " + headerBytes + " bytes; the limit is " + HEADERS_MAX_BYTES);
         }
         if (maxBodyBytes > 0 && contentLength > maxBodyBytes) {
-            return new Refusal(413, "body-too-large", "Content Too Large",
+            return new Refusal(CommonProblems.BODY_TOO_LARGE,
                     "The body is " + contentLength + " bytes; the limit is " + maxBodyBytes);
         }
         String syntax = notAUri(uri);
         if (syntax != null) {
-            return new Refusal(400, "not-a-uri", "Bad Request", "The request target is not a URI (" + syntax
+            return new Refusal(CommonProblems.NOT_A_URI, "The request target is not a URI (" + syntax
                     + "): characters such as space, | { } \" < > ` and a % not followed by two hex digits must be "
                     + "percent-encoded");
         }
         String text = refusedText(uri);
         if (text != null) {
-            return new Refusal(400, "bad-characters", "Bad Request", "The request target " + text);
+            return new Refusal(CommonProblems.BAD_CHARACTERS, "The request target " + text);
         }
         return null;
     }

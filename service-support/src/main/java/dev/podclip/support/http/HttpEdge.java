@@ -1,5 +1,7 @@
 package dev.podclip.support.http;
 
+import dev.podclip.support.problem.CommonProblems;
+import dev.podclip.support.problem.ProblemType;
 import dev.podclip.support.problem.Problems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -65,20 +67,20 @@ public class HttpEdge {
         }
         int status = context.statusCode();
         if (status == 413) {
-            answer(context, 413, "body-too-large", "Content Too Large", "The body is larger than this server takes");
+            answer(context, CommonProblems.BODY_TOO_LARGE, 413, "The body is larger than this server takes");
         } else if (status >= 400 && status < 500) {
-            answer(context, status, "bad-request", "Bad Request", "The server could not read this request");
+            answer(context, CommonProblems.forStatus(status), status, "The server could not read this request");
         } else {
             context.next();
         }
     }
 
     private static void answer(RoutingContext context, EdgeRules.Refusal refusal) {
-        answer(context, refusal.status(), refusal.slug(), refusal.title(), refusal.detail());
+        answer(context, refusal.type(), refusal.status(), refusal.detail());
     }
 
-    private static void answer(RoutingContext context, int status, String slug, String title, String detail) {
-        JsonObject body = new JsonObject().put("type", Problems.TYPE_BASE + slug).put("title", title)
+    private static void answer(RoutingContext context, ProblemType type, int status, String detail) {
+        JsonObject body = new JsonObject().put("type", type.uri()).put("title", type.title())
                 .put("status", status).put("detail", detail);
         String path = context.request().path();
         if (path != null && path.length() <= EdgeRules.URI_MAX_CHARS && EdgeRules.refusedText(path) == null) {

@@ -2,6 +2,7 @@ package dev.podclip.support.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podclip.support.problem.CommonProblems;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -40,7 +41,7 @@ public class JsonInput implements ReaderInterceptor {
         byte[] body = context.getInputStream().readAllBytes();
         String refused = refused(body);
         if (refused != null) {
-            throw new ProblemException(400, "bad-characters", "Bad Request", "The body " + refused);
+            throw new ProblemException(CommonProblems.BAD_CHARACTERS, "The body " + refused);
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();

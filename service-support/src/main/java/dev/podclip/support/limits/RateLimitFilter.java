@@ -1,5 +1,6 @@
 package dev.podclip.support.limits;
 
+import dev.podclip.support.problem.CommonProblems;
 import dev.podclip.support.problem.Problems;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -55,7 +56,7 @@ public class RateLimitFilter {
             return null;
         }
         long seconds = retryAfterSeconds.getAsLong();
-        Response problem = Problems.response(429, "too-many-requests", "Too Many Requests",
+        Response problem = Problems.response(CommonProblems.TOO_MANY_REQUESTS,
                 "This client made more requests than its limit; retry after " + seconds + " s", path,
                 Map.of("retryAfterSeconds", seconds));
         return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, seconds).build();

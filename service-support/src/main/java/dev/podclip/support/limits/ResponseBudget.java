@@ -1,5 +1,6 @@
 package dev.podclip.support.limits;
 
+import dev.podclip.support.problem.CommonProblems;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -48,7 +49,7 @@ public class ResponseBudget {
     public void reserve(long storedBytes, String hint) {
         long heapBytes = Math.max(0, storedBytes) * HEAP_BYTES_PER_STORED_BYTE;
         if (heapBytes > maxAnswerBytes) {
-            throw new ProblemException(422, "answer-too-large", "Unprocessable Content",
+            throw new ProblemException(CommonProblems.ANSWER_TOO_LARGE,
                     "This answer would take about " + heapBytes / (1024 * 1024) + " MiB to build; the limit is "
                             + maxAnswerBytes / (1024 * 1024) + " MiB. " + hint);
         }
@@ -62,7 +63,7 @@ public class ResponseBudget {
             acquired = false;
         }
         if (!acquired) {
-            throw new ProblemException(503, "busy", "Service Unavailable",
+            throw new ProblemException(CommonProblems.BUSY,
                     "Too many large answers are being built right now; retry shortly").retryAfter(1);
         }
         releaseAtEnd(semaphore, wanted);

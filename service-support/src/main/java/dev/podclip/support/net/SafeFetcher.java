@@ -1,5 +1,7 @@
 package dev.podclip.support.net;
 
+import dev.podclip.support.net.FetchRefused.Reason;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -122,7 +124,7 @@ public final class SafeFetcher {
                 ? HttpResponse.BodySubscribers.replacing(target)
                 : new CappedFile(capOf(info, maxBytes), uri, target, tooLargeAtOnce(info, maxBytes), false, -1));
         if (response.statusCode() != 200) {
-            throw FetchRefused.remote("http-status", "HTTP " + response.statusCode() + " from " + response.uri());
+            throw FetchRefused.remote(Reason.HTTP_STATUS, "HTTP " + response.statusCode() + " from " + response.uri());
         }
         return response.headers().firstValue("Content-Type").orElse(null);
     }
@@ -166,8 +168,8 @@ public final class SafeFetcher {
         Optional<ContentRange> range = contentRange(header).filter(r -> r.first() == first && r.last() <= last
                 && (r.totalBytes() < 0 || r.totalBytes() > r.last()));
         if (range.isEmpty()) {
-            return new Refusing<>(FetchRefused.remote("bad-range", uri + " answered the range " + first + "-" + last
-                    + " with Content-Range '" + header + "'"));
+            return new Refusing<>(FetchRefused.remote(Reason.BAD_RANGE, uri + " answered the range " + first + "-"
+                    + last + " with Content-Range '" + header + "'"));
         }
         long length = range.get().last() - first + 1;
         return new CappedFile(length, uri, target, false, false, length);
@@ -213,16 +215,17 @@ public final class SafeFetcher {
             if (isRedirect(status)) {
                 URI from = uri;
                 String location = response.headers().firstValue("Location").orElseThrow(() ->
-                        FetchRefused.remote("bad-redirect", "HTTP " + status + " from " + from + " without Location"));
+                        FetchRefused.remote(Reason.BAD_REDIRECT,
+                                "HTTP " + status + " from " + from + " without Location"));
                 uri = check(resolve(from, location));
                 continue;
             }
             if (finals.contains(status)) {
                 return response;
             }
-            throw FetchRefused.remote("http-status", "HTTP " + status + " from " + uri);
+            throw FetchRefused.remote(Reason.HTTP_STATUS, "HTTP " + status + " from " + uri);
         }
-        throw FetchRefused.remote("too-many-redirects",
+        throw FetchRefused.remote(Reason.TOO_MANY_REDIRECTS,
                 "more than " + limits.maxRedirects() + " redirects from " + url);
     }
 
@@ -234,32 +237,32 @@ public final class SafeFetcher {
     /** The URL parsed, its scheme http(s), its host resolved and every address allowed. */
     public URI check(String url) {
         if (url == null || url.isBlank() || url.length() > URL_MAX_CHARS) {
-            throw FetchRefused.url("bad-url", "a URL of 1 to " + URL_MAX_CHARS + " characters is required");
+            throw FetchRefused.url(Reason.BAD_URL, "a URL of 1 to " + URL_MAX_CHARS + " characters is required");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw FetchRefused.url("bad-url", "not a URL: " + e.getMessage());
+            throw FetchRefused.url(Reason.BAD_URL, "not a URL: " + e.getMessage());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw FetchRefused.url("bad-scheme", "only http and https are fetched, not '" + scheme + "'");
+            throw FetchRefused.url(Reason.BAD_SCHEME, "only http and https are fetched, not '" + scheme + "'");
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw FetchRefused.url("bad-url", "a URL with a host and no user info is required: " + url);
+            throw FetchRefused.url(Reason.BAD_URL, "a URL with a host and no user info is required: " + url);
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            throw FetchRefused.remote("unknown-host", "cannot resolve " + uri.getHost());
+            throw FetchRefused.remote(Reason.UNKNOWN_HOST, "cannot resolve " + uri.getHost());
         }
         for (InetAddress address : addresses) {
             String refusal = AddressRules.refusal(address, limits.allowLoopback());
             if (refusal != null) {
-                throw FetchRefused.url("private-address", uri.getHost() + " resolves to " + address.getHostAddress()
-                        + " (" + refusal + "), which is never fetched");
+                throw FetchRefused.url(Reason.PRIVATE_ADDRESS, uri.getHost() + " resolves to "
+                        + address.getHostAddress() + " (" + refusal + "), which is never fetched");
             }
         }
         return uri;
@@ -284,7 +287,7 @@ public final class SafeFetcher {
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw FetchRefused.remote("interrupted", "fetch of " + uri + " interrupted");
+            throw FetchRefused.remote(Reason.INTERRUPTED, "fetch of " + uri + " interrupted");
         } catch (ExecutionException e) {
             throw failure(uri, e.getCause());
         }
@@ -307,7 +310,7 @@ public final class SafeFetcher {
     }
 
     private static FetchRefused tooLarge(URI uri, boolean stated, long maxBytes) {
-        return FetchRefused.remote("too-large", "the body of " + uri + " is larger than "
+        return FetchRefused.remote(Reason.TOO_LARGE, "the body of " + uri + " is larger than "
                 + (stated ? "the cap (stated Content-Length)" : maxBytes + " bytes"));
     }
 
@@ -321,11 +324,11 @@ public final class SafeFetcher {
         if (cause instanceof IOException && cause.getCause() instanceof FetchRefused refused) {
             return refused;
         }
-        return FetchRefused.remote("io-error", "fetch of " + uri + " failed: " + cause);
+        return FetchRefused.remote(Reason.IO_ERROR, "fetch of " + uri + " failed: " + cause);
     }
 
     private FetchRefused timeout(URI uri) {
-        return FetchRefused.remote("timeout", "no complete answer from " + uri + " within "
+        return FetchRefused.remote(Reason.TIMEOUT, "no complete answer from " + uri + " within "
                 + limits.totalDeadline().toMillis() + " ms (headers within " + limits.headersTimeout().toMillis()
                 + " ms)");
     }
@@ -338,7 +341,7 @@ public final class SafeFetcher {
         try {
             return base.resolve(new URI(location.strip())).toString();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw FetchRefused.remote("bad-redirect", "unreadable Location '" + location + "' from " + base);
+            throw FetchRefused.remote(Reason.BAD_REDIRECT, "unreadable Location '" + location + "' from " + base);
         }
     }
 
@@ -441,7 +444,7 @@ public final class SafeFetcher {
                 channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
             } catch (IOException e) {
-                fail(FetchRefused.remote("io-error", "cannot write " + target + ": " + e.getMessage()));
+                fail(FetchRefused.remote(Reason.IO_ERROR, "cannot write " + target + ": " + e.getMessage()));
                 return;
             }
             if (stopAtCap && maxBytes == 0) {
@@ -473,7 +476,7 @@ public final class SafeFetcher {
                     write(item);
                 }
             } catch (IOException e) {
-                fail(FetchRefused.remote("io-error", "cannot write " + target + ": " + e.getMessage()));
+                fail(FetchRefused.remote(Reason.IO_ERROR, "cannot write " + target + ": " + e.getMessage()));
             }
         }
 
@@ -509,7 +512,7 @@ public final class SafeFetcher {
         public void onComplete() {
             close();
             if (expectedBytes >= 0 && written != expectedBytes) {
-                result.completeExceptionally(FetchRefused.remote("bad-range", uri + " sent " + written
+                result.completeExceptionally(FetchRefused.remote(Reason.BAD_RANGE, uri + " sent " + written
                         + " bytes of a range of " + expectedBytes));
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.podclip.support.openapi;
 
+import dev.podclip.support.problem.Problems;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -123,8 +124,9 @@ public class ProblemResponses implements OASFilter {
 
     private static Schema problemSchema() {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", string("A URI naming the kind of problem"));
-        properties.put("title", string("A short summary of the kind of problem"));
+        properties.put("type", string("A URI naming the kind of problem: " + Problems.TYPE_BASE
+                + "<slug>; docs/problems.md lists every slug with its meaning"));
+        properties.put("title", string("A short summary of the kind of problem, the same for every occurrence"));
         properties.put("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
                 .description("The HTTP status"));
         properties.put("detail", string("What went wrong with this request"));

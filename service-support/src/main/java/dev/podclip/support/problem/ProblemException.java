@@ -8,49 +8,44 @@ import java.util.Objects;
 /**
  * An error a service answers on purpose, rendered as RFC 9457 problem+json by {@link ProblemMappers}.
  *
- * <p>{@code slug} names the problem type: the body's {@code type} is {@link Problems#TYPE_BASE} + slug, and
- * {@code docs/problems.md} lists every slug. Extensions are extra members of the body (for example the first bad
- * line of an uploaded file).
+ * <p>Its {@link ProblemType} gives the body's {@code type} and {@code title}; the detail says what happened this time.
+ * Extensions are extra members of the body (for example the first bad line of an uploaded file).
  */
 public class ProblemException extends RuntimeException {
 
+    private final ProblemType type;
     private final int status;
-    private final String slug;
-    private final String title;
     private final Map<String, Object> extensions;
     /** Seconds for a {@code Retry-After} header (503, 429), or 0 for none. */
     private final int retryAfterSeconds;
 
-    public ProblemException(int status, String slug, String title, String detail, Map<String, Object> extensions) {
-        this(status, slug, title, detail, extensions, 0);
+    /** A problem of a type answered with one status. */
+    public ProblemException(ProblemType type, String detail) {
+        this(type, type.status(), detail, Map.of(), 0);
     }
 
-    private ProblemException(int status, String slug, String title, String detail, Map<String, Object> extensions,
+    /** A problem of a type answered with several statuses: {@code status} says which. */
+    public ProblemException(ProblemType type, int status, String detail) {
+        this(type, status, detail, Map.of(), 0);
+    }
+
+    private ProblemException(ProblemType type, int status, String detail, Map<String, Object> extensions,
                              int retryAfterSeconds) {
         super(Objects.requireNonNull(detail, "detail"));
+        this.type = Objects.requireNonNull(type, "type");
+        if (!type.allows(status)) {
+            throw new IllegalArgumentException(type.slug() + " is not answered with " + status);
+        }
         if (retryAfterSeconds < 0) {
             throw new IllegalArgumentException("negative Retry-After: " + retryAfterSeconds);
         }
-        this.retryAfterSeconds = retryAfterSeconds;
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("not an error status: " + status);
-        }
         this.status = status;
-        this.slug = Objects.requireNonNull(slug, "slug");
-        this.title = Objects.requireNonNull(title, "title");
         this.extensions = Map.copyOf(extensions);
-    }
-
-    public ProblemException(int status, String slug, String title, String detail) {
-        this(status, slug, title, detail, Map.of());
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist");
-    }
-
-    public static ProblemException badRequest(String slug, String detail) {
-        return new ProblemException(400, slug, "Bad request", detail);
+        return new ProblemException(CommonProblems.NOT_FOUND, what + " " + id + " does not exist");
     }
 
     /**
@@ -58,27 +53,32 @@ public class ProblemException extends RuntimeException {
      * ({@code errors: [{field, message}]}), so clients read every invalid input the same way.
      */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", "The request has 1 invalid field(s)",
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+        return invalidFields(List.of(Map.of("field", field, "message", message)));
     }
 
-    public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, "Conflict", detail);
+    /** The 400 {@code validation} problem of several invalid fields, each {@code {field, message}}. */
+    public static ProblemException invalidFields(List<Map<String, String>> errors) {
+        return new ProblemException(CommonProblems.VALIDATION, "The request has " + errors.size()
+                + " invalid field(s)").with("errors", List.copyOf(errors));
     }
 
     public ProblemException with(String name, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(name, value);
-        return new ProblemException(status, slug, title, getMessage(), more, retryAfterSeconds);
+        return new ProblemException(type, status, getMessage(), more, retryAfterSeconds);
     }
 
     /** The same problem, answered with {@code Retry-After: seconds}. */
     public ProblemException retryAfter(int seconds) {
-        return new ProblemException(status, slug, title, getMessage(), extensions, seconds);
+        return new ProblemException(type, status, getMessage(), extensions, seconds);
     }
 
     public int retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    public ProblemType type() {
+        return type;
     }
 
     public int status() {
@@ -86,11 +86,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public String slug() {
-        return slug;
+        return type.slug();
     }
 
     public String title() {
-        return title;
+        return type.title();
     }
 
     public Map<String, Object> extensions() {

@@ -1,9 +1,8 @@
 package dev.podclip.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.podclip.support.db.DatabaseProblems;
-import dev.podclip.support.db.SqlFailures;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.podclip.support.db.SqlFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -27,7 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every error a service answers is RFC 9457 problem+json, whichever layer raised it (slugs: {@link ProblemException}).
+ * Every error a service answers is RFC 9457 problem+json, whichever layer raised it (types: docs/problems.md).
  */
 public class ProblemMappers {
 
@@ -56,7 +55,7 @@ public class ProblemMappers {
                 .limit(MAX_FIELD_ERRORS)
                 .map(ProblemMappers::fieldError)
                 .toList();
-        return Problems.response(400, "validation", "Invalid request",
+        return Problems.response(CommonProblems.VALIDATION,
                 "The request has " + e.getConstraintViolations().size() + " invalid field(s)", path(uri),
                 Map.of("errors", errors));
     }
@@ -65,7 +64,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(MismatchedInputException e, UriInfo uri) {
         String field = JsonShapes.field(e);
-        return Problems.response(400, "unreadable-body", "Unreadable request body",
+        return Problems.response(CommonProblems.UNREADABLE_BODY,
                 "The body does not match the expected shape at " + field + ": expected "
                         + JsonShapes.expected(e.getTargetType()), path(uri),
                 Map.of("errors", List.of(Map.of("field", field, "message", "must be "
@@ -77,7 +76,7 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatched) {
             return unreadable(mismatched, uri);
         }
-        return Problems.response(400, "unreadable-body", "Unreadable request body",
+        return Problems.response(CommonProblems.UNREADABLE_BODY,
                 "The body is not valid JSON: " + JsonShapes.syntax(e), path(uri), Map.of());
     }
 
@@ -93,7 +92,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problems.response(403, "forbidden", "Forbidden",
+        return Problems.response(CommonProblems.FORBIDDEN,
                 "Your token does not carry a role this operation needs", path(uri), Map.of());
     }
 
@@ -134,8 +133,9 @@ public class ProblemMappers {
             return unreadable(json, uri);
         }
         Response.StatusType type = original.getStatusInfo();
-        String title = type.getReasonPhrase() == null ? "Error" : type.getReasonPhrase();
-        Response problem = Problems.response(status, slugOf(title), title, detailOf(e, title), path(uri), Map.of());
+        String reason = type.getReasonPhrase() == null ? "HTTP " + status : type.getReasonPhrase();
+        Response problem = Problems.response(CommonProblems.forStatus(status), status, detailOf(e, reason), path(uri),
+                Map.of());
         Response.ResponseBuilder builder = Response.fromResponse(problem);
         original.getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
@@ -154,13 +154,13 @@ public class ProblemMappers {
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
-        return Problems.response(500, "internal", "Internal error",
+        return Problems.response(CommonProblems.INTERNAL,
                 "Something went wrong on our side; quote incident " + incident, path(uri),
                 Map.of("incident", incident));
     }
 
     private static Response unauthorizedResponse(UriInfo uri) {
-        Response problem = Problems.response(401, "unauthorized", "Unauthorized",
+        Response problem = Problems.response(CommonProblems.UNAUTHORIZED,
                 "This operation needs a valid bearer token", path(uri), Map.of());
         return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
@@ -180,10 +180,6 @@ public class ProblemMappers {
             return title;
         }
         return message;
-    }
-
-    private static String slugOf(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /** The request's path, for a problem's {@code instance}. */

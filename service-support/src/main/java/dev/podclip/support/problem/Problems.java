@@ -18,13 +18,17 @@ public final class Problems {
     }
 
     /**
+     * @param status   one of the statuses {@code type} is answered with
      * @param instance the request path the problem occurred on, or null
      */
-    public static Response response(int status, String slug, String title, String detail, String instance,
+    public static Response response(ProblemType type, int status, String detail, String instance,
                                     Map<String, Object> extensions) {
+        if (!type.allows(status)) {
+            throw new IllegalArgumentException(type.slug() + " is not answered with " + status);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + slug);
-        body.put("title", title);
+        body.put("type", type.uri());
+        body.put("title", type.title());
         body.put("status", status);
         body.put("detail", detail);
         if (instance != null) {
@@ -38,8 +42,12 @@ public final class Problems {
         return Response.status(status).type(PROBLEM_JSON).entity(body).build();
     }
 
+    /** A problem of a type answered with one status. */
+    public static Response response(ProblemType type, String detail, String instance, Map<String, Object> extensions) {
+        return response(type, type.status(), detail, instance, extensions);
+    }
+
     public static Response response(ProblemException problem, String instance) {
-        return response(problem.status(), problem.slug(), problem.title(), problem.getMessage(), instance,
-                problem.extensions());
+        return response(problem.type(), problem.status(), problem.getMessage(), instance, problem.extensions());
     }
 }

@@ -2,6 +2,7 @@ package dev.podclip.support.net;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.podclip.support.net.FetchRefused.Reason;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,11 +112,12 @@ class SafeFetcherRangeTest {
     void aPartialAnswerThatIsNotTheAskedRangeIsRefused() throws IOException {
         Path file = target();
         assertThatThrownBy(() -> FETCHER.downloadRange(url("/other-range"), 100, 199, Map.of(), file))
-                .hasFieldOrPropertyWithValue("reason", "bad-range");
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_RANGE);
         assertThatThrownBy(() -> FETCHER.downloadRange(url("/short"), 100, 199, Map.of(), file))
-                .as("fewer bytes than its Content-Range states").hasFieldOrPropertyWithValue("reason", "bad-range");
+                .as("fewer bytes than its Content-Range states")
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_RANGE);
         assertThatThrownBy(() -> FETCHER.downloadRange(url("/long"), 100, 199, Map.of(), file))
-                .as("more bytes than asked").hasFieldOrPropertyWithValue("reason", "too-large");
+                .as("more bytes than asked").hasFieldOrPropertyWithValue("reason", Reason.TOO_LARGE);
     }
 
     @Test
@@ -126,9 +128,9 @@ class SafeFetcherRangeTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(Arrays.copyOfRange(FILE, 10, 20));
 
         assertThatThrownBy(() -> FETCHER.downloadRange(url("/to-link-local"), 0, 9, Map.of(), file))
-                .hasFieldOrPropertyWithValue("reason", "private-address");
+                .hasFieldOrPropertyWithValue("reason", Reason.PRIVATE_ADDRESS);
         assertThatThrownBy(() -> FETCHER.downloadRange("file:///etc/passwd", 0, 9, Map.of(), file))
-                .hasFieldOrPropertyWithValue("reason", "bad-scheme");
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SCHEME);
     }
 
     @Test

@@ -1,6 +1,7 @@
-package dev.podclip.support.db;
+package dev.podclip.support.problem;
 
-import dev.podclip.support.problem.Problems;
+import dev.podclip.support.db.DatabaseProbe;
+import dev.podclip.support.db.SqlFailures;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -25,8 +26,7 @@ public final class DatabaseProblems {
                         + " Idempotency-Key can be retried with the same key whether or not it happened)"
                 : "The database could not complete this request right now (a conflicting transaction or a timeout);"
                         + " retry after " + RETRY_AFTER_S + " s";
-        Response problem = Problems.response(503, "database-unavailable", "Service unavailable", detail, instance,
-                Map.of());
+        Response problem = Problems.response(CommonProblems.DATABASE_UNAVAILABLE, detail, instance, Map.of());
         return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_S)).build();
     }
 }
