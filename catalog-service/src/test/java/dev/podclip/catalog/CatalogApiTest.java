@@ -244,7 +244,8 @@ class CatalogApiTest {
         org.assertj.core.api.Assertions.assertThat(first).doesNotContainAnyElementsOf(second);
         given().queryParam("size", 0).get("/api/episodes").then().statusCode(400).contentType(PROBLEM_JSON);
         given().queryParam("show", "not-a-uuid").get("/api/episodes").then().statusCode(400)
-                .contentType(PROBLEM_JSON).body("type", is("https://podclip.dev/problems/bad-id"));
+                .contentType(PROBLEM_JSON).body("type", is("https://podclip.dev/problems/validation"))
+                .body("errors[0].field", is("show"));
         given().queryParam("page", -1).get("/api/shows").then().statusCode(400).contentType(PROBLEM_JSON);
         given().queryParam("size", 500).get("/api/shows").then().statusCode(400).body("errors[0].field", is("size"));
         given().queryParam("page", 10_001).get("/api/shows").then().statusCode(400).body("errors[0].field", is("page"));

@@ -29,8 +29,6 @@ public final class CatalogProblems {
             409);
     public static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of("idempotency-key-reused",
             "Idempotency key reused", "The key was used for a different request; use a new key.", 422);
-    public static final ProblemType BAD_ID = ProblemType.of("bad-id", "Invalid id",
-            "An id parameter is not a UUID.", 400);
     public static final ProblemType DUPLICATE_SLUG = ProblemType.of("duplicate-slug", "Slug taken",
             "Another show, or another episode of the show, has this slug.", 409);
     public static final ProblemType DUPLICATE_GUID = ProblemType.of("duplicate-guid", "GUID taken",
@@ -45,8 +43,6 @@ public final class CatalogProblems {
                     + "seconds.", 503);
 
     // Transcript uploads
-    public static final ProblemType UNKNOWN_TRANSCRIPT_FORMAT = ProblemType.of("unknown-transcript-format",
-            "Unknown transcript format", "`format` must be vtt, srt, json or html.", 400);
     public static final ProblemType UNSUPPORTED_TRANSCRIPT_TYPE = ProblemType.of("unsupported-transcript-type",
             "Unsupported transcript type", "Send a transcript as text/vtt, application/x-subrip (text/srt), "
                     + "application/json or text/html, or name it with `?format=`.", 415);
@@ -57,8 +53,6 @@ public final class CatalogProblems {
             "The transcript holds no text.", 400);
 
     // Feeds
-    public static final ProblemType INVALID_SLUG = ProblemType.of("invalid-slug", "Invalid slug",
-            "A slug is lower-case words joined by hyphens.", 400);
     public static final ProblemType DUPLICATE_FEED = ProblemType.of("duplicate-feed", "Feed registered already",
             "This feed URL is registered already.", 409);
     public static final ProblemType FEED_IMPORTS_BUSY = ProblemType.of("feed-imports-busy", "Feed imports busy",
@@ -66,12 +60,6 @@ public final class CatalogProblems {
     /** A feed that cannot be fetched or read; never a range, never audio. */
     public static final FetchRefused.Family FEED_FETCH = FetchRefused.Family.of("feed", "Unusable feed",
             EnumSet.complementOf(EnumSet.of(Reason.BAD_RANGE, Reason.NOT_AUDIO)));
-
-    // Demo media
-    public static final ProblemType BAD_DURATION = ProblemType.of("bad-duration", "Invalid duration",
-            "`durationMs` of demo audio is out of its range.", 400);
-    public static final ProblemType BAD_NAME = ProblemType.of("bad-name", "Invalid name",
-            "The demo file's name does not match its pattern.", 400);
 
     private CatalogProblems() {
     }

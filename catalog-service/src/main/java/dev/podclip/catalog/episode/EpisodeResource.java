@@ -1,6 +1,5 @@
 package dev.podclip.catalog.episode;
 
-import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.common.IdempotentWrites;
 import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.config.CatalogConfig;
@@ -110,7 +109,7 @@ public class EpisodeResource {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(CatalogProblems.BAD_ID, parameter + " must be a UUID, was " + text);
+            throw ProblemException.invalidField(parameter, "must be a UUID");
         }
     }
 

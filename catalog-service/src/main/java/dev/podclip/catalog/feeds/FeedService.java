@@ -68,8 +68,7 @@ public class FeedService {
     /** Registers a feed (422 for a URL never fetched) and imports it at once. */
     public ImportResult register(String url, String slug) {
         if (slug != null && !slug.matches(CatalogLimits.SLUG_PATTERN)) {
-            throw new ProblemException(CatalogProblems.INVALID_SLUG,
-                    "slug must be lower-case words joined by hyphens");
+            throw ProblemException.invalidField("slug", "must be lower-case words joined by hyphens");
         }
         try {
             fetcher.check(url);

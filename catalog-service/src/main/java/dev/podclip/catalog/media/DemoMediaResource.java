@@ -1,6 +1,5 @@
 package dev.podclip.catalog.media;
 
-import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.http.ByteRange;
 import dev.podclip.support.media.SyntheticWav;
@@ -78,11 +77,10 @@ public class DemoMediaResource {
         }
         long maxMs = Math.min(config.demoMedia().maxDurationMs(), SyntheticWav.MAX_DURATION_MS);
         if (durationMs < 1 || durationMs > maxMs) {
-            throw new ProblemException(CatalogProblems.BAD_DURATION,
-                    "durationMs must be within 1.." + maxMs + ", was " + durationMs);
+            throw ProblemException.invalidField("durationMs", "must be within 1.." + maxMs + ", was " + durationMs);
         }
         if (!name.matches(NAME_PATTERN)) {
-            throw new ProblemException(CatalogProblems.BAD_NAME, "name must match " + NAME_PATTERN);
+            throw ProblemException.invalidField("name", "must match " + NAME_PATTERN);
         }
     }
 }

@@ -51,8 +51,7 @@ public final class TranscriptFiles {
         if (formatParam != null && !formatParam.isBlank()) {
             String f = formatParam.trim().toLowerCase(Locale.ROOT);
             if (!f.matches(CatalogLimits.TRANSCRIPT_FORMAT_PATTERN)) {
-                throw new ProblemException(CatalogProblems.UNKNOWN_TRANSCRIPT_FORMAT,
-                        "format must be vtt, srt, json or html");
+                throw ProblemException.invalidField("format", "must be vtt, srt, json or html");
             }
             return f;
         }

@@ -5,7 +5,6 @@ import dev.podclip.clip.browse.BrowseViews.EpisodeHits;
 import dev.podclip.clip.browse.BrowseViews.Hit;
 import dev.podclip.clip.browse.BrowseViews.Show;
 import dev.podclip.clip.clips.ClipTimes;
-import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.search.SearchViews;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.qute.RawString;
@@ -90,8 +89,8 @@ public final class BrowseModels {
                 && c <= '9');
         int page = digits ? Integer.parseInt(raw) : 0;
         if (page < 1 || page > maxPage) {
-            throw new ProblemException(ClipServiceProblems.INVALID_PAGE, "page: a whole number from 1 to " + maxPage)
-                    .with("field", "page").with("limit", maxPage);
+            throw ProblemException.invalidField("page", "must be a whole number from 1 to " + maxPage,
+                    "page: a whole number from 1 to " + maxPage).with("limit", maxPage);
         }
         return page;
     }

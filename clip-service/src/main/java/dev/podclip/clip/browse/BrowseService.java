@@ -9,7 +9,6 @@ import dev.podclip.clip.browse.BrowseViews.ShowPage;
 import dev.podclip.clip.chapters.ChangeListener;
 import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.episodes.EpisodesService;
-import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.search.SearchLimits;
 import dev.podclip.clip.search.SearchService;
 import dev.podclip.clip.search.SearchViews;
@@ -127,10 +126,10 @@ public class BrowseService {
         }
         String query = q.strip();
         if (query.length() > SearchLimits.QUERY_MAX_CHARS) {
-            throw new ProblemException(ClipServiceProblems.INVALID_SEARCH, "A search takes at most "
-                            + SearchLimits.QUERY_MAX_CHARS + " characters and this one has " + query.length()
-                            + ": try a few words that stand out.")
-                    .with("field", "q").with("limitChars", SearchLimits.QUERY_MAX_CHARS);
+            throw ProblemException.invalidField("q", "must be at most " + SearchLimits.QUERY_MAX_CHARS + " characters",
+                    "A search takes at most " + SearchLimits.QUERY_MAX_CHARS + " characters and this one has "
+                            + query.length() + ": try a few words that stand out.")
+                    .with("limitChars", SearchLimits.QUERY_MAX_CHARS);
         }
         int page = BrowseModels.page(pageParam, BrowseLimits.SEARCH_MAX_PAGE);
         int size = BrowseLimits.SEARCH_PAGE_SIZE;

@@ -140,11 +140,9 @@ public class ClipMediaResource {
     private Response video(ClipRef ref, String formatName, String themeName, String ifNoneMatch,
                            String rangeHeader, UriInfo uri) {
         VideoFormat format = formatName == null ? VideoFormat.SQUARE : VideoFormat.ofWireName(formatName)
-                .orElseThrow(() -> new ProblemException(ClipServiceProblems.BAD_VIDEO_FORMAT,
-                        "format must be square, portrait or landscape"));
+                .orElseThrow(() -> ProblemException.invalidField("format", "must be square, portrait or landscape"));
         VideoTheme theme = themeName == null ? VideoTheme.DARK : VideoTheme.ofWireName(themeName)
-                .orElseThrow(() -> new ProblemException(ClipServiceProblems.BAD_VIDEO_THEME,
-                        "theme must be dark, light or contrast"));
+                .orElseThrow(() -> ProblemException.invalidField("theme", "must be dark, light or contrast"));
         Resolved resolved = resolveWithAudio(ref);
         ClipView view = resolved.view();
         if (view.durationMs() > config.videoMaxClipMs()) {

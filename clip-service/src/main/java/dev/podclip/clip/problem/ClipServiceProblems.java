@@ -22,13 +22,6 @@ public final class ClipServiceProblems {
             "The catalog deleted the episode: its chapters and clips are gone for good.", 410);
     public static final ProblemType NO_TRANSCRIPT = ProblemType.of("no-transcript", "No transcript",
             "The episode has no transcript, or none that could be read.", 404);
-    public static final ProblemType UNKNOWN_FORMAT = ProblemType.of("unknown-format", "Unknown format",
-            "The format asked for (a transcript's, a preview's input) is not one the operation knows.", 400);
-    public static final ProblemType INVALID_SEARCH = ProblemType.of("invalid-search", "Invalid search",
-            "A search parameter is out of its rules (`q` missing or too long, `size`, `page`); `field` names it.",
-            400);
-    public static final ProblemType INVALID_PAGE = ProblemType.of("invalid-page", "Invalid page",
-            "A page of the browse pages is outside 1 to its `limit`.", 400);
     public static final ProblemType TOO_MANY_STREAMS = ProblemType.of("too-many-streams", "Too many change streams",
             "429: this client holds its limit of change streams, close one; 503: this instance serves its limit, "
                     + "retry after `Retry-After` seconds or on another instance.", 429, 503);
@@ -36,18 +29,12 @@ public final class ClipServiceProblems {
             "A rebuild of the read model is running already; `running` is its id, follow its status.", 409);
 
     // Share pages and oEmbed
-    public static final ProblemType MISSING_URL = ProblemType.of("missing-url", "Missing URL",
-            "oEmbed needs the `url` of a share page.", 400);
     public static final ProblemType UNSUPPORTED_FORMAT = ProblemType.of("unsupported-format", "Format not supported",
             "oEmbed is answered as JSON only.", 501);
     public static final ProblemType NO_PLAYABLE_MEDIA = ProblemType.of("no-playable-media", "No playable media",
             "The episode has no http(s) audio to play or to cut a clip from.", 404);
 
     // Clip media
-    public static final ProblemType BAD_VIDEO_FORMAT = ProblemType.of("bad-video-format", "Unknown video format",
-            "`format` must be square, portrait or landscape.", 400);
-    public static final ProblemType BAD_VIDEO_THEME = ProblemType.of("bad-video-theme", "Unknown video theme",
-            "`theme` must be dark, light or contrast.", 400);
     public static final ProblemType CLIP_TOO_LONG_FOR_VIDEO = ProblemType.of("clip-too-long-for-video",
             "Clip too long for a video", "A clip's video has a shorter limit than its audio; the detail gives it.",
             422);
@@ -77,6 +64,8 @@ public final class ClipServiceProblems {
             "`chaptersJson` is not a Podcasting 2.0 chapters document.", 400);
     public static final ProblemType UNREADABLE_XML = ProblemType.of("unreadable-xml", "Unreadable XML",
             "The chapters given as XML do not parse.", 400);
+    public static final ProblemType UNKNOWN_FORMAT = ProblemType.of("unknown-format", "Unknown format",
+            "The engine does not know the format of the chapters or transcript given to it.", 400);
     public static final ProblemType TOO_MANY_CUES = ProblemType.of("too-many-cues", "Too many cues",
             "The transcript has more cues than the engine reads.", 400);
 

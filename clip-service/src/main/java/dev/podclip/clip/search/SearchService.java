@@ -4,7 +4,6 @@ import dev.podclip.clip.clips.ClipService;
 import dev.podclip.clip.db.Database;
 import dev.podclip.clip.db.Jdbc;
 import dev.podclip.clip.db.NumberedSql;
-import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.search.SearchViews.ChapterRef;
 import dev.podclip.clip.search.SearchViews.EpisodeRef;
 import dev.podclip.clip.search.SearchViews.Hit;
@@ -264,7 +263,7 @@ public class SearchService {
 
     static void checkPaging(int page, int size) {
         if (size < 1 || size > SearchLimits.MAX_PAGE_SIZE) {
-            throw invalid("size", "must be 1 to " + SearchLimits.MAX_PAGE_SIZE);
+            throw invalid("size", "must be between 1 and " + SearchLimits.MAX_PAGE_SIZE);
         }
         if (page < 0) {
             throw invalid("page", "must be 0 or more");
@@ -276,6 +275,6 @@ public class SearchService {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return new ProblemException(ClipServiceProblems.INVALID_SEARCH, field + ": " + message).with("field", field);
+        return ProblemException.invalidField(field, message);
     }
 }

@@ -114,7 +114,7 @@ public class ShareResource {
     public Response oembed(@QueryParam("url") String url, @QueryParam("format") String format,
                            @QueryParam("maxwidth") Integer maxWidthPx, @QueryParam("maxheight") Integer maxHeightPx) {
         if (url == null || url.isBlank()) {
-            throw new ProblemException(ClipServiceProblems.MISSING_URL, "oEmbed needs the url of a share page");
+            throw ProblemException.invalidField("url", "oEmbed needs the url of a share page");
         }
         if (format != null && !format.equalsIgnoreCase("json")) {
             throw new ProblemException(ClipServiceProblems.UNSUPPORTED_FORMAT,

@@ -1,6 +1,5 @@
 package dev.podclip.clip.transcripts;
 
-import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.clip.transcripts.TranscriptViews.ChapterTranscriptView;
 import dev.podclip.clip.transcripts.TranscriptViews.SectionView;
 import dev.podclip.clip.transcripts.TranscriptViews.TranscriptView;
@@ -80,7 +79,7 @@ public class TranscriptResource {
         }
         String f = format.trim().toLowerCase(Locale.ROOT);
         if (!List.of("json", "vtt", "srt", "txt").contains(f)) {
-            throw new ProblemException(ClipServiceProblems.UNKNOWN_FORMAT, "format must be json, vtt, srt or txt");
+            throw ProblemException.invalidField("format", "must be json, vtt, srt or txt");
         }
         return f;
     }

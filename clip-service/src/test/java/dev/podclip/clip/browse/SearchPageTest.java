@@ -144,7 +144,8 @@ class SearchPageTest {
                 .hasSize(SearchLimits.QUERY_MAX_CHARS);
         given().accept("application/json").queryParam("q", tooLong).get("/search").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://podclip.dev/problems/invalid-search"));
+                .body("type", equalTo("https://podclip.dev/problems/validation"))
+                .body("errors[0].field", equalTo("q"));
 
         String evil = "nothingmatches <b>\"zzqx\"</b>";
         Document none = HomePageTest.page(given().accept("text/html").queryParam("q", evil).get("/search"), 200);

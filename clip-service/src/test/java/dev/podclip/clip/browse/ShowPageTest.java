@@ -98,7 +98,7 @@ class ShowPageTest {
             given().urlEncodingEnabled(false).accept("application/json")
                     .get("/shows/" + show.slug() + "?page=" + page).then().statusCode(400)
                     .contentType("application/problem+json").body("type", equalTo(
-                            "https://podclip.dev/problems/invalid-page"));
+                            "https://podclip.dev/problems/validation")).body("errors[0].field", equalTo("page"));
         }
         Document past = HomePageTest.page(given().accept("text/html").get("/shows/{slug}?page=2", show.slug()), 404);
         assertThat(past.selectFirst(".detail").text()).contains("has 1 page");

@@ -131,12 +131,12 @@ class SearchApiTest {
     @Test
     void refusalsAreProblems() {
         given().get("/api/search").then().statusCode(400).contentType("application/problem+json")
-                .body("field", is("q"));
+                .body("type", is("https://podclip.dev/problems/validation")).body("errors[0].field", is("q"));
         given().queryParam("q", " ").get("/api/search").then().statusCode(400);
         given().queryParam("q", "x".repeat(SearchLimits.QUERY_MAX_CHARS + 1)).get("/api/search").then()
                 .statusCode(400).body("limitChars", is(SearchLimits.QUERY_MAX_CHARS));
         given().queryParam("q", "quokka").queryParam("size", SearchLimits.MAX_PAGE_SIZE + 1).get("/api/search")
-                .then().statusCode(400).body("field", is("size"));
+                .then().statusCode(400).body("errors[0].field", is("size"));
         given().queryParam("q", "quokka").queryParam("size", 0).get("/api/search").then().statusCode(400);
         given().queryParam("q", "quokka").queryParam("page", -1).get("/api/search").then().statusCode(400);
         given().queryParam("q", "quokka").queryParam("size", 50).queryParam("page", 10).get("/api/search")

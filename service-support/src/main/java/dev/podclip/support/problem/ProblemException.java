@@ -49,11 +49,17 @@ public class ProblemException extends RuntimeException {
     }
 
     /**
-     * The 400 {@code validation} problem of one invalid field, in the shape Bean Validation failures take
-     * ({@code errors: [{field, message}]}), so clients read every invalid input the same way.
+     * The 400 {@code validation} problem of one invalid field or parameter, in the shape Bean Validation failures
+     * take ({@code errors: [{field, message}]}), so clients read every invalid input the same way.
      */
     public static ProblemException invalidField(String field, String message) {
-        return invalidFields(List.of(Map.of("field", field, "message", message)));
+        return invalidField(field, message, field + ": " + message);
+    }
+
+    /** The same, with a detail written for people (a page shows it). */
+    public static ProblemException invalidField(String field, String message, String detail) {
+        return new ProblemException(CommonProblems.VALIDATION, detail)
+                .with("errors", List.of(Map.of("field", field, "message", message)));
     }
 
     /** The 400 {@code validation} problem of several invalid fields, each {@code {field, message}}. */
