@@ -82,7 +82,7 @@ class TranscriptFlowIT {
         awaitHit("pelican", id);
         // Search's result cache drops its pages when the change's notice arrives, just after the commit.
         await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(search("flamingo").get("hits")).isEmpty());
+                .untilAsserted(() -> assertThat(search("flamingo").get("items")).isEmpty());
     }
 
     private String createEpisode() {
@@ -120,7 +120,7 @@ class TranscriptFlowIT {
     private JsonNode awaitHit(String word, String episodeId) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonNode hits = search(word).get("hits");
+            JsonNode hits = search(word).get("items");
             assertThat(hits).isNotEmpty();
             JsonNode hit = null;
             for (JsonNode candidate : hits) {

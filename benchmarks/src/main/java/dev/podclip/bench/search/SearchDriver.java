@@ -182,7 +182,7 @@ public final class SearchDriver {
         JsonNode body = JSON.readTree(response.body());
         long micros = (System.nanoTime() - start) / 1_000;
         return new Timed(q, micros, true, body.path("total").asLong(),
-                "gte".equals(body.path("totalRelation").asText()), body.path("hits").size());
+                "gte".equals(body.path("totalRelation").asText()), body.path("items").size());
     }
 
     static final class Stats {

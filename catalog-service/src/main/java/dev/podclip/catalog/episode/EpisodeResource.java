@@ -1,10 +1,10 @@
 package dev.podclip.catalog.episode;
 
 import dev.podclip.catalog.common.IdempotentWrites;
-import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.auth.Roles;
 import dev.podclip.support.http.Locations;
+import dev.podclip.support.paging.Page;
 import dev.podclip.support.paging.PageRequest;
 import dev.podclip.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,13 +2,13 @@ package dev.podclip.catalog.episode;
 
 import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.common.DatabaseConflicts;
-import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.common.Versions;
 import dev.podclip.catalog.outbox.OutboxWriter;
 import dev.podclip.catalog.show.Show;
 import dev.podclip.catalog.show.ShowChanged;
 import dev.podclip.catalog.show.ShowService;
 import dev.podclip.support.limits.ResponseBudget;
+import dev.podclip.support.paging.Page;
 import dev.podclip.support.paging.PageRequest;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

@@ -1,11 +1,11 @@
 package dev.podclip.catalog.show;
 
 import dev.podclip.catalog.common.IdempotentWrites;
-import dev.podclip.catalog.common.Page;
-import dev.podclip.support.paging.PageRequest;
 import dev.podclip.catalog.config.CatalogConfig;
 import dev.podclip.support.auth.Roles;
 import dev.podclip.support.http.Locations;
+import dev.podclip.support.paging.Page;
+import dev.podclip.support.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -2,9 +2,9 @@ package dev.podclip.catalog.show;
 
 import dev.podclip.catalog.common.CatalogProblems;
 import dev.podclip.catalog.common.DatabaseConflicts;
-import dev.podclip.catalog.common.Page;
 import dev.podclip.catalog.common.Versions;
 import dev.podclip.catalog.outbox.OutboxWriter;
+import dev.podclip.support.paging.Page;
 import dev.podclip.support.paging.PageRequest;
 import dev.podclip.support.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

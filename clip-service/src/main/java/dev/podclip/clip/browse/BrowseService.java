@@ -135,7 +135,7 @@ public class BrowseService {
         int size = BrowseLimits.SEARCH_PAGE_SIZE;
         SearchViews.Results results = search.search(query, page - 1, size);
         String canonical = BrowseModels.searchHref(query, page);
-        if (results.hits().isEmpty()) {
+        if (results.items().isEmpty()) {
             String message = page == 1 ? "Nothing found for “" + query + "”. Try another word, or fewer words."
                     : "No more results for “" + query + "”: page " + page + " is past the last.";
             return new SearchPage(pages.head("Search: " + query, message, canonical, null, query, true), 200, query,
@@ -144,13 +144,13 @@ public class BrowseService {
         }
         boolean lowerBound = SearchViews.Results.TOTAL_LOWER_BOUND.equals(results.totalRelation());
         long first = (long) (page - 1) * size + 1;
-        long last = first + results.hits().size() - 1;
+        long last = first + results.items().size() - 1;
         String summary = "Results " + first + "–" + last + " of " + (lowerBound ? "at least " : "") + results.total();
         boolean more = last < results.total() && page < BrowseLimits.SEARCH_MAX_PAGE;
         Paging paging = new Paging(page, null, page > 1 ? BrowseModels.searchHref(query, page - 1) : null,
                 more ? BrowseModels.searchHref(query, page + 1) : null);
         return new SearchPage(pages.head("Search: " + query, summary + " for “" + query + "”", canonical, null,
-                query, true), 200, query, null, summary, BrowseModels.group(results.hits(), clips.baseUrl()), paging,
+                query, true), 200, query, null, summary, BrowseModels.group(results.items(), clips.baseUrl()), paging,
                 SearchLimits.QUERY_MAX_CHARS);
     }
 

@@ -1,5 +1,6 @@
 package dev.podclip.clip.episodes;
 
+import dev.podclip.support.paging.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,7 @@ public class EpisodesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Known episodes, newest first; page from 0, size up to clip.api.max-page-size")
-    public EpisodesService.EpisodePage list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page<EpisodesService.EpisodeSummary> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return service.list(page, size);
     }
 }

@@ -1,8 +1,9 @@
 package dev.podclip.clip.episodes;
 
 import dev.podclip.clip.config.ClipConfig;
-import dev.podclip.support.paging.PageRequest;
 import dev.podclip.clip.db.Database;
+import dev.podclip.support.paging.Page;
+import dev.podclip.support.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,17 +26,14 @@ public class EpisodesService {
                                  String audioUrl, String videoUrl, String pageUrl, String source, int chapterCount) {
     }
 
-    public record EpisodePage(int page, int size, long total, List<EpisodeSummary> items) {
-    }
-
     @Transactional
-    public EpisodePage list(Integer pageParam, Integer sizeParam) {
+    public Page<EpisodeSummary> list(Integer pageParam, Integer sizeParam) {
         PageRequest request = PageRequest.of(pageParam, sizeParam, config.api().defaultPageSize(),
                 config.api().maxPageSize());
         int page = request.page();
         int size = request.size();
-        return db.call(c -> new EpisodePage(page, size, EpisodeRows.countLive(c),
-                EpisodeRows.live(c, page * size, size).stream().map(EpisodesService::summary).toList()));
+        return db.call(c -> new Page<>(EpisodeRows.live(c, page * size, size).stream()
+                .map(EpisodesService::summary).toList(), page, size, EpisodeRows.countLive(c)));
     }
 
     private static EpisodeSummary summary(StoredEpisode e) {

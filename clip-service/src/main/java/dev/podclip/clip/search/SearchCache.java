@@ -128,7 +128,7 @@ public class SearchCache {
     /** Rough size of a page in memory: its strings at a byte a char (Latin-1) or two, plus fixed overheads. */
     static int weightBytes(Results results) {
         long bytes = PAGE_OVERHEAD_BYTES + 2L * results.query().length();
-        for (Hit hit : results.hits()) {
+        for (Hit hit : results.items()) {
             bytes += HIT_OVERHEAD_BYTES + 2L * (length(hit.episode().title()) + length(hit.snippet())
                     + length(hit.snippetHtml()) + length(hit.shareUrl()) + length(hit.pageUrl())
                     + (hit.chapter() == null ? 0 : length(hit.chapter().title())));

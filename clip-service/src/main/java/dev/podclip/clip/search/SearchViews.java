@@ -30,7 +30,8 @@ public final class SearchViews {
     }
 
     /**
-     * A page of hits.
+     * A page of hits, in the page shape of every list of both services ({@code items, page, size, total}), with the
+     * query and how exact the total is.
      *
      * @param total         matches of the query: exact when {@code totalRelation} is {@code eq}, else at least this
      * @param totalRelation {@code eq}, or {@code gte} when a source had more matches than its candidate bound: then
@@ -46,13 +47,13 @@ public final class SearchViews {
                                   + SearchLimits.TITLE_CANDIDATES + " chapter titles, " + SearchLimits.NOTES_CANDIDATES
                                   + " show notes, the first found); the hits are the best-ranked of those candidates "
                                   + "and total is at least the number given") String totalRelation,
-                          List<Hit> hits) {
+                          List<Hit> items) {
 
         public static final String TOTAL_EXACT = "eq";
         public static final String TOTAL_LOWER_BOUND = "gte";
 
         public Results {
-            hits = List.copyOf(hits);
+            items = List.copyOf(items);
         }
     }
 }

@@ -73,18 +73,18 @@ class SearchApiTest {
         JsonPath json = given().queryParam("q", "quokka").get("/api/search").then().statusCode(200)
                 .body("query", is("quokka")).body("total", is(5)).body("totalRelation", is("eq")).extract().jsonPath();
         // The chapter title (weight A) outranks every passing mention.
-        assertThat(json.getString("hits[0].kind")).isEqualTo("chapter");
-        assertThat(json.getString("hits[0].chapter.title")).isEqualTo("Quokkas explained");
-        assertThat(json.getLong("hits[0].startMs")).isEqualTo(60_000L);
-        List<Double> ranks = json.getList("hits.rank", Double.class);
+        assertThat(json.getString("items[0].kind")).isEqualTo("chapter");
+        assertThat(json.getString("items[0].chapter.title")).isEqualTo("Quokkas explained");
+        assertThat(json.getLong("items[0].startMs")).isEqualTo(60_000L);
+        List<Double> ranks = json.getList("items.rank", Double.class);
         for (int i = 1; i < ranks.size(); i++) {
             assertThat(ranks.get(i)).isLessThanOrEqualTo(ranks.get(i - 1));
         }
-        assertThat(json.getList("hits.kind", String.class)).contains("transcript", "notes", "chapter");
+        assertThat(json.getList("items.kind", String.class)).contains("transcript", "notes", "chapter");
 
-        Integer marsupial = json.getList("hits.startMs", Integer.class).indexOf(70_000);
+        Integer marsupial = json.getList("items.startMs", Integer.class).indexOf(70_000);
         assertThat(marsupial).isNotNegative();
-        String path = "hits[" + marsupial + "].";
+        String path = "items[" + marsupial + "].";
         assertThat(json.getString(path + "episode.id")).isEqualTo(FIRST.toString());
         assertThat(json.getString(path + "episode.title")).isEqualTo("Marsupials & <friends>");
         assertThat(json.getInt(path + "chapter.index")).isEqualTo(1);
@@ -94,36 +94,36 @@ class SearchApiTest {
         assertThat(json.getString(path + "pageUrl")).endsWith("/episodes/" + FIRST + "?t=70");
 
         // Only <mark> is markup: ts_headline drops tag-like text, the rest is escaped.
-        int first = json.getList("hits.startMs", Integer.class).indexOf(5_000);
-        assertThat(json.getString("hits[" + first + "].snippetHtml"))
+        int first = json.getList("items.startMs", Integer.class).indexOf(5_000);
+        assertThat(json.getString("items[" + first + "].snippetHtml"))
                 .contains("today").contains("&amp; more").contains("<mark>quokka</mark>")
                 .doesNotContain("<b>");
-        assertThat(json.getString("hits[" + first + "].snippet")).contains("& more");
-        assertThat(json.getString("hits[" + first + "].shareUrl")).endsWith("?t=0,35");
+        assertThat(json.getString("items[" + first + "].snippet")).contains("& more");
+        assertThat(json.getString("items[" + first + "].shareUrl")).endsWith("?t=0,35");
 
         // Near the end of a 10-minute episode: the window is clamped to it.
-        int last = json.getList("hits.episode.id", String.class).indexOf(SECOND.toString());
-        assertThat(json.getString("hits[" + last + "].shareUrl")).endsWith("/e/" + SECOND + "?t=580,600");
-        assertThat(json.getString("hits[" + last + "].chapter")).isNull();
+        int last = json.getList("items.episode.id", String.class).indexOf(SECOND.toString());
+        assertThat(json.getString("items[" + last + "].shareUrl")).endsWith("/e/" + SECOND + "?t=580,600");
+        assertThat(json.getString("items[" + last + "].chapter")).isNull();
     }
 
     @Test
     void websearchSyntaxAndPaging() {
         given().queryParam("q", "\"small marsupial\"").get("/api/search").then().statusCode(200)
-                .body("total", is(1)).body("hits[0].startMs", is(70_000));
+                .body("total", is(1)).body("items[0].startMs", is(70_000));
         given().queryParam("q", "lighthouses -quokka").get("/api/search").then().statusCode(200)
-                .body("total", is(1)).body("hits[0].kind", is("transcript"));
+                .body("total", is(1)).body("items[0].kind", is("transcript"));
         List<String> all = given().queryParam("q", "quokka").queryParam("size", 50).get("/api/search")
-                .then().statusCode(200).extract().jsonPath().getList("hits.startMs", String.class);
+                .then().statusCode(200).extract().jsonPath().getList("items.startMs", String.class);
         List<String> paged = new java.util.ArrayList<>();
         for (int page = 0; page < 3; page++) {
             paged.addAll(given().queryParam("q", "quokka").queryParam("size", 2).queryParam("page", page)
                     .get("/api/search").then().statusCode(200).body("total", is(5)).body("size", is(2))
-                    .extract().jsonPath().getList("hits.startMs", String.class));
+                    .extract().jsonPath().getList("items.startMs", String.class));
         }
         assertThat(paged).isEqualTo(all);
         given().queryParam("q", "quokka").queryParam("size", 2).queryParam("page", 9).get("/api/search")
-                .then().statusCode(200).body("hits.size()", is(0)).body("total", is(5))
+                .then().statusCode(200).body("items.size()", is(0)).body("total", is(5))
                 .body("totalRelation", is("eq"));
         given().queryParam("q", "the and of").get("/api/search").then().statusCode(200).body("total", is(0));
     }

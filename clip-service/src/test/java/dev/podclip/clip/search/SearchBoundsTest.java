@@ -83,18 +83,18 @@ class SearchBoundsTest {
                 .statusCode(200).body("totalRelation", is("gte")).extract().jsonPath();
         // Cues count up to their bound, the one title on top of that: a lower bound of the CUES + 1 matches.
         assertThat(json.getLong("total")).isEqualTo(SearchLimits.CUE_CANDIDATES + 1L);
-        assertThat(json.getString("hits[0].kind")).isEqualTo("chapter");
-        assertThat(json.getString("hits[0].chapter.title")).isEqualTo("Capybara habits");
+        assertThat(json.getString("items[0].kind")).isEqualTo("chapter");
+        assertThat(json.getString("items[0].chapter.title")).isEqualTo("Capybara habits");
         // Then the three-times cues, which outrank every single mention.
-        List<Integer> starts = json.getList("hits.startMs", Integer.class);
+        List<Integer> starts = json.getList("items.startMs", Integer.class);
         for (int h = 1; h < starts.size(); h++) {
             assertThat(starts.get(h) / CUE_EVERY_MS % TRIPLE_EVERY).as("hit %d", h).isEqualTo(TRIPLE_AT);
-            assertThat(json.getDouble("hits[" + h + "].rank")).isLessThanOrEqualTo(json.getDouble("hits[0].rank"));
+            assertThat(json.getDouble("items[" + h + "].rank")).isLessThanOrEqualTo(json.getDouble("items[0].rank"));
         }
         // Paging works through the candidates as before, to the end of the result window.
         given().queryParam("q", "capybara").queryParam("size", SearchLimits.MAX_PAGE_SIZE)
                 .queryParam("page", SearchLimits.MAX_RESULT_WINDOW / SearchLimits.MAX_PAGE_SIZE - 1)
-                .get("/api/search").then().statusCode(200).body("hits.size()", is(SearchLimits.MAX_PAGE_SIZE))
+                .get("/api/search").then().statusCode(200).body("items.size()", is(SearchLimits.MAX_PAGE_SIZE))
                 .body("totalRelation", is("gte"));
     }
 
@@ -104,13 +104,13 @@ class SearchBoundsTest {
         JsonPath json = given().queryParam("q", "wallaby").queryParam("size", SearchLimits.MAX_PAGE_SIZE)
                 .get("/api/search").then().statusCode(200).body("totalRelation", is("eq"))
                 .body("total", is(wallabies)).extract().jsonPath();
-        assertThat(json.getList("hits")).hasSize(wallabies);
+        assertThat(json.getList("items")).hasSize(wallabies);
         given().queryParam("q", "okapi").get("/api/search").then().statusCode(200)
                 .body("total", is(1)).body("totalRelation", is("eq"))
-                .body("hits[0].startMs", is((int) (OKAPI_AT * CUE_EVERY_MS)));
+                .body("items[0].startMs", is((int) (OKAPI_AT * CUE_EVERY_MS)));
         // A page past the end still says how many there are.
         given().queryParam("q", "okapi").queryParam("page", 3).get("/api/search").then().statusCode(200)
-                .body("hits.size()", is(0)).body("total", is(1)).body("totalRelation", is("eq"));
+                .body("items.size()", is(0)).body("total", is(1)).body("totalRelation", is("eq"));
     }
 
     @Test
@@ -120,13 +120,13 @@ class SearchBoundsTest {
         int phrasesInScan = (SearchLimits.CUE_PHRASE_SCAN_ROWS - 1 - PHRASE_AT) / PHRASE_EVERY + 1;
         JsonPath json = given().queryParam("q", "\"capybara habits\"").queryParam("size", SearchLimits.MAX_PAGE_SIZE)
                 .get("/api/search").then().statusCode(200).body("totalRelation", is("gte")).extract().jsonPath();
-        List<String> kinds = json.getList("hits.kind", String.class);
+        List<String> kinds = json.getList("items.kind", String.class);
         assertThat(kinds).hasSize(json.getInt("total"));
         assertThat(kinds.get(0)).isEqualTo("chapter");
         assertThat(kinds.subList(1, kinds.size())).containsOnly("transcript").hasSizeLessThanOrEqualTo(phrasesInScan)
                 .hasSizeGreaterThan(0);
         for (int h = 1; h < kinds.size(); h++) {
-            assertThat(json.getString("hits[" + h + "].snippetHtml"))
+            assertThat(json.getString("items[" + h + "].snippetHtml"))
                     .contains("<mark>capybara</mark> <mark>habits</mark>");
         }
         // The same words unquoted match every cue: bounded like any broad query.

@@ -137,7 +137,7 @@ class SearchBucketsTest {
         JsonPath json = given().queryParam("q", "pangolin").queryParam("size", SearchLimits.MAX_PAGE_SIZE)
                 .get("/api/search").then().statusCode(200).body("totalRelation", is("gte"))
                 .body("total", is(SearchLimits.TITLE_CANDIDATES)).extract().jsonPath();
-        assertThat(json.getList("hits.kind", String.class)).containsOnly("chapter");
+        assertThat(json.getList("items.kind", String.class)).containsOnly("chapter");
     }
 
     @Test
@@ -145,14 +145,14 @@ class SearchBucketsTest {
         JsonPath titles = given().queryParam("q", "axolotl").queryParam("size", SearchLimits.MAX_PAGE_SIZE)
                 .get("/api/search").then().statusCode(200).body("totalRelation", is("eq"))
                 .body("total", is(EPISODES.size())).extract().jsonPath();
-        Set<String> found = new HashSet<>(titles.getList("hits.episode.id", String.class));
+        Set<String> found = new HashSet<>(titles.getList("items.episode.id", String.class));
         assertThat(found).containsExactlyInAnyOrderElementsOf(EPISODES.stream().map(UUID::toString).toList());
-        assertThat(titles.getList("hits.chapter.title", String.class)).containsOnly("Pangolin lore 3, the axolotl");
+        assertThat(titles.getList("items.chapter.title", String.class)).containsOnly("Pangolin lore 3, the axolotl");
 
         JsonPath notes = given().queryParam("q", "tapir").queryParam("size", SearchLimits.MAX_PAGE_SIZE)
                 .get("/api/search").then().statusCode(200).body("totalRelation", is("eq"))
                 .body("total", is(EPISODES.size())).extract().jsonPath();
-        assertThat(notes.getList("hits.kind", String.class)).containsOnly("notes");
-        assertThat(new HashSet<>(notes.getList("hits.episode.id", String.class))).hasSize(EPISODES.size());
+        assertThat(notes.getList("items.kind", String.class)).containsOnly("notes");
+        assertThat(new HashSet<>(notes.getList("items.episode.id", String.class))).hasSize(EPISODES.size());
     }
 }

@@ -1,9 +1,10 @@
-package dev.podclip.catalog.common;
+package dev.podclip.support.paging;
 
 import java.util.List;
 
 /**
- * One page of a listing.
+ * One page of a listing, the shape every list of both services answers (clip-service's search adds its query and how
+ * exact the total is).
  *
  * @param items the items, at most {@code size}
  * @param page  the page index, from 0

@@ -64,8 +64,18 @@ public class ProblemException extends RuntimeException {
 
     /** The 400 {@code validation} problem of several invalid fields, each {@code {field, message}}. */
     public static ProblemException invalidFields(List<Map<String, String>> errors) {
-        return new ProblemException(CommonProblems.VALIDATION, "The request has " + errors.size()
-                + " invalid field(s)").with("errors", List.copyOf(errors));
+        return invalidFields(errors, errors.size());
+    }
+
+    /**
+     * @param total how many fields are invalid; {@code errors} may list fewer (a long list is cut). One invalid field
+     *              is named in the detail, as {@link #invalidField} does.
+     */
+    static ProblemException invalidFields(List<Map<String, String>> errors, int total) {
+        String detail = total == 1 && errors.size() == 1
+                ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
+                : "The request has " + total + " invalid field(s)";
+        return new ProblemException(CommonProblems.VALIDATION, detail).with("errors", List.copyOf(errors));
     }
 
     public ProblemException with(String name, Object value) {

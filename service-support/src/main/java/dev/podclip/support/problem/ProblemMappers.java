@@ -55,9 +55,7 @@ public class ProblemMappers {
                 .limit(MAX_FIELD_ERRORS)
                 .map(ProblemMappers::fieldError)
                 .toList();
-        return Problems.response(CommonProblems.VALIDATION,
-                "The request has " + e.getConstraintViolations().size() + " invalid field(s)", path(uri),
-                Map.of("errors", errors));
+        return problem(ProblemException.invalidFields(errors, e.getConstraintViolations().size()), uri);
     }
 
     /** A body of the wrong shape: where and what was expected, in the client's terms (JsonShapes). */
