@@ -1,7 +1,6 @@
 package dev.podclip.catalog.feeds;
 
 import dev.podclip.support.net.FetchRefused.Reason;
-import dev.podclip.support.net.FetchRefused;
 import dev.podclip.support.net.SafeFetcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

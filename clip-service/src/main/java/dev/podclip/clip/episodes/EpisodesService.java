@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** The list of episodes the read model knows (deleted ones left out), newest first. */
