@@ -105,8 +105,7 @@ public class IdempotentWrites {
                 && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7E);
         if (!printable) {
             throw new ProblemException(CatalogProblems.INVALID_IDEMPOTENCY_KEY, HEADER + " must be 1 to "
-                    + MAX_KEY_CHARS
-                    + " visible ASCII characters (a UUID, for example)");
+                    + MAX_KEY_CHARS + " visible ASCII characters (a UUID, for example)");
         }
     }
 

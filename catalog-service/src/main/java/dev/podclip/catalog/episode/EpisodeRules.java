@@ -35,13 +35,14 @@ final class EpisodeRules {
         try {
             root = JSON.readTree(chaptersJson);
         } catch (JsonProcessingException e) {
-            throw invalid("chaptersJson", "must be JSON: " + e.getOriginalMessage());
+            throw ProblemException.invalidField("chaptersJson", "must be JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw invalid("chaptersJson", "must be a JSON object (a Podcasting 2.0 chapters document)");
+            throw ProblemException.invalidField("chaptersJson",
+                    "must be a JSON object (a Podcasting 2.0 chapters document)");
         }
         if (root.has("chapters") && !root.get("chapters").isArray()) {
-            throw invalid("chaptersJson", "its chapters member must be an array");
+            throw ProblemException.invalidField("chaptersJson", "its chapters member must be an array");
         }
     }
 
@@ -49,16 +50,12 @@ final class EpisodeRules {
     static void checkNoNul(Map<String, String> fields) {
         fields.forEach((name, value) -> {
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw invalid(name, "must not contain the NUL character");
+                throw ProblemException.invalidField(name, "must not contain the NUL character");
             }
         });
     }
 
     static String sha256Hex(String text) {
         return Digests.sha256Hex(text);
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return ProblemException.invalidField(field, message);
     }
 }

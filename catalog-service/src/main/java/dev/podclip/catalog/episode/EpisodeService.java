@@ -52,7 +52,7 @@ public class EpisodeService {
     @Transactional
     public EpisodeView create(EpisodeInput input) {
         if (input.showId() == null) {
-            throw EpisodeRules.invalid("showId", "must not be null");
+            throw ProblemException.invalidField("showId", "must not be null");
         }
         check(input);
         Show show = shows.lockShared(input.showId());
@@ -138,7 +138,7 @@ public class EpisodeService {
         Episode episode = lock(id);
         Versions.check(episode.version, ifMatch, input.version(), true);
         if (input.showId() != null && !input.showId().equals(episode.show.id)) {
-            throw EpisodeRules.invalid("showId", "an episode cannot move to another show");
+            throw ProblemException.invalidField("showId", "an episode cannot move to another show");
         }
         Instant now = OutboxWriter.now();
         apply(episode, input, now);

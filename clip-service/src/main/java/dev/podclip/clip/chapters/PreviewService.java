@@ -37,7 +37,8 @@ public class PreviewService {
     public Preview preview(byte[] body) {
         int limit = config.api().previewMaxBodyBytes();
         if (body == null || body.length == 0) {
-            throw invalid(List.of(error("body", "a JSON object with notes (and duration, chaptersJson) is required")));
+            throw ProblemException.invalidFields(List.of(error("body",
+                    "a JSON object with notes (and duration, chaptersJson) is required")));
         }
         if (body.length > limit) {
             throw new ProblemException(CommonProblems.BODY_TOO_LARGE,
@@ -53,7 +54,7 @@ public class PreviewService {
             errors.add(error("notes", "notes or chaptersJson is required"));
         }
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw ProblemException.invalidFields(errors);
         }
         ChapterComputation.Computed computed;
         try {
@@ -116,9 +117,5 @@ public class PreviewService {
 
     private static Map<String, String> error(String field, String message) {
         return Map.of("field", field, "message", message);
-    }
-
-    private static ProblemException invalid(List<Map<String, String>> errors) {
-        return ProblemException.invalidFields(errors);
     }
 }

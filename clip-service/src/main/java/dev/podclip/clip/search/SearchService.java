@@ -248,33 +248,29 @@ public class SearchService {
 
     static String checkQuery(String query) {
         if (query == null || query.isBlank()) {
-            throw invalid("q", "a search needs q, the words to find");
+            throw ProblemException.invalidField("q", "a search needs q, the words to find");
         }
         String q = query.strip();
         if (q.length() > SearchLimits.QUERY_MAX_CHARS) {
-            throw invalid("q", "at most " + SearchLimits.QUERY_MAX_CHARS + " characters")
+            throw ProblemException.invalidField("q", "at most " + SearchLimits.QUERY_MAX_CHARS + " characters")
                     .with("limitChars", SearchLimits.QUERY_MAX_CHARS);
         }
         if (q.indexOf('\0') >= 0) {
-            throw invalid("q", "must not contain NUL");
+            throw ProblemException.invalidField("q", "must not contain NUL");
         }
         return q;
     }
 
     static void checkPaging(int page, int size) {
         if (size < 1 || size > SearchLimits.MAX_PAGE_SIZE) {
-            throw invalid("size", "must be between 1 and " + SearchLimits.MAX_PAGE_SIZE);
+            throw ProblemException.invalidField("size", "must be between 1 and " + SearchLimits.MAX_PAGE_SIZE);
         }
         if (page < 0) {
-            throw invalid("page", "must be 0 or more");
+            throw ProblemException.invalidField("page", "must be 0 or more");
         }
         if ((long) page * size + size > SearchLimits.MAX_RESULT_WINDOW) {
-            throw invalid("page", "search serves the first " + SearchLimits.MAX_RESULT_WINDOW + " hits only: refine"
-                    + " the query").with("maxResultWindow", SearchLimits.MAX_RESULT_WINDOW);
+            throw ProblemException.invalidField("page", "search serves the first " + SearchLimits.MAX_RESULT_WINDOW
+                    + " hits only: refine the query").with("maxResultWindow", SearchLimits.MAX_RESULT_WINDOW);
         }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.invalidField(field, message);
     }
 }

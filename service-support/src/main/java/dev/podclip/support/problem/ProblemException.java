@@ -53,7 +53,7 @@ public class ProblemException extends RuntimeException {
      * take ({@code errors: [{field, message}]}), so clients read every invalid input the same way.
      */
     public static ProblemException invalidField(String field, String message) {
-        return invalidField(field, message, field + ": " + message);
+        return invalidFields(List.of(Map.of("field", field, "message", message)));
     }
 
     /** The same, with a detail written for people (a page shows it). */
