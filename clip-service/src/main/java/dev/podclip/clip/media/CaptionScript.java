@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Everything written on a clip's video, as one ASS subtitle script that ffmpeg's {@code ass} filter (libass) burns
- * in: the show and episode titles, the generated card when there is no artwork, the current chapter's title, the
- * progress bar and the captions. Pure (CaptionScriptTest). Text lives only here, in a file, never in ffmpeg's
- * arguments or filter graph, so no title can change what ffmpeg does.
+ * Everything written on a clip's video, as two ASS subtitle scripts that ffmpeg's {@code ass} filter (libass) burns
+ * in: the still layer (the show and episode titles, the generated card when there is no artwork), drawn once on the
+ * first frame and repeated, and the moving layer (the current chapter's title, the progress bar and the captions),
+ * drawn on every frame. Drawing the titles once took a tenth off a 60 s square render's CPU, for the same video byte
+ * for byte (BENCHMARKS.md §6). Pure (CaptionScriptTest). Text lives only here, in files, never in ffmpeg's arguments
+ * or filter graph, so no title can change what ffmpeg does.
  *
  * <p>Captions are the transcript cues inside the clip, clipped at its range and wrapped for the format: a cue longer
  * than fits on screen is shown page by page, each page for a share of the cue's time in proportion to its length.
@@ -59,20 +61,34 @@ public final class CaptionScript {
     private CaptionScript() {
     }
 
-    /** The script for the clip {@code [startMs, endMs)} of the episode. */
-    public static String of(VideoFormat format, VideoTheme theme, Texts texts, long startMs, long endMs) {
+    /**
+     * The two scripts of one video.
+     *
+     * @param still  events shown for the whole clip and never animated: drawn on the first frame only
+     * @param moving events that change over the clip: drawn on every frame
+     */
+    public record Layers(String still, String moving) {
+        public Layers {
+            Objects.requireNonNull(still, "still");
+            Objects.requireNonNull(moving, "moving");
+        }
+    }
+
+    /** The scripts for the clip {@code [startMs, endMs)} of the episode. */
+    public static Layers of(VideoFormat format, VideoTheme theme, Texts texts, long startMs, long endMs) {
         if (endMs <= startMs) {
             throw new IllegalArgumentException("bad range " + startMs + ".." + endMs);
         }
         long durationMs = endMs - startMs;
-        List<String> events = new ArrayList<>();
-        titles(format, texts, durationMs, events);
+        List<String> still = new ArrayList<>();
+        titles(format, texts, durationMs, still);
         if (texts.initials() != null) {
-            card(format, theme, texts.initials(), durationMs, events);
+            card(format, theme, texts.initials(), durationMs, still);
         }
-        progressBar(format, theme, durationMs, events);
+        List<String> moving = new ArrayList<>();
+        progressBar(format, theme, durationMs, moving);
         for (Timed chapter : texts.chapters()) {
-            clipped(chapter, startMs, endMs).ifPresent(t -> events.add(dialogue(t, "Chapter",
+            clipped(chapter, startMs, endMs).ifPresent(t -> moving.add(dialogue(t, "Chapter",
                     anchor(format.chapter(), format.titlesCentered())
                             + oneLine(chapter.text(), format.chapter().width(), format.chapterPx()))));
         }
@@ -80,13 +96,15 @@ public final class CaptionScript {
                 format.captionPx());
         for (Timed cue : texts.cues()) {
             for (Timed page : pages(cue, captionChars, format.captionLines())) {
-                clipped(page, startMs, endMs).ifPresent(t -> events.add(dialogue(t, "Caption", t.text())));
+                clipped(page, startMs, endMs).ifPresent(t -> moving.add(dialogue(t, "Caption", t.text())));
             }
-            if (events.size() >= MAX_EVENTS) {
+            if (moving.size() >= MAX_EVENTS) {
                 break;
             }
         }
-        return header(format, theme) + String.join("", events.subList(0, Math.min(events.size(), MAX_EVENTS)));
+        String header = header(format, theme);
+        return new Layers(header + String.join("", still),
+                header + String.join("", moving.subList(0, Math.min(moving.size(), MAX_EVENTS))));
     }
 
     private static String header(VideoFormat format, VideoTheme theme) {

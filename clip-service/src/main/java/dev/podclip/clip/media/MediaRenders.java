@@ -197,7 +197,7 @@ public class MediaRenders {
     }
 
     /**
-     * Writes the caption script beside a temp file and runs ffmpeg in that folder; when the artwork is what ffmpeg
+     * Writes the two caption scripts beside a temp file and runs ffmpeg in that folder; when the artwork is what ffmpeg
      * could not read, renders again with the generated card rather than failing the clip. The audio comes as an audio
      * clip's does ({@link SourceFiles#forClip}): an episode's first video waits for the clip's bytes, not the file.
      */
@@ -219,18 +219,22 @@ public class MediaRenders {
      */
     private Ffmpeg.Result runVideo(VideoJob job, SourceFiles.ClipSource source, VideoCut.Artwork artwork,
                                    Path output) throws IOException, InterruptedException {
-        Path script = cache.tempFile(".ass");
+        Path still = cache.tempFile(".ass");
+        Path moving = cache.tempFile(".ass");
         try {
             CaptionScript.Texts texts = artwork == null ? job.texts() : job.texts().withoutCard();
-            Files.writeString(script, CaptionScript.of(job.format(), job.theme(), texts, job.startMs(),
-                    job.endMs()), StandardCharsets.UTF_8);
+            CaptionScript.Layers layers = CaptionScript.of(job.format(), job.theme(), texts, job.startMs(),
+                    job.endMs());
+            Files.writeString(still, layers.still(), StandardCharsets.UTF_8);
+            Files.writeString(moving, layers.moving(), StandardCharsets.UTF_8);
             VideoCut cut = new VideoCut(source.file(), job.startMs() - source.offsetMs(),
                     job.endMs() - source.offsetMs(), job.format(), job.theme(), artwork,
-                    script.getFileName().toString(), config.outputMaxBytes(), output);
-            return Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.videoRenderTimeoutMs(), script.getParent(),
+                    still.getFileName().toString(), moving.getFileName().toString(), config.outputMaxBytes(), output);
+            return Ffmpeg.run(config.ffmpeg(), cut.ffmpegArgs(), config.videoRenderTimeoutMs(), still.getParent(),
                     launcher.launcher());
         } finally {
-            deleteQuietly(script);
+            deleteQuietly(still);
+            deleteQuietly(moving);
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The shapes a clip's video comes in, each with its layout in pixels (the captions script's coordinates are the
- * video's own). 720 pixels on the short side: what timelines and chat apps show, and what renders a 60 s square clip
- * in ~7 s on 2 cores where 1080 took ~17 s (BENCHMARKS.md §6).
+ * video's own). 720 pixels on the short side: what timelines and chat apps show; a 60 s square clip at 1080 took ~17 s
+ * on 2 cores where 720 took ~7 s with the same filter graph (BENCHMARKS.md §6).
  *
  * @param widthPx          frame width
  * @param heightPx         frame height
