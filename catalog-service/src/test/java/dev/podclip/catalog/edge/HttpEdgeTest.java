@@ -99,4 +99,15 @@ class HttpEdgeTest {
         Catalog.editor().body(Map.of("slug", "ctl-show", "title", "a\u0001b")).post("/api/shows").then()
                 .statusCode(201);
     }
+
+    @Test
+    void aMethodThePathDoesNotAnswerIsA405ThatNamesTheOnesItDoes() {
+        String one = given().patch("/api/episodes/{id}", java.util.UUID.randomUUID()).then().statusCode(405)
+                .contentType(PROBLEM_JSON).body("type", containsString("method-not-allowed"))
+                .extract().header("Allow");
+        assertThat(one.split(", ")).contains("GET", "HEAD", "PUT", "DELETE", "OPTIONS").doesNotContain("PATCH", "POST");
+        String list = given().delete("/api/episodes").then().statusCode(405).contentType(PROBLEM_JSON)
+                .extract().header("Allow");
+        assertThat(list.split(", ")).contains("GET", "HEAD", "POST", "OPTIONS").doesNotContain("DELETE", "PUT");
+    }
 }

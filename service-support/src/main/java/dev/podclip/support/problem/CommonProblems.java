@@ -56,7 +56,7 @@ public final class CommonProblems {
     public static final ProblemType BAD_REQUEST = ProblemType.of("bad-request", "Bad request",
             "The server could not read the request at all.", 400);
     public static final ProblemType METHOD_NOT_ALLOWED = ProblemType.of("method-not-allowed", "Method not allowed",
-            "The path exists, but not with this method.", 405);
+            "The path exists, but not with this method; `Allow` lists the methods it answers.", 405);
     public static final ProblemType NOT_ACCEPTABLE = ProblemType.of("not-acceptable", "Not acceptable",
             "The operation cannot answer any media type `Accept` names.", 406);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = ProblemType.of("unsupported-media-type",

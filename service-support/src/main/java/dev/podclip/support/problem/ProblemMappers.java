@@ -3,6 +3,7 @@ package dev.podclip.support.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.podclip.support.db.SqlFailures;
+import dev.podclip.support.routes.AllowedMethods;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -37,6 +38,9 @@ public class ProblemMappers {
     /** The service's pages for people, when it has any (clip-service). */
     @Inject
     Instance<ProblemPages> pages;
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response problem(ProblemException problem, UriInfo uri) {
@@ -140,6 +144,10 @@ public class ProblemMappers {
                 values.forEach(value -> builder.header(name, value));
             }
         });
+        // RFC 9110 requires a 405 to say what is allowed; the framework's own 405 does not.
+        if (status == 405 && original.getHeaderString(HttpHeaders.ALLOW) == null) {
+            allowedMethods.header(path(uri)).ifPresent(allow -> builder.header(HttpHeaders.ALLOW, allow));
+        }
         return builder.build();
     }
 
