@@ -9,8 +9,6 @@ import dev.podclip.support.problem.ProblemException;
  */
 public final class ClipProblems {
 
-    public static final String INVALID_CLIP = ClipServiceProblems.INVALID_CLIP.slug();
-
     public static final String MISSING_EPISODE = "missing-episode";
     public static final String MISSING_RANGE = "missing-range";
     public static final String AMBIGUOUS_RANGE = "ambiguous-range";

@@ -1,6 +1,7 @@
 package dev.podclip.clip.clips;
 
 import dev.podclip.chapters.Chapter;
+import dev.podclip.clip.problem.ClipServiceProblems;
 import dev.podclip.support.problem.ProblemException;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ClipRulesTest {
         ProblemException problem = catchThrowableOfType(ProblemException.class, call);
         assertThat(problem).as("expected problem %s", reason).isNotNull();
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.slug()).isEqualTo(ClipProblems.INVALID_CLIP);
+        assertThat(problem.slug()).isEqualTo(ClipServiceProblems.INVALID_CLIP.slug());
         assertThat(problem.extensions()).containsEntry("reason", reason);
     }
 
